@@ -1,0 +1,72 @@
+package dev.patchtrack.core.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What patch tracking needs to know about one message: the output of the patch analyser and the input
+ * of threading and series linking. It holds no body text, so a whole archive's facts fit in memory.
+ *
+ * @param messageId         normalized Message-ID
+ * @param syntheticId       the id was derived from the message bytes
+ * @param kind              patch, cover, reply, pull or other
+ * @param tags              the parsed subject
+ * @param from              the From header
+ * @param author            the patch author: an in-body {@code From:} line when there is one, else {@code from}
+ * @param date              the Date header, null when unknown
+ * @param inReplyTo         In-Reply-To Message-IDs
+ * @param references        References Message-IDs, oldest first
+ * @param listIds           List-Id values
+ * @param diff              the diffstat, null when the message carries no diff
+ * @param trailers          trailers the message itself writes (quoted lines excluded), in order
+ * @param changeId          b4's {@code change-id:} value, null when absent
+ * @param bodyVersion       a version the body declares ("this is v2", "Changes since v1" gives 2), 0 if none
+ * @param earlierVersionIds Message-IDs of earlier versions that the body links to
+ * @param dependsOn         Message-IDs named by {@code Depends-on:} lines
+ * @param problems          parse problems carried over from the mail reader and added by the analyser
+ */
+public record MailFacts(
+        String messageId,
+        boolean syntheticId,
+        MessageKind kind,
+        SubjectTags tags,
+        Address from,
+        Address author,
+        Instant date,
+        List<String> inReplyTo,
+        List<String> references,
+        List<String> listIds,
+        DiffStat diff,
+        List<Trailer> trailers,
+        String changeId,
+        int bodyVersion,
+        List<String> earlierVersionIds,
+        List<String> dependsOn,
+        List<String> problems) {
+
+    public MailFacts {
+        inReplyTo = List.copyOf(inReplyTo);
+        references = List.copyOf(references);
+        listIds = List.copyOf(listIds);
+        trailers = List.copyOf(trailers);
+        earlierVersionIds = List.copyOf(earlierVersionIds);
+        dependsOn = List.copyOf(dependsOn);
+        problems = List.copyOf(problems);
+    }
+
+    /** The direct parent: the first In-Reply-To, else the last Reference, else null. */
+    public String parent() {
+        if (!inReplyTo.isEmpty()) {
+            return inReplyTo.get(0);
+        }
+        return references.isEmpty() ? null : references.get(references.size() - 1);
+    }
+
+    /** The version: the subject's, else the body's, else 1. */
+    public int version() {
+        if (tags.version() > 0) {
+            return tags.version();
+        }
+        return bodyVersion > 0 ? bodyVersion : 1;
+    }
+}
