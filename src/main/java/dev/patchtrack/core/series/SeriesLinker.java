@@ -1,0 +1,198 @@
+package dev.patchtrack.core.series;
+
+import dev.patchtrack.core.series.SeriesModel.LinkReason;
+import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
+import dev.patchtrack.core.series.SeriesModel.RevisionLink;
+import dev.patchtrack.core.series.SeriesModel.SeriesDraft;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links revisions into series. Every candidate link goes from an earlier to a later revision in
+ * {@link Revision#ORDER}, so the links form a forest; each revision keeps its best candidate as its
+ * predecessor, and each tree is one series.
+ */
+final class SeriesLinker {
+
+    /** How many earlier revisions of one change-id or one author and title are considered. */
+    private static final int NEIGHBOURS = 4;
+    /** How far up the thread a head is followed to find the revision it replies to. */
+    private static final int MAX_CLIMB = 64;
+
+    private record Candidate(Revision older, LinkReason reason) {
+    }
+
+    /** Strongest signal, then the closest lower version, then the latest date, then the closest in order. */
+    private static Comparator<Candidate> preference(Revision newer) {
+        return Comparator
+                .comparingInt((Candidate c) -> c.reason.ordinal())
+                .thenComparingInt(c -> newer.version() - c.older.version())
+                .thenComparing(c -> c.older.date(), Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+                .thenComparing(Comparator.comparingInt((Candidate c) -> c.older.rank).reversed());
+    }
+
+    List<SeriesDraft> link(List<Revision> input) {
+        List<Revision> revs = new ArrayList<>(input);
+        revs.sort(Revision.ORDER);
+        int n = revs.size();
+        for (int i = 0; i < n; i++) {
+            revs.get(i).rank = i;
+        }
+        List<List<Candidate>> candidates = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            candidates.add(new ArrayList<>(2));
+        }
+        Map<Msg, Revision> byMember = new HashMap<>();
+        for (Revision r : revs) {
+            for (Msg m : r.members) {
+                byMember.put(m, r);
+            }
+        }
+        Map<String, Revision> byMemberId = new HashMap<>();
+        byMember.forEach((m, r) -> byMemberId.put(m.id, r));
+
+        // (a) change-id and (d) author + title: neighbours in ORDER within each index bucket
+        Map<String, List<Revision>> byChangeId = new HashMap<>();
+        Map<String, List<Revision>> byAuthorTitle = new HashMap<>();
+        for (Revision r : revs) {
+            if (r.draft.changeId() != null) {
+                byChangeId.computeIfAbsent(r.draft.changeId(), k -> new ArrayList<>()).add(r);
+            }
+            for (String person : r.personKeys) {
+                for (String title : r.titleKeys) {
+                    byAuthorTitle.computeIfAbsent(person + '\u0000' + title, k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        for (List<Revision> bucket : byChangeId.values()) {
+            for (int i = 1; i < bucket.size(); i++) {
+                for (int j = i - 1; j >= Math.max(0, i - NEIGHBOURS); j--) {
+                    candidates.get(bucket.get(i).rank).add(new Candidate(bucket.get(j), LinkReason.CHANGE_ID));
+                }
+            }
+        }
+        for (List<Revision> bucket : byAuthorTitle.values()) {
+            for (int i = 1; i < bucket.size(); i++) {
+                Revision newer = bucket.get(i);
+                for (int j = i - 1; j >= Math.max(0, i - NEIGHBOURS); j--) {
+                    Revision older = bucket.get(j);
+                    if (older.date() == null || newer.date() == null || !older.date().isAfter(newer.date())) {
+                        candidates.get(newer.rank).add(new Candidate(older, LinkReason.HEURISTIC));
+                    }
+                }
+            }
+        }
+        for (Revision newer : revs) {
+            List<Candidate> mine = candidates.get(newer.rank);
+            // (b) an explicit link from the head to a message of an earlier revision
+            for (String raw : newer.earlierVersionIds()) {
+                Revision older = byMemberId.get(Msg.cleanId(raw));
+                if (older != null && older.rank < newer.rank) {
+                    mine.add(new Candidate(older, LinkReason.EXPLICIT_LINK));
+                }
+            }
+            // (c) the head replies into an earlier revision's thread
+            Revision replied = repliedTo(newer, byMember);
+            if (replied != null && replied.rank < newer.rank
+                    && (replied.version() < newer.version() || samePerson(replied, newer))) {
+                mine.add(new Candidate(replied, LinkReason.COVER_REPLY));
+            }
+        }
+
+        // choose one predecessor each; union into trees
+        Candidate[] chosen = new Candidate[n];
+        int[] root = new int[n];
+        for (int i = 0; i < n; i++) {
+            root[i] = i;
+        }
+        for (Revision newer : revs) {
+            List<Candidate> mine = candidates.get(newer.rank);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            mine.sort(preference(newer));
+            chosen[newer.rank] = mine.get(0);
+            union(root, newer.rank, mine.get(0).older.rank);
+        }
+
+        Map<Integer, List<Revision>> trees = new HashMap<>();
+        for (Revision r : revs) { // in ORDER, so each tree's list is oldest first
+            trees.computeIfAbsent(find(root, r.rank), k -> new ArrayList<>()).add(r);
+        }
+        List<SeriesDraft> out = new ArrayList<>(trees.size());
+        for (List<Revision> tree : trees.values()) {
+            List<RevisionDraft> drafts = new ArrayList<>(tree.size());
+            List<RevisionLink> links = new ArrayList<>(Math.max(0, tree.size() - 1));
+            for (int i = 0; i < tree.size(); i++) {
+                Revision r = tree.get(i);
+                drafts.add(r.draft);
+                if (i > 0) {
+                    Revision prev = tree.get(i - 1);
+                    links.add(new RevisionLink(prev.key(), r.key(),
+                            reasonBetween(prev, r, candidates.get(r.rank), chosen[r.rank])));
+                }
+            }
+            Revision first = tree.get(0);
+            Revision last = tree.get(tree.size() - 1);
+            out.add(new SeriesDraft(first.key(), last.draft.title(), first.draft.author(), drafts, links));
+        }
+        out.sort(Comparator.comparing(SeriesDraft::key));
+        return out;
+    }
+
+    /**
+     * The reason shown for a consecutive pair: the strongest direct signal between the two when there is
+     * one (the candidates are sorted by preference), else the reason that brought the newer one into the
+     * series.
+     */
+    private static LinkReason reasonBetween(Revision prev, Revision r, List<Candidate> sorted, Candidate chosen) {
+        for (Candidate c : sorted) {
+            if (c.older == prev) {
+                return c.reason;
+            }
+        }
+        return chosen != null ? chosen.reason : LinkReason.HEURISTIC;
+    }
+
+    /** The revision that the nearest patch or cover letter above this revision's head belongs to. */
+    private static Revision repliedTo(Revision newer, Map<Msg, Revision> byMember) {
+        Msg x = newer.head.nearestPatchOrCover;
+        for (int i = 0; x != null && i < MAX_CLIMB; i++) {
+            Revision r = byMember.get(x);
+            if (r != null && r != newer) {
+                return r;
+            }
+            x = x.nearestPatchOrCover;
+        }
+        return null;
+    }
+
+    private static boolean samePerson(Revision a, Revision b) {
+        for (String k : a.personKeys) {
+            if (b.personKeys.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int find(int[] root, int i) {
+        while (root[i] != i) {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] root, int a, int b) {
+        int ra = find(root, a);
+        int rb = find(root, b);
+        if (ra != rb) {
+            root[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.patchtrack.core.series;
+
+import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.Trailer;
+import java.time.Instant;
+import java.util.List;
+
+/** The output of threading and linking: series made of revisions made of patches. */
+public final class SeriesModel {
+
+    private SeriesModel() {
+    }
+
+    /** Which signal linked a revision to the one before it. */
+    public enum LinkReason {
+        /** the same b4 change-id in both */
+        CHANGE_ID,
+        /** the newer cover letter (or single patch) links to the earlier version */
+        EXPLICIT_LINK,
+        /** the newer cover letter replies to the earlier one */
+        COVER_REPLY,
+        /** same author, same normalized subject, higher version, later date */
+        HEURISTIC
+    }
+
+    /** One patch of a revision. */
+    public record PatchSlot(int number, String messageId) {
+    }
+
+    /**
+     * A trailer attributed to a patch.
+     *
+     * @param patchMessageId  the patch it applies to
+     * @param trailer         the trailer
+     * @param sourceMessageId the message that wrote it (the patch itself, a reply, or the cover letter)
+     */
+    public record AttributedTrailer(String patchMessageId, Trailer trailer, String sourceMessageId) {
+    }
+
+    /**
+     * One posting of a patch set at one version.
+     *
+     * @param key            the head message: the cover letter, else the lowest-numbered patch
+     * @param version        the version (subject, else body, else 1)
+     * @param versionMinor   minor part of a respin (v5.1), 0 if none
+     * @param total          the announced N of n/N (1 for an uncounted single patch)
+     * @param rfc            any of its messages is tagged RFC
+     * @param title          the cover letter's title, else the first patch's
+     * @param author         the author of the head message
+     * @param date           the date of the head message
+     * @param coverMessageId the cover letter, null when there is none
+     * @param patches        the patches, ordered by number
+     * @param replies        Message-IDs of replies anywhere in the revision's threads
+     * @param trailers       trailers per patch, from the patches themselves, replies and the cover letter
+     * @param complete       every patch 1..total was received
+     * @param extraPatches   more patches than announced were received
+     * @param changeId       the b4 change-id, null when none
+     */
+    public record RevisionDraft(
+            String key,
+            int version,
+            int versionMinor,
+            int total,
+            boolean rfc,
+            String title,
+            Address author,
+            Instant date,
+            String coverMessageId,
+            List<PatchSlot> patches,
+            List<String> replies,
+            List<AttributedTrailer> trailers,
+            boolean complete,
+            boolean extraPatches,
+            String changeId) {
+
+        public RevisionDraft {
+            patches = List.copyOf(patches);
+            replies = List.copyOf(replies);
+            trailers = List.copyOf(trailers);
+        }
+    }
+
+    /** That {@code newer} follows {@code older} in one series, and why. */
+    public record RevisionLink(String olderKey, String newerKey, LinkReason reason) {
+    }
+
+    /**
+     * All revisions of one piece of work.
+     *
+     * @param key       the key of its first revision
+     * @param title     the latest revision's title
+     * @param author    the first revision's author
+     * @param revisions oldest first (RFC before v1, then by version and date)
+     * @param links     one link per consecutive pair of revisions
+     */
+    public record SeriesDraft(String key, String title, Address author, List<RevisionDraft> revisions,
+                              List<RevisionLink> links) {
+
+        public SeriesDraft {
+            revisions = List.copyOf(revisions);
+            links = List.copyOf(links);
+        }
+    }
+}
