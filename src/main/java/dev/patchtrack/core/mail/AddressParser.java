@@ -1,0 +1,201 @@
+package dev.patchtrack.core.mail;
+
+import dev.patchtrack.core.model.Address;
+
+import java.util.List;
+
+/**
+ * Reads the first mailbox of a From-like header: {@code Name <addr>}, {@code "Last, First" <addr>},
+ * {@code addr (Name)} or a bare {@code addr}. Encoded-words in the name are decoded. Whatever cannot be
+ * read is kept as the address, with a problem.
+ */
+final class AddressParser {
+
+    private AddressParser() {
+    }
+
+    static Address parse(String value, String where, List<String> problems) {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            problems.add(where + " header empty");
+            return new Address(null, "");
+        }
+        v = firstMailbox(v);
+        int lt = angleStart(v);
+        String name;
+        String email;
+        if (lt >= 0) {
+            int gt = v.indexOf('>', lt + 1);
+            email = v.substring(lt + 1, gt).strip();
+            String before = v.substring(0, lt);
+            String after = v.substring(gt + 1).strip();
+            name = before.strip();
+            if (name.isEmpty() && after.startsWith("(")) {
+                name = comment(after);
+            }
+            name = cleanName(name);
+            email = stripRoute(removeWhitespace(email));
+        } else {
+            int paren = indexOutsideQuotes(v, '(');
+            if (paren >= 0) {
+                name = cleanName(comment(v.substring(paren)));
+                email = removeWhitespace(v.substring(0, paren).strip());
+            } else {
+                name = null;
+                email = v;
+            }
+        }
+        if (name != null) {
+            name = EncodedWords.decode(name, where, problems);
+        }
+        if (email.isEmpty() || email.indexOf('@') < 0 || email.indexOf(' ') >= 0) {
+            if (email.isEmpty()) {
+                email = v;
+                name = null;
+            }
+            problems.add(where + " header \"" + Text.clip(value.strip(), 80) + "\" has no readable address");
+        }
+        if (email.length() > 320) {
+            problems.add(where + " address longer than 320 characters, cut");
+            email = email.substring(0, 320);
+        }
+        if (name != null && name.length() > 320) {
+            problems.add(where + " name longer than 320 characters, cut");
+            name = name.substring(0, 320);
+        }
+        return new Address(name, email);
+    }
+
+    /** The first of several comma-separated mailboxes, but only when more than one holds an '@'. */
+    private static String firstMailbox(String v) {
+        int at = v.indexOf('@');
+        if (at < 0 || v.indexOf('@', at + 1) < 0) {
+            return v;
+        }
+        boolean quoted = false;
+        int angle = 0;
+        int paren = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == '<') {
+                    angle++;
+                } else if (c == '>') {
+                    angle = Math.max(0, angle - 1);
+                } else if (c == '(') {
+                    paren++;
+                } else if (c == ')') {
+                    paren = Math.max(0, paren - 1);
+                } else if (c == ',' && angle == 0 && paren == 0) {
+                    String head = v.substring(0, i);
+                    if (head.indexOf('@') >= 0) {
+                        return head.strip();
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The last '<' outside quotes that has a '>' after it, or -1. */
+    private static int angleStart(String v) {
+        int found = -1;
+        int lastGt = v.lastIndexOf('>');
+        boolean quoted = false;
+        for (int i = 0; i < lastGt; i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '<' && !quoted) {
+                found = i;
+            }
+        }
+        if (found < 0 && quoted) { // unbalanced quote: retry ignoring quotes
+            int lt = lastGt < 0 ? -1 : v.lastIndexOf('<', lastGt);
+            if (lt >= 0) {
+                return lt;
+            }
+        }
+        return found;
+    }
+
+    private static int indexOutsideQuotes(String v, char target) {
+        boolean quoted = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == target && !quoted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String comment(String s) {
+        int open = s.indexOf('(');
+        int close = s.lastIndexOf(')');
+        if (open < 0) {
+            return s;
+        }
+        return close > open ? s.substring(open + 1, close) : s.substring(open + 1);
+    }
+
+    /** Drops surrounding quotes and backslash escapes. */
+    private static String cleanName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String n = name.strip();
+        if (n.indexOf('"') < 0 && n.indexOf('\\') < 0) {
+            return n;
+        }
+        StringBuilder sb = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == '\\' && i + 1 < n.length()) {
+                sb.append(n.charAt(++i));
+            } else if (c != '"') {
+                sb.append(c);
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    private static String removeWhitespace(String s) {
+        boolean ws = false;
+        for (int i = 0; i < s.length() && !ws; i++) {
+            ws = Character.isWhitespace(s.charAt(i));
+        }
+        if (!ws) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Obsolete source routes: {@code <@relay:user@host>}. */
+    private static String stripRoute(String email) {
+        if (email.startsWith("@")) {
+            int colon = email.indexOf(':');
+            if (colon > 0) {
+                return email.substring(colon + 1);
+            }
+        }
+        return email;
+    }
+}
