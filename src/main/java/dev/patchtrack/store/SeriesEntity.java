@@ -1,0 +1,46 @@
+package dev.patchtrack.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** All revisions of one piece of work. */
+@Entity
+@Table(name = "series")
+public class SeriesEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "series_seq")
+    @SequenceGenerator(name = "series_seq", sequenceName = "series_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "series_key", nullable = false)
+    public String seriesKey;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "author_id")
+    public Long authorId;
+
+    @Column(name = "first_posted_at")
+    public Instant firstPostedAt;
+
+    @Column(name = "last_posted_at")
+    public Instant lastPostedAt;
+
+    @Column(name = "latest_version", nullable = false)
+    public int latestVersion;
+
+    @Column(name = "revision_count", nullable = false)
+    public int revisionCount;
+
+    @Column(name = "list_names", nullable = false)
+    public String listNames;
+}

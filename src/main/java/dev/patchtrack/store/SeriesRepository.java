@@ -1,0 +1,464 @@
+package dev.patchtrack.store;
+
+import dev.patchtrack.core.model.Address;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Series, revisions, patches and trailers: the derived side of the store. {@link #reconcile} makes
+ * the stored rows equal to a desired state while keeping the ids of everything that still exists, so
+ * that API clients can hold on to them and a repeated import writes nothing.
+ */
+@ApplicationScoped
+public class SeriesRepository {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PersonRepository persons;
+
+    /** A series as it should be stored. */
+    public record SeriesRow(String key, String title, Address author, Instant firstPostedAt, Instant lastPostedAt,
+                            int latestVersion, Set<Long> listIds, List<String> listNames, List<RevisionRow> revisions) {
+    }
+
+    /** A revision as it should be stored. */
+    public record RevisionRow(String key, int version, int versionMinor, int total, boolean rfc, String title,
+                              Address author, Instant postedAt, Long coverMessagePk, String linkReason,
+                              boolean complete, boolean extraPatches, String changeId, List<PatchRow> patches) {
+    }
+
+    /** A patch as it should be stored. */
+    public record PatchRow(long messagePk, int number, String subject, Address author, Instant postedAt,
+                           int filesChanged, int insertions, int deletions, List<TrailerRow> trailers) {
+    }
+
+    /** A trailer as it should be stored. */
+    public record TrailerRow(String name, String value, Address person, long sourceMessagePk) {
+    }
+
+    /** What a reconcile changed. */
+    public record ReconcileStats(int seriesWritten, int revisionsWritten, int patchesWritten, int trailersWritten,
+                                 int deleted) {
+    }
+
+    private record TrailerKey(String name, String value, Long personId, Long sourcePk) {
+    }
+
+    public ReconcileStats reconcile(List<SeriesRow> desired) {
+        List<Address> addresses = new ArrayList<>();
+        for (SeriesRow s : desired) {
+            addresses.add(s.author());
+            for (RevisionRow r : s.revisions()) {
+                addresses.add(r.author());
+                for (PatchRow p : r.patches()) {
+                    addresses.add(p.author());
+                    for (TrailerRow t : p.trailers()) {
+                        addresses.add(t.person());
+                    }
+                }
+            }
+        }
+        Map<String, Long> people = persons.resolve(addresses.stream().filter(Objects::nonNull).toList());
+
+        Map<Long, SeriesEntity> seriesById = new HashMap<>();
+        Map<String, SeriesEntity> seriesByKey = new HashMap<>();
+        for (SeriesEntity s : em.createQuery("from SeriesEntity", SeriesEntity.class).getResultList()) {
+            seriesById.put(s.id, s);
+            seriesByKey.put(s.seriesKey, s);
+        }
+        Map<String, RevisionEntity> revByKey = new HashMap<>();
+        for (RevisionEntity r : em.createQuery("from RevisionEntity", RevisionEntity.class).getResultList()) {
+            revByKey.put(r.revisionKey, r);
+        }
+        Map<Long, PatchEntity> patchByMessage = new HashMap<>();
+        for (PatchEntity p : em.createQuery("from PatchEntity", PatchEntity.class).getResultList()) {
+            patchByMessage.put(p.messagePk, p);
+        }
+        Map<Long, List<TrailerEntity>> trailersByPatch = new HashMap<>();
+        for (TrailerEntity t : em.createQuery("from TrailerEntity", TrailerEntity.class).getResultList()) {
+            trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t);
+        }
+        Map<Long, Set<Long>> listsBySeries = new HashMap<>();
+        for (SeriesList sl : em.createQuery("from SeriesList", SeriesList.class).getResultList()) {
+            listsBySeries.computeIfAbsent(sl.seriesId, k -> new HashSet<>()).add(sl.listId);
+        }
+
+        // Match: which stored series each desired one continues.
+        Set<Long> claimed = new HashSet<>();
+        List<SeriesEntity> matched = new ArrayList<>();
+        for (SeriesRow s : desired) {
+            SeriesEntity pick = s.revisions().stream()
+                    .map(r -> revByKey.get(r.key()))
+                    .filter(Objects::nonNull)
+                    .map(r -> seriesById.get(r.seriesId))
+                    .filter(e -> e != null && !claimed.contains(e.id))
+                    .min(Comparator.comparing(e -> e.id))
+                    .orElse(null);
+            if (pick == null) {
+                SeriesEntity byKey = seriesByKey.get(s.key());
+                if (byKey != null && !claimed.contains(byKey.id)) {
+                    pick = byKey;
+                }
+            }
+            if (pick != null) {
+                claimed.add(pick.id);
+            }
+            matched.add(pick);
+        }
+        Set<String> wantedRevisions = new HashSet<>();
+        Set<Long> wantedPatches = new HashSet<>();
+        for (SeriesRow s : desired) {
+            for (RevisionRow r : s.revisions()) {
+                wantedRevisions.add(r.key());
+                for (PatchRow p : r.patches()) {
+                    wantedPatches.add(p.messagePk());
+                }
+            }
+        }
+
+        // What no longer exists first gives up its keys, so nothing that takes them over collides.
+        List<PatchEntity> dropPatches = patchByMessage.values().stream()
+                .filter(p -> !wantedPatches.contains(p.messagePk)).toList();
+        List<RevisionEntity> dropRevisions = revByKey.values().stream()
+                .filter(r -> !wantedRevisions.contains(r.revisionKey)).toList();
+        List<SeriesEntity> dropSeries = seriesById.values().stream()
+                .filter(e -> !claimed.contains(e.id)).toList();
+        for (RevisionEntity r : dropRevisions) {
+            revByKey.remove(r.revisionKey);
+            r.revisionKey = "#gone-" + r.id;
+        }
+        for (SeriesEntity e : dropSeries) {
+            e.seriesKey = "#gone-" + e.id;
+        }
+        for (PatchEntity p : dropPatches) {
+            patchByMessage.remove(p.messagePk);
+        }
+        em.flush();
+
+        int seriesWritten = 0;
+        int revisionsWritten = 0;
+        int patchesWritten = 0;
+        int trailersWritten = 0;
+        for (int i = 0; i < desired.size(); i++) {
+            SeriesRow s = desired.get(i);
+            SeriesEntity se = matched.get(i);
+            boolean fresh = se == null;
+            if (fresh) {
+                se = new SeriesEntity();
+            }
+            boolean changed = fresh | set(se, s, people);
+            if (fresh) {
+                em.persist(se);
+            }
+            if (changed) {
+                seriesWritten++;
+            }
+            Set<Long> haveLists = listsBySeries.getOrDefault(se.id, Set.of());
+            for (Long listId : s.listIds()) {
+                if (!haveLists.contains(listId)) {
+                    em.persist(SeriesList.of(se.id, listId));
+                }
+            }
+            for (Long listId : haveLists) {
+                if (!s.listIds().contains(listId)) {
+                    em.createQuery("delete from SeriesList sl where sl.seriesId = :s and sl.listId = :l")
+                            .setParameter("s", se.id).setParameter("l", listId).executeUpdate();
+                }
+            }
+            for (int pos = 0; pos < s.revisions().size(); pos++) {
+                RevisionRow r = s.revisions().get(pos);
+                RevisionEntity re = revByKey.get(r.key());
+                boolean freshRev = re == null;
+                if (freshRev) {
+                    re = new RevisionEntity();
+                    re.revisionKey = r.key();
+                }
+                if (freshRev | set(re, r, se.id, pos, people)) {
+                    revisionsWritten++;
+                }
+                if (freshRev) {
+                    em.persist(re);
+                    revByKey.put(r.key(), re);
+                }
+                for (PatchRow p : r.patches()) {
+                    PatchEntity pe = patchByMessage.get(p.messagePk());
+                    boolean freshPatch = pe == null;
+                    if (freshPatch) {
+                        pe = new PatchEntity();
+                        pe.messagePk = p.messagePk();
+                    }
+                    if (freshPatch | set(pe, p, re.id, people)) {
+                        patchesWritten++;
+                    }
+                    if (freshPatch) {
+                        em.persist(pe);
+                        patchByMessage.put(p.messagePk(), pe);
+                    }
+                    trailersWritten += syncTrailers(pe.id, p.trailers(), trailersByPatch.getOrDefault(pe.id, List.of()), people);
+                }
+            }
+        }
+        em.flush();
+
+        // Then it goes, children first.
+        int deleted = 0;
+        for (PatchEntity p : dropPatches) {
+            for (TrailerEntity t : trailersByPatch.getOrDefault(p.id, List.of())) {
+                em.remove(t);
+            }
+        }
+        em.flush();
+        for (PatchEntity p : dropPatches) {
+            em.remove(p);
+            deleted++;
+        }
+        em.flush();
+        for (RevisionEntity r : dropRevisions) {
+            em.remove(r);
+            deleted++;
+        }
+        em.flush();
+        for (SeriesEntity e : dropSeries) {
+            em.createQuery("delete from SeriesList sl where sl.seriesId = :s").setParameter("s", e.id).executeUpdate();
+            em.remove(e);
+            deleted++;
+        }
+        em.flush();
+        return new ReconcileStats(seriesWritten, revisionsWritten, patchesWritten, trailersWritten, deleted);
+    }
+
+    private int syncTrailers(Long patchId, List<TrailerRow> want, List<TrailerEntity> have, Map<String, Long> people) {
+        List<TrailerKey> wantKeys = want.stream()
+                .map(t -> new TrailerKey(t.name(), clip(t.value(), 2000), personId(people, t.person()), t.sourceMessagePk()))
+                .toList();
+        List<TrailerKey> haveKeys = have.stream()
+                .map(t -> new TrailerKey(t.name, t.value, t.personId, t.sourceMessagePk))
+                .toList();
+        if (wantKeys.equals(haveKeys)) {
+            return 0;
+        }
+        for (TrailerEntity t : have) {
+            em.remove(t);
+        }
+        for (TrailerKey k : wantKeys) {
+            TrailerEntity t = new TrailerEntity();
+            t.patchId = patchId;
+            t.name = clip(k.name(), 100);
+            t.value = k.value();
+            t.personId = k.personId();
+            t.sourceMessagePk = k.sourcePk();
+            em.persist(t);
+        }
+        return wantKeys.size();
+    }
+
+    private static boolean set(SeriesEntity e, SeriesRow s, Map<String, Long> people) {
+        boolean c = false;
+        c |= !Objects.equals(e.seriesKey, s.key());
+        e.seriesKey = s.key();
+        String title = clip(s.title(), 2000);
+        c |= !Objects.equals(e.title, title);
+        e.title = title;
+        Long author = personId(people, s.author());
+        c |= !Objects.equals(e.authorId, author);
+        e.authorId = author;
+        c |= !sameInstant(e.firstPostedAt, s.firstPostedAt());
+        if (!sameInstant(e.firstPostedAt, s.firstPostedAt())) {
+            e.firstPostedAt = s.firstPostedAt();
+        }
+        c |= !sameInstant(e.lastPostedAt, s.lastPostedAt());
+        if (!sameInstant(e.lastPostedAt, s.lastPostedAt())) {
+            e.lastPostedAt = s.lastPostedAt();
+        }
+        c |= e.latestVersion != s.latestVersion();
+        e.latestVersion = s.latestVersion();
+        c |= e.revisionCount != s.revisions().size();
+        e.revisionCount = s.revisions().size();
+        String lists = clip(String.join(",", s.listNames()), 2000);
+        c |= !Objects.equals(e.listNames, lists);
+        e.listNames = lists;
+        return c;
+    }
+
+    private static boolean set(RevisionEntity e, RevisionRow r, Long seriesId, int position, Map<String, Long> people) {
+        boolean c = false;
+        c |= !Objects.equals(e.seriesId, seriesId);
+        e.seriesId = seriesId;
+        c |= e.position != position;
+        e.position = position;
+        c |= e.version != r.version() || e.versionMinor != r.versionMinor() || e.total != r.total() || e.rfc != r.rfc();
+        e.version = r.version();
+        e.versionMinor = r.versionMinor();
+        e.total = r.total();
+        e.rfc = r.rfc();
+        String title = clip(r.title(), 2000);
+        c |= !Objects.equals(e.title, title);
+        e.title = title;
+        Long author = personId(people, r.author());
+        c |= !Objects.equals(e.authorId, author);
+        e.authorId = author;
+        if (!sameInstant(e.postedAt, r.postedAt())) {
+            e.postedAt = r.postedAt();
+            c = true;
+        }
+        c |= !Objects.equals(e.coverMessagePk, r.coverMessagePk());
+        e.coverMessagePk = r.coverMessagePk();
+        c |= !Objects.equals(e.linkReason, r.linkReason());
+        e.linkReason = r.linkReason();
+        c |= e.patchCount != r.patches().size() || e.complete != r.complete() || e.extraPatches != r.extraPatches();
+        e.patchCount = r.patches().size();
+        e.complete = r.complete();
+        e.extraPatches = r.extraPatches();
+        String changeId = clip(r.changeId(), 200);
+        c |= !Objects.equals(e.changeId, changeId);
+        e.changeId = changeId;
+        return c;
+    }
+
+    private static boolean set(PatchEntity e, PatchRow p, Long revisionId, Map<String, Long> people) {
+        boolean c = false;
+        c |= !Objects.equals(e.revisionId, revisionId);
+        e.revisionId = revisionId;
+        c |= e.number != p.number();
+        e.number = p.number();
+        String subject = clip(p.subject(), 2000);
+        c |= !Objects.equals(e.subject, subject);
+        e.subject = subject;
+        Long author = personId(people, p.author());
+        c |= !Objects.equals(e.authorId, author);
+        e.authorId = author;
+        if (!sameInstant(e.postedAt, p.postedAt())) {
+            e.postedAt = p.postedAt();
+            c = true;
+        }
+        c |= e.filesChanged != p.filesChanged() || e.insertions != p.insertions() || e.deletions != p.deletions();
+        e.filesChanged = p.filesChanged();
+        e.insertions = p.insertions();
+        e.deletions = p.deletions();
+        return c;
+    }
+
+    /** Databases keep microseconds: compare at that precision so a re-read value is not a change. */
+    private static boolean sameInstant(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.truncatedTo(java.time.temporal.ChronoUnit.MICROS).equals(b.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    private static Long personId(Map<String, Long> people, Address a) {
+        return a == null ? null : people.get(a.key());
+    }
+
+    private static String clip(String s, int max) {
+        return Bulk.clip(s, max);
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    /** Filters of the series list. Null means no filter. */
+    public record SeriesQuery(Long listId, Instant since, Instant before, int page, int perPage) {
+    }
+
+    /** One page of series and the total number that match. */
+    public record Page<T>(List<T> items, long total) {
+    }
+
+    public Page<SeriesEntity> page(SeriesQuery q) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (q.listId() != null) {
+            where.append(" and s.id in (select sl.seriesId from SeriesList sl where sl.listId = :list)");
+        }
+        if (q.since() != null) {
+            where.append(" and s.lastPostedAt >= :since");
+        }
+        if (q.before() != null) {
+            where.append(" and s.lastPostedAt < :before");
+        }
+        TypedQuery<Long> count = em.createQuery("select count(s) from SeriesEntity s" + where, Long.class);
+        TypedQuery<SeriesEntity> items = em.createQuery(
+                "from SeriesEntity s" + where + " order by s.lastPostedAt desc nulls last, s.id desc", SeriesEntity.class);
+        if (q.listId() != null) {
+            count.setParameter("list", q.listId());
+            items.setParameter("list", q.listId());
+        }
+        if (q.since() != null) {
+            count.setParameter("since", q.since());
+            items.setParameter("since", q.since());
+        }
+        if (q.before() != null) {
+            count.setParameter("before", q.before());
+            items.setParameter("before", q.before());
+        }
+        long total = count.getSingleResult();
+        List<SeriesEntity> list = items.setFirstResult((q.page() - 1) * q.perPage()).setMaxResults(q.perPage()).getResultList();
+        return new Page<>(list, total);
+    }
+
+    public Optional<SeriesEntity> findSeries(long id) {
+        return Optional.ofNullable(em.find(SeriesEntity.class, id));
+    }
+
+    public Optional<RevisionEntity> findRevision(long id) {
+        return Optional.ofNullable(em.find(RevisionEntity.class, id));
+    }
+
+    public Optional<PatchEntity> findPatch(long id) {
+        return Optional.ofNullable(em.find(PatchEntity.class, id));
+    }
+
+    public List<RevisionEntity> revisionsOf(long seriesId) {
+        return em.createQuery("from RevisionEntity r where r.seriesId = :s order by r.position", RevisionEntity.class)
+                .setParameter("s", seriesId).getResultList();
+    }
+
+    public List<PatchEntity> patchesOf(Collection<Long> revisionIds) {
+        if (revisionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from PatchEntity p where p.revisionId in :r order by p.revisionId, p.number, p.id", PatchEntity.class)
+                .setParameter("r", revisionIds).getResultList();
+    }
+
+    public List<TrailerEntity> trailersOf(Collection<Long> patchIds) {
+        if (patchIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from TrailerEntity t where t.patchId in :p order by t.patchId, t.id", TrailerEntity.class)
+                .setParameter("p", patchIds).getResultList();
+    }
+
+    public Optional<PatchEntity> patchOfMessage(long messagePk) {
+        return em.createQuery("from PatchEntity p where p.messagePk = :m", PatchEntity.class)
+                .setParameter("m", messagePk).getResultStream().findFirst();
+    }
+
+    public Optional<RevisionEntity> revisionOfCover(long messagePk) {
+        return em.createQuery("from RevisionEntity r where r.coverMessagePk = :m", RevisionEntity.class)
+                .setParameter("m", messagePk).getResultStream().findFirst();
+    }
+
+    /** Per list name, the message primary keys on it: which lists each series touches. */
+    public Map<Long, List<Long>> listsOfMessages() {
+        Map<Long, List<Long>> out = new HashMap<>();
+        for (Object[] row : em.createQuery("select ml.messagePk, ml.listId from MessageList ml", Object[].class).getResultList()) {
+            out.computeIfAbsent((Long) row[0], k -> new ArrayList<>(1)).add((Long) row[1]);
+        }
+        return out;
+    }
+}
