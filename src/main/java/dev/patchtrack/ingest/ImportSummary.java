@@ -1,0 +1,26 @@
+package dev.patchtrack.ingest;
+
+import java.util.List;
+
+/**
+ * What an import did.
+ *
+ * @param list         the list the mail was filed under (null: each message's own List-Id)
+ * @param read         messages read from the input
+ * @param stored       messages stored for the first time
+ * @param duplicates   messages already stored (a cross-posted one gains the list)
+ * @param unparseable  of the stored ones, how many could not be read as mail (kept with the reason)
+ * @param problems     what went wrong, first ones only (see {@code problemCount})
+ * @param problemCount how many problems there were in all
+ * @param bytes        bytes read from the input
+ * @param millis       wall time
+ * @param rebuild      what the series rebuild after the import changed
+ */
+public record ImportSummary(String list, int read, int stored, int duplicates, int unparseable,
+                            List<Problem> problems, int problemCount, long bytes, long millis,
+                            SeriesRebuilder.Summary rebuild) {
+
+    /** One problem: where in the input, which message, and why. Offset -1: the input as a whole. */
+    public record Problem(long offset, String messageId, String reason) {
+    }
+}

@@ -1,0 +1,155 @@
+package dev.patchtrack.ingest;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The jar's entry point. With no arguments (or {@code serve}) it runs the service; with
+ * {@code import} it imports mbox files into the configured database, showing progress on stderr
+ * and a summary on stdout, without opening the HTTP port.
+ */
+@QuarkusMain
+public class PatchtrackMain implements QuarkusApplication {
+
+    static final String USAGE = """
+            usage: java -jar quarkus-run.jar [serve]
+                   java -jar quarkus-run.jar import [--list NAME] FILE...   (FILE: mbox, mbox.gz or one message; - is stdin)
+            """;
+
+    public static void main(String... args) {
+        // Maintainers paste Message-IDs with their angle brackets into curl, which sends them raw;
+        // Quarkus would refuse such a request line with an empty 400 before the API could read it.
+        if (System.getProperty("vertx.disableURIValidation") == null) {
+            System.setProperty("vertx.disableURIValidation", "true");
+        }
+        if (args.length > 0 && !"serve".equals(args[0])) {
+            // A command, not the service: no HTTP port, quiet logs, progress on the terminal instead.
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.log.level", "WARN");
+            System.setProperty("quarkus.log.category.\"org.flywaydb\".level", "ERROR");
+        }
+        Quarkus.run(PatchtrackMain.class, args);
+    }
+
+    @Inject
+    ImportService importer;
+
+    @Override
+    public int run(String... args) {
+        if (args.length == 0 || "serve".equals(args[0])) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        return switch (args[0]) {
+            case "import" -> importCommand(List.of(args).subList(1, args.length), System.out, System.err);
+            case "help", "--help", "-h" -> {
+                System.out.print(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.print("unknown command: " + args[0] + "\n" + USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    int importCommand(List<String> args, PrintStream out, PrintStream err) {
+        String list = null;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--list") && i + 1 < args.size()) {
+                list = args.get(++i);
+            } else if (a.startsWith("--list=")) {
+                list = a.substring("--list=".length());
+            } else if (a.startsWith("--") ) {
+                err.print("unknown option: " + a + "\n" + USAGE);
+                return 2;
+            } else {
+                files.add(a);
+            }
+        }
+        if (files.isEmpty()) {
+            err.print("import: no file given\n" + USAGE);
+            return 2;
+        }
+        if (list != null && !ImportService.validListName(list)) {
+            err.println("import: not a list name: " + list);
+            return 2;
+        }
+        int status = 0;
+        for (String file : files) {
+            try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
+                long size = file.equals("-") ? -1 : Files.size(Path.of(file));
+                ProgressBar bar = new ProgressBar(err, file, size);
+                ImportSummary s = importer.importStream(in, list, bar);
+                bar.done();
+                out.println(SummaryText.render(file, s));
+            } catch (IOException e) {
+                err.println("import: " + file + ": " + e.getMessage());
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    /** A one-line progress bar, redrawn at most four times a second. */
+    static final class ProgressBar implements ImportService.Progress {
+        private final PrintStream err;
+        private final String name;
+        private final long size;
+        private final long start = System.nanoTime();
+        private long lastDraw;
+        private long lastBytes;
+        private int lastMessages;
+
+        ProgressBar(PrintStream err, String name, long size) {
+            this.err = err;
+            this.name = name;
+            this.size = size;
+        }
+
+        @Override
+        public void update(long bytesRead, int messagesRead) {
+            lastBytes = bytesRead;
+            lastMessages = messagesRead;
+            long now = System.nanoTime();
+            if (now - lastDraw < 250_000_000L) {
+                return;
+            }
+            draw(now);
+        }
+
+        private void draw(long now) {
+            lastDraw = now;
+            long bytesRead = lastBytes;
+            int messagesRead = lastMessages;
+            double secs = Math.max(1e-3, (now - start) / 1e9);
+            String rate = String.format("%,d messages, %.0f msg/s", messagesRead, messagesRead / secs);
+            if (size > 0) {
+                int pct = (int) Math.min(100, bytesRead * 100 / size);
+                int filled = pct / 4;
+                err.printf("\r%s [%s%s] %3d%% %s", name, "#".repeat(filled), " ".repeat(25 - filled), pct, rate);
+            } else {
+                err.printf("\r%s %s", name, rate);
+            }
+            err.flush();
+        }
+
+        void done() {
+            if (lastDraw != 0) {
+                draw(System.nanoTime());
+                err.println();
+            }
+        }
+    }
+}

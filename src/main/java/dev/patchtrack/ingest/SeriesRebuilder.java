@@ -1,0 +1,157 @@
+package dev.patchtrack.ingest;
+
+import dev.patchtrack.core.model.DiffStat;
+import dev.patchtrack.core.model.MailFacts;
+import dev.patchtrack.core.series.SeriesBuilder;
+import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
+import dev.patchtrack.core.series.SeriesModel.PatchSlot;
+import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
+import dev.patchtrack.core.series.SeriesModel.RevisionLink;
+import dev.patchtrack.core.series.SeriesModel.SeriesDraft;
+import dev.patchtrack.store.ListRepository;
+import dev.patchtrack.store.MailingList;
+import dev.patchtrack.store.MessageRepository;
+import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesRepository.PatchRow;
+import dev.patchtrack.store.SeriesRepository.RevisionRow;
+import dev.patchtrack.store.SeriesRepository.SeriesRow;
+import dev.patchtrack.store.SeriesRepository.TrailerRow;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-derives series, revisions, patches and trailers from the stored facts of every message and
+ * makes the store match. Pure work is done by core's SeriesBuilder; this class only moves data.
+ */
+@ApplicationScoped
+public class SeriesRebuilder {
+
+    private static final Logger LOG = Logger.getLogger(SeriesRebuilder.class);
+
+    /** What a rebuild saw and changed. */
+    public record Summary(int messages, int series, int revisions, int seriesWritten, int revisionsWritten,
+                          int patchesWritten, int trailersWritten, int deleted, long millis) {
+        public static final Summary NOTHING = new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    SeriesRepository series;
+
+    @Inject
+    ListRepository lists;
+
+    public Summary rebuild() {
+        lock.lock();
+        try {
+            return QuarkusTransaction.requiringNew().timeout(3600).call(this::rebuildInTransaction);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Summary rebuildInTransaction() {
+        long start = System.nanoTime();
+        Map<String, MailFacts> facts = new HashMap<>();
+        Map<String, Long> pks = new HashMap<>();
+        messages.forEachFacts((pk, f) -> {
+            facts.put(f.messageId(), f);
+            pks.put(f.messageId(), pk);
+        });
+        List<SeriesDraft> drafts = new SeriesBuilder().build(facts.values());
+        Map<Long, List<Long>> listsOfMessage = series.listsOfMessages();
+        Map<Long, String> listNames = new HashMap<>();
+        for (MailingList l : lists.all()) {
+            listNames.put(l.id, l.name);
+        }
+        List<SeriesRow> rows = new ArrayList<>(drafts.size());
+        int revisions = 0;
+        for (SeriesDraft d : drafts) {
+            rows.add(toRow(d, facts, pks, listsOfMessage, listNames));
+            revisions += d.revisions().size();
+        }
+        SeriesRepository.ReconcileStats stats = series.reconcile(rows);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Summary summary = new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(),
+                stats.revisionsWritten(), stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), millis);
+        LOG.infof("series rebuilt from %d messages: %d series, %d revisions; wrote %d series, %d revisions, %d patches,"
+                        + " %d trailers; deleted %d rows in %d ms", summary.messages(), summary.series(), revisions,
+                stats.seriesWritten(), stats.revisionsWritten(), stats.patchesWritten(), stats.trailersWritten(),
+                stats.deleted(), millis);
+        return summary;
+    }
+
+    private static SeriesRow toRow(SeriesDraft d, Map<String, MailFacts> facts, Map<String, Long> pks,
+                                   Map<Long, List<Long>> listsOfMessage, Map<Long, String> listNames) {
+        Map<String, String> linkReasonByNewer = new HashMap<>();
+        for (RevisionLink link : d.links()) {
+            linkReasonByNewer.put(link.newerKey(), link.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        Set<Long> listIds = new TreeSet<>();
+        List<RevisionRow> revisions = new ArrayList<>();
+        Instant first = null;
+        Instant last = null;
+        int latestVersion = 0;
+        for (RevisionDraft r : d.revisions()) {
+            Map<String, List<TrailerRow>> trailers = new HashMap<>();
+            for (AttributedTrailer t : r.trailers()) {
+                Long source = pks.get(t.sourceMessageId());
+                if (source == null) {
+                    continue;
+                }
+                trailers.computeIfAbsent(t.patchMessageId(), k -> new ArrayList<>())
+                        .add(new TrailerRow(t.trailer().name(), t.trailer().value(), t.trailer().person(), source));
+            }
+            List<PatchRow> patches = new ArrayList<>();
+            for (PatchSlot slot : r.patches()) {
+                MailFacts f = facts.get(slot.messageId());
+                Long pk = pks.get(slot.messageId());
+                if (f == null || pk == null) {
+                    continue;
+                }
+                DiffStat diff = f.diff();
+                patches.add(new PatchRow(pk, slot.number(), f.tags().subject(), f.author(), f.date(),
+                        diff == null ? 0 : diff.files().size(), diff == null ? 0 : diff.insertions(),
+                        diff == null ? 0 : diff.deletions(), trailers.getOrDefault(slot.messageId(), List.of())));
+                listIds.addAll(listsOfMessage.getOrDefault(pk, List.of()));
+                first = min(first, f.date());
+                last = max(last, f.date());
+            }
+            Long coverPk = r.coverMessageId() == null ? null : pks.get(r.coverMessageId());
+            if (coverPk != null) {
+                listIds.addAll(listsOfMessage.getOrDefault(coverPk, List.of()));
+            }
+            first = min(first, r.date());
+            last = max(last, r.date());
+            latestVersion = Math.max(latestVersion, r.version());
+            revisions.add(new RevisionRow(r.key(), r.version(), r.versionMinor(), r.total(), r.rfc(), r.title(),
+                    r.author(), r.date(), coverPk, linkReasonByNewer.get(r.key()), r.complete(), r.extraPatches(),
+                    r.changeId(), patches));
+        }
+        List<String> names = listIds.stream().map(listNames::get).filter(Objects::nonNull).sorted().toList();
+        return new SeriesRow(d.key(), d.title(), d.author(), first, last, latestVersion, listIds, names, revisions);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+}

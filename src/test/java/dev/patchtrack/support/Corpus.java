@@ -1,0 +1,61 @@
+package dev.patchtrack.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Generated mail corpora: ../shared/tools/gen-mbox.py run into target/, with its truth file. */
+public final class Corpus {
+
+    public static final Path SHARED = Path.of("..", "shared").toAbsolutePath().normalize();
+
+    private Corpus() {
+    }
+
+    /** An mbox and its truth rows. */
+    public record Generated(Path mbox, List<JsonNode> truth) {
+    }
+
+    /** {@code gen-mbox.py COUNT SEED OUT --fixture --truth TRUTH}, cached under target/corpus. */
+    public static Generated fixture(int count, int seed) {
+        return generate(count, seed, "--fixture");
+    }
+
+    public static Generated generate(int count, int seed, String... extra) {
+        try {
+            Path dir = Path.of("target", "corpus").toAbsolutePath();
+            Files.createDirectories(dir);
+            String name = "gen-" + count + "-" + seed + String.join("", extra).replace("-", "_");
+            Path mbox = dir.resolve(name + ".mbox");
+            Path truth = dir.resolve(name + ".truth");
+            if (!Files.exists(mbox) || !Files.exists(truth)) {
+                List<String> cmd = new ArrayList<>(List.of("python3", SHARED.resolve("tools/gen-mbox.py").toString(),
+                        String.valueOf(count), String.valueOf(seed), mbox.toString(), "--truth", truth.toString()));
+                cmd.addAll(List.of(extra));
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                    throw new IllegalStateException("gen-mbox failed: " + out);
+                }
+            }
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> rows = new ArrayList<>();
+            for (String line : Files.readAllLines(truth)) {
+                if (!line.isBlank()) {
+                    rows.add(json.readTree(line));
+                }
+            }
+            return new Generated(mbox, rows);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.patchtrack.support;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Empties every table, so that a test class starts from a known state on a shared database. */
+@ApplicationScoped
+public class Database {
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public void clear() {
+        for (String table : new String[] {"trailer", "patch", "revision", "series_list", "series", "message_list",
+                "message", "person", "mailing_list"}) {
+            em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+        }
+    }
+}
