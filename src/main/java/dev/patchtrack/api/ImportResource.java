@@ -1,0 +1,64 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.api.dto.ImportInfo;
+import dev.patchtrack.ingest.ImportService;
+import dev.patchtrack.ingest.ImportSummary;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * Upload of an mbox, an mbox.gz or one raw message: {@code curl -T file.mbox -H 'Authorization:
+ * Bearer ...' 'http://host:8080/api/import?list=rust-for-linux'} (PUT) or the same as a POST body.
+ */
+@Path("/api/import")
+@RequiresToken
+@Blocking
+public class ImportResource {
+
+    @Inject
+    ImportService importer;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import mail (mbox, mbox.gz or one message) as the request body")
+    @SecurityRequirement(name = "bearer")
+    public ImportInfo post(@Parameter(description = "file every message under this list; default: its List-Id")
+                           @QueryParam("list") String list, InputStream body) {
+        return run(list, body);
+    }
+
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same as POST, for curl -T")
+    @SecurityRequirement(name = "bearer")
+    public ImportInfo put(@QueryParam("list") String list, InputStream body) {
+        return run(list, body);
+    }
+
+    private ImportInfo run(String list, InputStream body) {
+        String name = list == null || list.isBlank() ? null : list.strip();
+        if (name != null && !ImportService.validListName(name)) {
+            throw ApiProblem.badParameter("list", "list must be a list name such as rust-for-linux (letters, digits, . _ + -)");
+        }
+        if (body == null) {
+            throw ApiProblem.badParameter("body", "the request body must hold the mail to import");
+        }
+        ImportSummary s = importer.importStream(body, name, ImportService.Progress.NONE);
+        return new ImportInfo(s.list(), s.read(), s.stored(), s.duplicates(), s.unparseable(), s.problemCount(),
+                s.problems().stream().map(p -> new ImportInfo.ImportProblemInfo(p.offset(), p.messageId(), p.reason())).toList(),
+                s.bytes(), s.millis(), s.rebuild().series(), s.rebuild().revisions());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.api.dto.MessageInfo;
+import dev.patchtrack.store.MessageEntity;
+import dev.patchtrack.store.MessageRepository;
+import dev.patchtrack.store.PatchEntity;
+import dev.patchtrack.store.Person;
+import dev.patchtrack.store.PersonRepository;
+import dev.patchtrack.store.RevisionEntity;
+import dev.patchtrack.store.SeriesRepository;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * What a message is. A maintainer pastes a Message-ID as it comes: with or without angle brackets,
+ * URL-encoded or not. {@code .../raw} gives the original bytes.
+ */
+@Path("/api/messages")
+public class MessageResource {
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    SeriesRepository series;
+
+    @Inject
+    PersonRepository persons;
+
+    @GET
+    @Path("{id: .+}")
+    @Transactional
+    @Produces({MediaType.APPLICATION_JSON, "message/rfc822"})
+    @Operation(summary = "Look up a message by Message-ID; append /raw for the original mail")
+    public Response get(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
+                        @PathParam("id") String id) {
+        String mid = Params.messageId(id);
+        if (mid.isEmpty()) {
+            throw ApiProblem.badParameter("id", "a Message-ID is needed");
+        }
+        Optional<MessageEntity> found = messages.findByMessageId(mid);
+        if (found.isEmpty() && mid.endsWith("/raw")) {
+            String base = Params.messageId(mid.substring(0, mid.length() - 4));
+            MessageEntity m = messages.findByMessageId(base)
+                    .orElseThrow(() -> ApiProblem.notFound("no message <" + base + ">"));
+            return Response.ok(messages.raw(m), "message/rfc822").build();
+        }
+        MessageEntity m = found.orElseThrow(() -> ApiProblem.notFound("no message <" + mid + ">"));
+        return Response.ok(info(m), MediaType.APPLICATION_JSON).build();
+    }
+
+    private MessageInfo info(MessageEntity m) {
+        Long seriesId = null;
+        Long revisionId = null;
+        Integer version = null;
+        Integer number = null;
+        Long patchId = null;
+        Optional<PatchEntity> patch = series.patchOfMessage(m.id);
+        Optional<RevisionEntity> revision;
+        if (patch.isPresent()) {
+            patchId = patch.get().id;
+            number = patch.get().number;
+            revision = series.findRevision(patch.get().revisionId);
+        } else {
+            revision = series.revisionOfCover(m.id);
+            if (revision.isPresent()) {
+                number = 0;
+            }
+        }
+        if (revision.isPresent()) {
+            revisionId = revision.get().id;
+            seriesId = revision.get().seriesId;
+            version = revision.get().version;
+        }
+        Person from = m.fromPersonId == null ? null : persons.byIds(List.of(m.fromPersonId)).get(m.fromPersonId);
+        Map<String, String> links = new LinkedHashMap<>();
+        String self = UriBuilder.fromPath("/api/messages/{id}").build(m.messageId).toString();
+        links.put("self", self);
+        links.put("raw", self + "/raw");
+        if (seriesId != null) {
+            links.put("series", "/api/series/" + seriesId);
+        }
+        if (patchId != null) {
+            links.put("patch", "/api/patches/" + patchId);
+        }
+        List<String> problems = m.problems == null ? List.of() : Arrays.asList(m.problems.split("\n"));
+        return new MessageInfo(m.messageId, m.kind, m.subject, Views.person(from), m.sentAt, messages.listNames(m.id),
+                m.inReplyTo, m.syntheticId, m.readable, m.deleted, problems, seriesId, revisionId, version, number,
+                patchId, links);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.patchtrack.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Query parameter parsing that names the parameter at fault. */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static int positiveInt(String name, String value, int dflt, int max) {
+        if (value == null || value.isBlank()) {
+            return dflt;
+        }
+        int v;
+        try {
+            v = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badParameter(name, name + " must be a whole number, not '" + clip(value) + "'");
+        }
+        if (v < 1 || v > max) {
+            throw ApiProblem.badParameter(name, name + " must be between 1 and " + max);
+        }
+        return v;
+    }
+
+    /** An ISO date ({@code 2024-05-01}, midnight UTC) or date-time ({@code 2024-05-01T12:00:00Z}). */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(v);
+            } catch (DateTimeParseException e2) {
+                throw ApiProblem.badParameter(name, name + " must be an ISO date (2024-05-01) or date-time"
+                        + " (2024-05-01T12:00:00Z), not '" + clip(value) + "'");
+            }
+        }
+    }
+
+    /** A Message-ID as pasted: with or without angle brackets, surrounding white space, or "id:". */
+    public static String messageId(String value) {
+        String v = value == null ? "" : value.strip();
+        if (v.regionMatches(true, 0, "id:", 0, 3)) {
+            v = v.substring(3).strip();
+        }
+        if (v.startsWith("<") && v.endsWith(">")) {
+            v = v.substring(1, v.length() - 1).strip();
+        }
+        return v;
+    }
+
+    static String clip(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.api.dto.ProblemInfo;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as {@code application/problem+json}; never a stack trace. */
+public class ProblemMappers {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Context
+    UriInfo uri;
+
+    public static Response problem(int status, String title, String detail, String parameter, String instance) {
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(new ProblemInfo("about:blank", title, status, detail, parameter, instance))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e) {
+        return problem(e.status(), e.title(), e.getMessage(), e.parameter(), path());
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e) {
+        var v = e.getConstraintViolations().stream().findFirst();
+        String param = v.map(c -> {
+            String p = c.getPropertyPath().toString();
+            return p.substring(p.lastIndexOf('.') + 1);
+        }).orElse(null);
+        return problem(400, "Bad parameter", v.map(c -> param + ": " + c.getMessage()).orElse(e.getMessage()), param, path());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = status == 404 ? "no such resource" : e.getMessage();
+        return problem(status, title, detail, null, path());
+    }
+
+    @ServerExceptionMapper
+    public Response other(Exception e) {
+        LOG.errorf(e, "request %s failed", path());
+        return problem(500, "Internal error", "the request could not be completed; the error is logged", null, path());
+    }
+
+    private String path() {
+        try {
+            return uri == null ? null : uri.getPath();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

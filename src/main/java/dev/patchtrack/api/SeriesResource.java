@@ -1,0 +1,78 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.api.dto.PageInfo;
+import dev.patchtrack.api.dto.SeriesInfo;
+import dev.patchtrack.api.dto.SeriesSummaryInfo;
+import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.store.ListRepository;
+import dev.patchtrack.store.MailingList;
+import dev.patchtrack.store.SeriesEntity;
+import dev.patchtrack.store.SeriesRepository;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Series: all revisions of one piece of work. */
+@Path("/api/series")
+@Produces(MediaType.APPLICATION_JSON)
+public class SeriesResource {
+
+    @Inject
+    SeriesRepository series;
+
+    @Inject
+    ListRepository lists;
+
+    @Inject
+    Views views;
+
+    @Inject
+    PatchtrackConfig config;
+
+    @GET
+    @Transactional
+    @Operation(summary = "List series, most recently active first",
+            description = "Paginated with page/per_page; the Link header has first/prev/next/last and "
+                    + "X-Total-Count the total.")
+    public Response list(@Parameter(description = "list name, e.g. rust-for-linux") @QueryParam("list") String list,
+                         @Parameter(description = "last posting at or after (ISO date or date-time)") @QueryParam("since") String since,
+                         @Parameter(description = "last posting before (ISO date or date-time)") @QueryParam("before") String before,
+                         @Parameter(description = "1-based page") @QueryParam("page") String page,
+                         @Parameter(description = "items per page") @QueryParam("per_page") String perPage,
+                         @Context UriInfo uri) {
+        Paging paging = Paging.of(page, perPage, config.api());
+        Instant sinceAt = Params.instant("since", since);
+        Instant beforeAt = Params.instant("before", before);
+        Long listId = null;
+        if (list != null && !list.isBlank()) {
+            listId = lists.findByName(list.strip()).map((MailingList l) -> l.id).orElse(-1L);
+        }
+        SeriesRepository.Page<SeriesEntity> result = series.page(
+                new SeriesRepository.SeriesQuery(listId, sinceAt, beforeAt, paging.page(), paging.perPage()));
+        List<SeriesSummaryInfo> items = views.summaries(result.items());
+        return paging.headers(Response.ok(new PageInfo<>(result.total(), paging.page(), paging.perPage(), items)),
+                uri, result.total()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "One series with its revisions, patches and trailers")
+    public SeriesInfo get(@PathParam("id") String id) {
+        long sid = Ids.parse("id", id);
+        SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
+        return views.series(s);
+    }
+}

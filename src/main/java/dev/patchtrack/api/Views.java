@@ -1,0 +1,136 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.api.dto.CoverLetterInfo;
+import dev.patchtrack.api.dto.DiffStatInfo;
+import dev.patchtrack.api.dto.PatchInfo;
+import dev.patchtrack.api.dto.PersonInfo;
+import dev.patchtrack.api.dto.RevisionInfo;
+import dev.patchtrack.api.dto.SeriesInfo;
+import dev.patchtrack.api.dto.SeriesSummaryInfo;
+import dev.patchtrack.api.dto.TrailerInfo;
+import dev.patchtrack.store.MessageEntity;
+import dev.patchtrack.store.MessageRepository;
+import dev.patchtrack.store.PatchEntity;
+import dev.patchtrack.store.Person;
+import dev.patchtrack.store.PersonRepository;
+import dev.patchtrack.store.RevisionEntity;
+import dev.patchtrack.store.SeriesEntity;
+import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.TrailerEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Maps stored rows to the API's records, loading what they refer to in bulk (no N+1). */
+@ApplicationScoped
+public class Views {
+
+    private static final List<String> COUNTED = List.of("Acked-by", "Reviewed-by", "Tested-by");
+
+    @Inject
+    SeriesRepository series;
+
+    @Inject
+    PersonRepository persons;
+
+    @Inject
+    MessageRepository messages;
+
+    public List<SeriesSummaryInfo> summaries(List<SeriesEntity> list) {
+        Map<Long, Person> people = persons.byIds(list.stream().map(s -> s.authorId).toList());
+        List<SeriesSummaryInfo> out = new ArrayList<>(list.size());
+        for (SeriesEntity s : list) {
+            out.add(new SeriesSummaryInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames),
+                    s.latestVersion, s.revisionCount, s.firstPostedAt, s.lastPostedAt, "/api/series/" + s.id));
+        }
+        return out;
+    }
+
+    public SeriesInfo series(SeriesEntity s) {
+        List<RevisionEntity> revisions = series.revisionsOf(s.id);
+        List<PatchEntity> patches = series.patchesOf(revisions.stream().map(r -> r.id).toList());
+        List<TrailerEntity> trailers = series.trailersOf(patches.stream().map(p -> p.id).toList());
+        Set<Long> personIds = new HashSet<>();
+        Set<Long> messagePks = new HashSet<>();
+        personIds.add(s.authorId);
+        revisions.forEach(r -> {
+            personIds.add(r.authorId);
+            messagePks.add(r.coverMessagePk);
+        });
+        patches.forEach(p -> {
+            personIds.add(p.authorId);
+            messagePks.add(p.messagePk);
+        });
+        trailers.forEach(t -> {
+            personIds.add(t.personId);
+            messagePks.add(t.sourceMessagePk);
+        });
+        Map<Long, Person> people = persons.byIds(personIds);
+        Map<Long, MessageEntity> msgs = messages.byIds(messagePks);
+        Map<Long, List<TrailerEntity>> trailersByPatch = new LinkedHashMap<>();
+        trailers.forEach(t -> trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t));
+        Map<Long, List<PatchEntity>> patchesByRevision = new LinkedHashMap<>();
+        patches.forEach(p -> patchesByRevision.computeIfAbsent(p.revisionId, k -> new ArrayList<>()).add(p));
+
+        List<RevisionInfo> revs = new ArrayList<>();
+        for (RevisionEntity r : revisions) {
+            List<PatchInfo> ps = new ArrayList<>();
+            for (PatchEntity p : patchesByRevision.getOrDefault(r.id, List.of())) {
+                ps.add(patch(p, trailersByPatch.getOrDefault(p.id, List.of()), people, msgs, null, null, null));
+            }
+            MessageEntity cover = r.coverMessagePk == null ? null : msgs.get(r.coverMessagePk);
+            revs.add(new RevisionInfo(r.id, r.version, r.versionMinor, r.total, r.rfc, r.title, r.postedAt,
+                    person(people.get(r.authorId)),
+                    cover == null ? null : new CoverLetterInfo(cover.messageId, cover.subject, cover.sentAt),
+                    r.linkReason, r.complete, r.extraPatches, r.changeId, ps));
+        }
+        return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
+                s.firstPostedAt, s.lastPostedAt, revs);
+    }
+
+    public PatchInfo patch(PatchEntity p) {
+        RevisionEntity r = series.findRevision(p.revisionId).orElse(null);
+        List<TrailerEntity> trailers = series.trailersOf(List.of(p.id));
+        Set<Long> personIds = new HashSet<>();
+        Set<Long> messagePks = new HashSet<>();
+        personIds.add(p.authorId);
+        messagePks.add(p.messagePk);
+        trailers.forEach(t -> {
+            personIds.add(t.personId);
+            messagePks.add(t.sourceMessagePk);
+        });
+        return patch(p, trailers, persons.byIds(personIds), messages.byIds(messagePks),
+                r == null ? null : r.seriesId, p.revisionId, r == null ? null : r.version);
+    }
+
+    private static PatchInfo patch(PatchEntity p, List<TrailerEntity> trailers, Map<Long, Person> people,
+                                   Map<Long, MessageEntity> msgs, Long seriesId, Long revisionId, Integer version) {
+        List<TrailerInfo> ts = new ArrayList<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        COUNTED.forEach(n -> counts.put(n, 0));
+        for (TrailerEntity t : trailers) {
+            MessageEntity src = msgs.get(t.sourceMessagePk);
+            ts.add(new TrailerInfo(t.name, t.value, person(people.get(t.personId)), src == null ? null : src.messageId));
+            counts.computeIfPresent(t.name, (k, v) -> v + 1);
+        }
+        MessageEntity m = msgs.get(p.messagePk);
+        return new PatchInfo(p.id, p.number, m == null ? null : m.messageId, p.subject, person(people.get(p.authorId)),
+                p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions), ts, counts, seriesId,
+                revisionId, version);
+    }
+
+    static PersonInfo person(Person p) {
+        return p == null ? null : new PersonInfo(p.name, p.email);
+    }
+
+    static List<String> lists(String names) {
+        return names == null || names.isEmpty() ? List.of() : Arrays.asList(names.split(","));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.patchtrack.api.dto;
+
+import java.util.List;
+
+/** The answer to an import. */
+public record ImportInfo(String list, int read, int stored, int duplicates, int unparseable, int problemCount,
+                         List<ImportProblemInfo> problems, long bytes, long millis, int series, int revisions) {
+
+    /** One problem; offset -1 concerns the input as a whole. */
+    public record ImportProblemInfo(long offset, String messageId, String reason) {
+    }
+}

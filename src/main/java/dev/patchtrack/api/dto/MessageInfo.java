@@ -1,0 +1,16 @@
+package dev.patchtrack.api.dto;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a message is: its kind, its lists, and for patches and cover letters where it belongs.
+ *
+ * @param patchNumber the patch number, 0 for a cover letter, null otherwise
+ */
+public record MessageInfo(String messageId, String kind, String subject, PersonInfo from, Instant date,
+                          List<String> lists, String inReplyTo, boolean syntheticId, boolean readable,
+                          boolean deleted, List<String> problems, Long seriesId, Long revisionId, Integer version,
+                          Integer patchNumber, Long patchId, Map<String, String> links) {
+}

@@ -1,0 +1,9 @@
+package dev.patchtrack.api.dto;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A series with all its revisions, oldest first. */
+public record SeriesInfo(long id, String title, PersonInfo author, List<String> lists, int latestVersion,
+                         Instant firstPosted, Instant lastPosted, List<RevisionInfo> revisions) {
+}
