@@ -3,6 +3,7 @@ package dev.patchtrack.api;
 import dev.patchtrack.api.dto.ImportInfo;
 import dev.patchtrack.ingest.ImportService;
 import dev.patchtrack.ingest.ImportSummary;
+import dev.patchtrack.ingest.SeriesRebuilder;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -59,6 +60,6 @@ public class ImportResource {
         ImportSummary s = importer.importStream(body, name, ImportService.Progress.NONE);
         return new ImportInfo(s.list(), s.read(), s.stored(), s.duplicates(), s.unparseable(), s.problemCount(),
                 s.problems().stream().map(p -> new ImportInfo.ImportProblemInfo(p.offset(), p.messageId(), p.reason())).toList(),
-                s.bytes(), s.millis(), s.rebuild().series(), s.rebuild().revisions());
+                s.bytes(), s.millis(), s.rebuild() != SeriesRebuilder.Summary.NOTHING);
     }
 }

@@ -121,6 +121,8 @@ class ImportAndReadTest {
         JsonPath again = upload(mbox, "rust-for-linux");
         assertThat(again.getInt("stored")).isZero();
         assertThat(again.getInt("duplicates")).isEqualTo(corpus.truth().size());
+        assertThat(again.getBoolean("seriesRebuilt")).isFalse();
+        assertThat(first.getBoolean("seriesRebuilt")).isTrue();
         Response after = given().get("/api/series?per_page=500");
         assertThat(after.jsonPath().getList("items.id")).isEqualTo(before.jsonPath().getList("items.id"));
         assertThat(after.asString()).isEqualTo(before.asString());

@@ -1,5 +1,6 @@
 package dev.patchtrack.api.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,5 +15,7 @@ import java.util.Map;
  */
 public record PatchInfo(long id, int number, String messageId, String subject, PersonInfo author, Instant date,
                         DiffStatInfo diffstat, List<TrailerInfo> trailers, Map<String, Integer> trailerCounts,
-                        Long seriesId, Long revisionId, Integer version) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long seriesId,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long revisionId,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer version) {
 }
