@@ -1,0 +1,133 @@
+package dev.patchtrack.core.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The topic rules, read from text an operator can edit. One rule per line:
+ * {@code <topic> <signal> <pattern>}, where the signal is {@code path}, {@code subject},
+ * {@code list} or {@code keyword}; {@code #} starts a comment. A line that cannot be read is named
+ * in {@link #problems()} and skipped; the rest still apply.
+ */
+public final class TopicRules {
+
+    /** The topic whose rules say whether work is Rust at all. */
+    public static final String GATE = "rust";
+
+    private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private final List<Compiled> rules;
+    private final List<String> problems;
+
+    private TopicRules(List<Compiled> rules, List<String> problems) {
+        this.rules = List.copyOf(rules);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** One rule made ready to match. */
+    record Compiled(TopicRule rule, Pattern regex, int specificity) {
+    }
+
+    public static TopicRules parse(String text, String name) {
+        List<Compiled> rules = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int hash = line.indexOf('#');
+            if (hash >= 0) {
+                line = line.substring(0, hash);
+            }
+            line = line.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String origin = name + ":" + (i + 1);
+            String[] parts = line.split("\\s+", 3);
+            if (parts.length < 3) {
+                problems.add(origin + ": expected <topic> <signal> <pattern>");
+                continue;
+            }
+            if (!TOPIC.matcher(parts[0]).matches()) {
+                problems.add(origin + ": not a topic name: " + parts[0]);
+                continue;
+            }
+            TopicRule.Signal signal;
+            try {
+                signal = TopicRule.Signal.valueOf(parts[1].toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(origin + ": unknown signal " + parts[1] + " (path, subject, list or keyword)");
+                continue;
+            }
+            TopicRule rule = new TopicRule(parts[0], signal, parts[2].strip(), origin);
+            try {
+                rules.add(compile(rule));
+            } catch (PatternSyntaxException e) {
+                problems.add(origin + ": bad pattern: " + e.getDescription());
+            }
+        }
+        return new TopicRules(rules, problems);
+    }
+
+    private static Compiled compile(TopicRule rule) {
+        int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        return switch (rule.signal()) {
+            case PATH -> new Compiled(rule, Pattern.compile(globToRegex(rule.pattern())), literalLength(rule.pattern()));
+            case SUBJECT -> new Compiled(rule, Pattern.compile(rule.pattern(), flags), 0);
+            case LIST -> new Compiled(rule, Pattern.compile(Pattern.quote(rule.pattern()), flags), 0);
+            case KEYWORD -> new Compiled(rule,
+                    Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(rule.pattern()) + "(?![\\p{L}\\p{N}_])", flags), 0);
+        };
+    }
+
+    /** {@code **} matches across directories, {@code *} and {@code ?} within one; the rest is literal. */
+    static String globToRegex(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*') {
+                if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                    i++;
+                    if (i + 1 < glob.length() && glob.charAt(i + 1) == '/') {
+                        i++;
+                        re.append("(?:.*/)?");
+                    } else {
+                        re.append(".*");
+                    }
+                } else {
+                    re.append("[^/]*");
+                }
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return re.toString();
+    }
+
+    private static int literalLength(String glob) {
+        int n = 0;
+        for (int i = 0; i < glob.length(); i++) {
+            if (glob.charAt(i) != '*' && glob.charAt(i) != '?') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    List<Compiled> compiled() {
+        return rules;
+    }
+
+    public List<TopicRule> rules() {
+        return rules.stream().map(Compiled::rule).toList();
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

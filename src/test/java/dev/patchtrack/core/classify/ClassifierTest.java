@@ -1,0 +1,119 @@
+package dev.patchtrack.core.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ClassifierTest {
+
+    private static Classifier defaults;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = ClassifierTest.class.getResourceAsStream("/topics.rules")) {
+            TopicRules rules = TopicRules.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "topics.rules");
+            assertThat(rules.problems()).isEmpty();
+            defaults = new Classifier(rules);
+        }
+    }
+
+    private static List<String> topics(List<String> paths, List<String> subjects, List<String> lists, String text) {
+        return defaults.classify(new ClassifyInput(paths, subjects, lists, text)).stream().map(TopicLabel::topic).toList();
+    }
+
+    private static List<String> paths(String... paths) {
+        return topics(List.of(paths), List.of("x: y"), List.of(), "");
+    }
+
+    @Test
+    void eachDefaultTopicByPath() {
+        assertThat(paths("rust/kernel/sync/arc.rs")).containsExactly("rust-core");
+        assertThat(paths("Documentation/rust/quick-start.rst")).containsExactly("rust-core");
+        assertThat(paths("scripts/generate_rust_analyzer.py")).containsExactly("rust-core");
+        assertThat(paths("drivers/block/rnvme.rs")).containsExactly("rust-nvme");
+        assertThat(paths("drivers/nvme/host/rust_core.rs")).containsExactly("rust-nvme");
+        assertThat(paths("fs/9p/fid.rs")).containsExactly("rust-9p");
+        assertThat(paths("drivers/block/rnull.rs")).containsExactly("rust-block");
+        assertThat(paths("rust/kernel/block/mq/request.rs")).containsExactly("rust-block");
+        assertThat(paths("drivers/net/phy/ax88796b_rust.rs")).containsExactly("rust-net");
+        assertThat(paths("rust/kernel/net/phy.rs")).containsExactly("rust-net");
+        assertThat(paths("drivers/gpu/drm/nova/driver.rs")).containsExactly("rust-drm");
+    }
+
+    @Test
+    void theMostSpecificPathWinsPerFileAndFilesAddUp() {
+        assertThat(paths("rust/kernel/block/mq.rs")).containsExactly("rust-block");
+        assertThat(paths("rust/kernel/block/mq.rs", "rust/kernel/sync/lock.rs")).containsExactly("rust-block", "rust-core");
+    }
+
+    @Test
+    void cCodeIsNotRustWhateverItsArea() {
+        assertThat(topics(List.of("fs/9p/vfs_file.c", "net/9p/client.c"), List.of("net/9p: drop fid reference"),
+                List.of("v9fs"), "")).containsExactly("not-rust");
+        assertThat(paths("drivers/nvme/host/core.c")).containsExactly("not-rust");
+    }
+
+    @Test
+    void subjectsListsAndKeywordsClassifyRustWork() {
+        assertThat(topics(List.of(), List.of("rust: nvme: add PCI BAR mapping helpers"), List.of(), ""))
+                .containsExactly("rust-nvme");
+        assertThat(topics(List.of(), List.of("kbuild: rust: add `clone_ref()`"), List.of(), "")).containsExactly("rust-core");
+        assertThat(topics(List.of("drivers/block/rnvme.rs"), List.of("add queue"), List.of("linux-block"), ""))
+                .containsExactly("rust-block", "rust-nvme");
+        assertThat(topics(List.of("fs/foo.c"), List.of("foo: bar"), List.of(), "This adds Rust bindings for foo"))
+                .containsExactly("rust-other");
+        assertThat(topics(List.of("fs/foo.c"), List.of("foo: bar"), List.of(), "we trust the caller"))
+                .containsExactly("not-rust");
+    }
+
+    @Test
+    void everyLabelSaysWhichRuleMatchedWhat() {
+        List<TopicLabel> labels = defaults.classify(new ClassifyInput(List.of("fs/9p/fid.rs"), List.of("9p: x"), List.of(), ""));
+        assertThat(labels).singleElement().satisfies(l -> {
+            assertThat(l.topic()).isEqualTo("rust-9p");
+            assertThat(l.reason()).contains("fs/9p/fid.rs").contains("fs/9p/**").containsPattern("topics\\.rules:\\d+");
+        });
+        TopicLabel other = defaults.classify(new ClassifyInput(List.of("lib/x.rs"), List.of("lib: x"), List.of(), "")).get(0);
+        assertThat(other.topic()).isEqualTo("rust-other");
+        assertThat(other.reason()).contains("lib/x.rs").contains("no area rule matched");
+    }
+
+    @Test
+    void badLinesAreReportedAndTheRestStillApply() {
+        TopicRules rules = TopicRules.parse("""
+                # comment
+                rust path **/*.rs
+                rust-x glob *.c
+                Bad_Topic path x
+                rust-y subject (unclosed
+                rust-z path drivers/z/**   # trailing comment
+                onlytwo path
+                """, "ops.rules");
+        assertThat(rules.rules()).extracting(TopicRule::topic).containsExactly("rust", "rust-z");
+        assertThat(rules.problems()).hasSize(4)
+                .anySatisfy(p -> assertThat(p).startsWith("ops.rules:3").contains("unknown signal"))
+                .anySatisfy(p -> assertThat(p).startsWith("ops.rules:4").contains("not a topic"))
+                .anySatisfy(p -> assertThat(p).startsWith("ops.rules:5").contains("bad pattern"))
+                .anySatisfy(p -> assertThat(p).startsWith("ops.rules:7"));
+        assertThat(new Classifier(rules).classify(new ClassifyInput(List.of("drivers/z/a/b.rs"), List.of(), List.of(), "")))
+                .extracting(TopicLabel::topic).containsExactly("rust-z");
+    }
+
+    @Test
+    void globsMatchWithinAndAcrossDirectories() {
+        assertThat("rust/a.rs").matches(TopicRules.globToRegex("rust/*.rs"));
+        assertThat("rust/a/b.rs").doesNotMatch(TopicRules.globToRegex("rust/*.rs"));
+        assertThat("rust/a/b.rs").matches(TopicRules.globToRegex("rust/**"));
+        assertThat("a.rs").matches(TopicRules.globToRegex("**/*.rs"));
+        assertThat("x/y/a.rs").matches(TopicRules.globToRegex("**/*.rs"));
+        assertThat("drivers/block/rnull.rs").matches(TopicRules.globToRegex("drivers/block/rnull*"));
+        assertThat("drivers/block/rnull/x.rs").doesNotMatch(TopicRules.globToRegex("drivers/block/rnull*"));
+        assertThat("a+b.c").matches(TopicRules.globToRegex("a+b.c"));
+        assertThat("aXb.c").doesNotMatch(TopicRules.globToRegex("a+b.c"));
+    }
+}
