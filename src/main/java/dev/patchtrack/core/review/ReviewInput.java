@@ -1,0 +1,48 @@
+package dev.patchtrack.core.review;
+
+import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.Trailer;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The facts about one patch that decide its state.
+ *
+ * @param author          the patch author (and the sender: both count as "the author")
+ * @param sender          who sent the patch
+ * @param responses       replies that concern this patch (to it, or to its cover letter), any order
+ * @param newerRevision   the message that heads a newer revision of the same series, null when none
+ * @param accepted        the evidence that it was accepted (an applied notice, a commit in a tree), null when none
+ */
+public record ReviewInput(Address author, Address sender, List<Response> responses, String newerRevision,
+                          Evidence accepted) {
+
+    public ReviewInput {
+        responses = List.copyOf(responses);
+    }
+
+    /**
+     * One reply.
+     *
+     * @param messageId      the reply
+     * @param from           who wrote it
+     * @param date           when, null if unknown
+     * @param trailers       the trailers it gives to this patch
+     * @param asksForChanges the reply asks for changes (see {@link ChangeRequests})
+     */
+    public record Response(String messageId, Address from, Instant date, List<Trailer> trailers, boolean asksForChanges) {
+        public Response {
+            trailers = List.copyOf(trailers);
+        }
+    }
+
+    /**
+     * Why something is accepted.
+     *
+     * @param messageId the applied notice or pull request, null for a commit found in a tree
+     * @param person    who applied it, null if unknown
+     * @param detail    e.g. {@code applied to rust-next (commit 1a2b3c4)}
+     */
+    public record Evidence(String messageId, Address person, String detail) {
+    }
+}

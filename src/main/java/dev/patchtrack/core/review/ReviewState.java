@@ -1,0 +1,30 @@
+package dev.patchtrack.core.review;
+
+import java.util.Locale;
+
+/** Where a patch, a revision or a series stands. RFC is a flag, not a state. */
+public enum ReviewState {
+    /** posted, no reply from anyone but the author */
+    NEW,
+    /** replies from others, no verdict yet */
+    UNDER_REVIEW,
+    /** at least one Reviewed-by or Acked-by from someone other than the author */
+    REVIEWED,
+    /** a reviewer asked for changes and no newer revision exists yet */
+    CHANGES_REQUESTED,
+    /** applied by a maintainer, or found in a tracked tree */
+    ACCEPTED,
+    /** a newer revision was posted and this one was not accepted */
+    SUPERSEDED,
+    /** Nacked-by, or an explicit rejection */
+    REJECTED;
+
+    /** {@code under-review} and so on, as the API spells it. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static ReviewState fromWire(String s) {
+        return valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}
