@@ -14,8 +14,8 @@ public class Database {
 
     @Transactional
     public void clear() {
-        for (String table : new String[] {"trailer", "patch", "revision", "series_list", "series", "message_list",
-                "message", "person", "mailing_list"}) {
+        for (String table : new String[] {"event", "state_override", "revision_topic", "series_topic", "trailer",
+                "patch", "revision", "series_list", "series", "message_list", "message", "person", "mailing_list"}) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }

@@ -5,5 +5,6 @@ import java.util.List;
 
 /** A series with all its revisions, oldest first. */
 public record SeriesInfo(long id, String title, PersonInfo author, List<String> lists, int latestVersion,
-                         Instant firstPosted, Instant lastPosted, List<RevisionInfo> revisions) {
+                         Instant firstPosted, Instant lastPosted, StateInfo state, List<TopicInfo> topics,
+                         List<RevisionInfo> revisions) {
 }
