@@ -1,11 +1,13 @@
 package dev.patchtrack.core.patch;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.DiffStat;
 import dev.patchtrack.core.model.FileChange;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.core.model.SubjectTags;
 import dev.patchtrack.core.model.Trailer;
 import jakarta.mail.internet.MimeUtility;
@@ -112,9 +114,16 @@ public final class PatchAnalyzer {
             earlier = meta.earlier;
             depends = meta.depends;
         }
+        ReplyNames.Named named = ReplyNames.Named.NONE;
+        AppliedNotice applied = null;
+        if (kind == MessageKind.REPLY || kind == MessageKind.OTHER) {
+            named = ReplyNames.scan(lines, scan.mask());
+            applied = AppliedParser.parse(lines, scan.mask());
+        }
+        PullRequest pull = kind == MessageKind.PULL ? PullRequestParser.parse(body) : null;
         return new MailFacts(mail.messageId(), mail.syntheticId(), kind, tags, from, author, mail.date(),
                 mail.inReplyTo(), mail.references(), mail.listIds(), diff, trailers, changeId, bodyVersion, earlier,
-                depends, problems);
+                depends, problems, named.numbers(), named.titles(), applied, pull);
     }
 
     private static MessageKind kind(ParsedMail mail, SubjectTags tags, boolean pullTag, boolean hasDiff,
