@@ -67,4 +67,8 @@ public class RevisionEntity extends PanacheEntityBase {
 
     @Column(name = "change_id")
     public String changeId;
+
+    /** Keys of the revisions it depends on, one per line; null when none. */
+    @Column(name = "depends_on")
+    public String dependsOn;
 }

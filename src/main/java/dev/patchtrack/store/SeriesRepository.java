@@ -39,7 +39,21 @@ public class SeriesRepository {
     /** A revision as it should be stored. */
     public record RevisionRow(String key, int version, int versionMinor, int total, boolean rfc, String title,
                               Address author, Instant postedAt, Long coverMessagePk, String linkReason,
-                              boolean complete, boolean extraPatches, String changeId, List<PatchRow> patches) {
+                              boolean complete, boolean extraPatches, String changeId, List<PatchRow> patches,
+                              List<String> dependsOn, List<AppliedRow> applied) {
+    }
+
+    /**
+     * An "applied" notice as it should be stored.
+     *
+     * @param commits one {@code number<TAB>commit<TAB>title} per line, null when none
+     */
+    public record AppliedRow(int patchNumber, long sourceMessagePk, Address person, String tree, String branch,
+                             String commits) {
+    }
+
+    private record AppliedKey(int patchNumber, Long sourcePk, Long personId, String tree, String branch,
+                              String commits) {
     }
 
     /** A patch as it should be stored. */
@@ -65,6 +79,7 @@ public class SeriesRepository {
             addresses.add(s.author());
             for (RevisionRow r : s.revisions()) {
                 addresses.add(r.author());
+                r.applied().forEach(a -> addresses.add(a.person()));
                 for (PatchRow p : r.patches()) {
                     addresses.add(p.author());
                     for (TrailerRow t : p.trailers()) {
@@ -92,6 +107,10 @@ public class SeriesRepository {
         Map<Long, List<TrailerEntity>> trailersByPatch = new HashMap<>();
         for (TrailerEntity t : em.createQuery("from TrailerEntity", TrailerEntity.class).getResultList()) {
             trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t);
+        }
+        Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new HashMap<>();
+        for (AppliedNoticeEntity a : em.createQuery("from AppliedNoticeEntity", AppliedNoticeEntity.class).getResultList()) {
+            appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a);
         }
         Map<Long, Set<Long>> listsBySeries = new HashMap<>();
         for (SeriesList sl : em.createQuery("from SeriesList", SeriesList.class).getResultList()) {
@@ -195,6 +214,7 @@ public class SeriesRepository {
                     em.persist(re);
                     revByKey.put(r.key(), re);
                 }
+                syncApplied(re.id, r.applied(), appliedByRevision.getOrDefault(re.id, List.of()), people);
                 for (PatchRow p : r.patches()) {
                     PatchEntity pe = patchByMessage.get(p.messagePk());
                     boolean freshPatch = pe == null;
@@ -226,6 +246,12 @@ public class SeriesRepository {
         for (PatchEntity p : dropPatches) {
             em.remove(p);
             deleted++;
+        }
+        em.flush();
+        for (RevisionEntity r : dropRevisions) {
+            for (AppliedNoticeEntity a : appliedByRevision.getOrDefault(r.id, List.of())) {
+                em.remove(a);
+            }
         }
         em.flush();
         for (RevisionEntity r : dropRevisions) {
@@ -265,6 +291,34 @@ public class SeriesRepository {
             em.persist(t);
         }
         return wantKeys.size();
+    }
+
+    private void syncApplied(Long revisionId, List<AppliedRow> want, List<AppliedNoticeEntity> have,
+                             Map<String, Long> people) {
+        List<AppliedKey> wantKeys = want.stream()
+                .map(a -> new AppliedKey(a.patchNumber(), a.sourceMessagePk(), personId(people, a.person()),
+                        clip(a.tree(), 1000), clip(a.branch(), 200), a.commits()))
+                .toList();
+        List<AppliedKey> haveKeys = have.stream()
+                .map(a -> new AppliedKey(a.patchNumber, a.sourceMessagePk, a.personId, a.tree, a.branch, a.commits))
+                .toList();
+        if (wantKeys.equals(haveKeys)) {
+            return;
+        }
+        for (AppliedNoticeEntity a : have) {
+            em.remove(a);
+        }
+        for (AppliedKey k : wantKeys) {
+            AppliedNoticeEntity a = new AppliedNoticeEntity();
+            a.revisionId = revisionId;
+            a.patchNumber = k.patchNumber();
+            a.sourceMessagePk = k.sourcePk();
+            a.personId = k.personId();
+            a.tree = k.tree();
+            a.branch = k.branch();
+            a.commits = k.commits();
+            em.persist(a);
+        }
     }
 
     private static boolean set(SeriesEntity e, SeriesRow s, Map<String, Long> people) {
@@ -327,6 +381,9 @@ public class SeriesRepository {
         String changeId = clip(r.changeId(), 200);
         c |= !Objects.equals(e.changeId, changeId);
         e.changeId = changeId;
+        String dependsOn = r.dependsOn().isEmpty() ? null : clip(String.join("\n", r.dependsOn()), 4000);
+        c |= !Objects.equals(e.dependsOn, dependsOn);
+        e.dependsOn = dependsOn;
         return c;
     }
 
@@ -441,6 +498,26 @@ public class SeriesRepository {
         }
         return em.createQuery("from TrailerEntity t where t.patchId in :p order by t.patchId, t.id", TrailerEntity.class)
                 .setParameter("p", patchIds).getResultList();
+    }
+
+    public List<AppliedNoticeEntity> appliedOf(Collection<Long> revisionIds) {
+        if (revisionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from AppliedNoticeEntity a where a.revisionId in :r order by a.revisionId, a.id",
+                AppliedNoticeEntity.class).setParameter("r", revisionIds).getResultList();
+    }
+
+    /** Revision ids by revision key, for the keys given (those that exist). */
+    public Map<String, Long> revisionIdsByKey(Collection<String> keys) {
+        Map<String, Long> out = new HashMap<>();
+        Bulk.forChunks(keys.stream().distinct().toList(), chunk -> {
+            for (Object[] row : em.createQuery("select r.revisionKey, r.id from RevisionEntity r where r.revisionKey in :k",
+                    Object[].class).setParameter("k", chunk).getResultList()) {
+                out.put((String) row[0], (Long) row[1]);
+            }
+        });
+        return out;
     }
 
     public Optional<PatchEntity> patchOfMessage(long messagePk) {
