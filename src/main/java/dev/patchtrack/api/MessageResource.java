@@ -1,6 +1,9 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.MessageInfo;
+import dev.patchtrack.api.dto.PullRequestInfo;
+import dev.patchtrack.core.model.PullRequest;
+import dev.patchtrack.store.FactsCodec;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
@@ -63,6 +66,16 @@ public class MessageResource {
         return Response.ok(info(m), MediaType.APPLICATION_JSON).build();
     }
 
+    /** The pull request of a {@code pull} message, from its stored facts. */
+    private static PullRequestInfo pull(MessageEntity m) {
+        if (!"pull".equals(m.kind) || m.facts == null) {
+            return null;
+        }
+        PullRequest p = FactsCodec.read(m.facts).pull();
+        return p == null ? null
+                : new PullRequestInfo(p.repository(), p.branch(), p.baseCommit(), p.headCommit(), p.commits());
+    }
+
     private MessageInfo info(MessageEntity m) {
         Long seriesId = null;
         Long revisionId = null;
@@ -100,6 +113,6 @@ public class MessageResource {
         List<String> problems = m.problems == null ? List.of() : Arrays.asList(m.problems.split("\n"));
         return new MessageInfo(m.messageId, m.kind, m.subject, Views.person(from), m.sentAt, messages.listNames(m.id),
                 m.inReplyTo, m.syntheticId, m.readable, m.deleted, problems, seriesId, revisionId, version, number,
-                patchId, links);
+                patchId, links, pull(m));
     }
 }

@@ -1,5 +1,7 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.api.dto.AppliedCommitInfo;
+import dev.patchtrack.api.dto.AppliedInfo;
 import dev.patchtrack.api.dto.CoverLetterInfo;
 import dev.patchtrack.api.dto.DiffStatInfo;
 import dev.patchtrack.api.dto.PatchInfo;
@@ -10,6 +12,7 @@ import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.api.dto.StateInfo;
 import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
+import dev.patchtrack.store.AppliedNoticeEntity;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
@@ -25,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,11 +90,19 @@ public class Views {
         List<RevisionEntity> revisions = series.revisionsOf(s.id);
         List<PatchEntity> patches = series.patchesOf(revisions.stream().map(r -> r.id).toList());
         List<TrailerEntity> trailers = series.trailersOf(patches.stream().map(p -> p.id).toList());
+        List<AppliedNoticeEntity> applied = series.appliedOf(revisions.stream().map(r -> r.id).toList());
         Set<Long> personIds = new HashSet<>();
         Set<Long> messagePks = new HashSet<>();
         personIds.add(s.authorId);
         personIds.add(s.statePersonId);
         messagePks.add(s.stateMessagePk);
+        applied.forEach(a -> {
+            personIds.add(a.personId);
+            messagePks.add(a.sourceMessagePk);
+        });
+        Set<String> dependencyKeys = new HashSet<>();
+        revisions.forEach(r -> dependencyKeys.addAll(keys(r.dependsOn)));
+        Map<String, Long> dependencyIds = series.revisionIdsByKey(dependencyKeys);
         revisions.forEach(r -> {
             personIds.add(r.authorId);
             personIds.add(r.statePersonId);
@@ -115,17 +127,29 @@ public class Views {
         Map<Long, List<PatchEntity>> patchesByRevision = new LinkedHashMap<>();
         patches.forEach(p -> patchesByRevision.computeIfAbsent(p.revisionId, k -> new ArrayList<>()).add(p));
 
+        Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new LinkedHashMap<>();
+        applied.forEach(a -> appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
+
         List<RevisionInfo> revs = new ArrayList<>();
         for (RevisionEntity r : revisions) {
+            List<AppliedNoticeEntity> notices = appliedByRevision.getOrDefault(r.id, List.of());
             List<PatchInfo> ps = new ArrayList<>();
             for (PatchEntity p : patchesByRevision.getOrDefault(r.id, List.of())) {
-                ps.add(patch(p, trailersByPatch.getOrDefault(p.id, List.of()), people, msgs, null, null, null));
+                ps.add(patch(p, trailersByPatch.getOrDefault(p.id, List.of()), notices, people, msgs, null, null, null));
+            }
+            List<Long> dependsOn = new ArrayList<>();
+            for (String key : keys(r.dependsOn)) {
+                Long id = dependencyIds.get(key);
+                if (id != null) {
+                    dependsOn.add(id);
+                }
             }
             MessageEntity cover = r.coverMessagePk == null ? null : msgs.get(r.coverMessagePk);
             revs.add(new RevisionInfo(r.id, r.version, r.versionMinor, r.total, r.rfc, r.title, r.postedAt,
                     person(people.get(r.authorId)),
                     cover == null ? null : new CoverLetterInfo(cover.messageId, cover.subject, cover.sentAt),
-                    r.linkReason, r.complete, r.extraPatches, r.changeId,
+                    r.linkReason, r.complete, r.extraPatches, r.changeId, dependsOn,
+                    applied(notices, 0, people, msgs),
                     state(r.state, r.stateReason, r.stateMessagePk, r.statePersonId, false, people, msgs),
                     revisionTopics(revTopics.get(r.id)), ps));
         }
@@ -138,35 +162,86 @@ public class Views {
     public PatchInfo patch(PatchEntity p) {
         RevisionEntity r = series.findRevision(p.revisionId).orElse(null);
         List<TrailerEntity> trailers = series.trailersOf(List.of(p.id));
+        List<AppliedNoticeEntity> notices = series.appliedOf(List.of(p.revisionId));
         Set<Long> personIds = new HashSet<>();
         Set<Long> messagePks = new HashSet<>();
         personIds.add(p.authorId);
         personIds.add(p.statePersonId);
         messagePks.add(p.messagePk);
         messagePks.add(p.stateMessagePk);
+        notices.forEach(a -> {
+            personIds.add(a.personId);
+            messagePks.add(a.sourceMessagePk);
+        });
         trailers.forEach(t -> {
             personIds.add(t.personId);
             messagePks.add(t.sourceMessagePk);
         });
-        return patch(p, trailers, persons.byIds(personIds), messages.byIds(messagePks),
+        return patch(p, trailers, notices, persons.byIds(personIds), messages.byIds(messagePks),
                 r == null ? null : r.seriesId, p.revisionId, r == null ? null : r.version);
     }
 
-    private static PatchInfo patch(PatchEntity p, List<TrailerEntity> trailers, Map<Long, Person> people,
-                                   Map<Long, MessageEntity> msgs, Long seriesId, Long revisionId, Integer version) {
+    private static PatchInfo patch(PatchEntity p, List<TrailerEntity> trailers, List<AppliedNoticeEntity> notices,
+                                   Map<Long, Person> people, Map<Long, MessageEntity> msgs, Long seriesId,
+                                   Long revisionId, Integer version) {
         List<TrailerInfo> ts = new ArrayList<>();
+        List<TrailerInfo> nacks = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
-        COUNTED.forEach(n -> counts.put(n, 0));
+        Map<String, List<PersonInfo>> reviewers = new TreeMap<>();
+        Map<String, Set<Long>> seen = new HashMap<>();
+        COUNTED.forEach(n -> {
+            counts.put(n, 0);
+            reviewers.put(n, new ArrayList<>());
+            seen.put(n, new HashSet<>());
+        });
         for (TrailerEntity t : trailers) {
             MessageEntity src = msgs.get(t.sourceMessagePk);
-            ts.add(new TrailerInfo(t.name, t.value, person(people.get(t.personId)), src == null ? null : src.messageId));
+            TrailerInfo info = new TrailerInfo(t.name, t.value, person(people.get(t.personId)),
+                    src == null ? null : src.messageId);
+            ts.add(info);
             counts.computeIfPresent(t.name, (k, v) -> v + 1);
+            if (t.personId != null && seen.containsKey(t.name) && seen.get(t.name).add(t.personId)) {
+                reviewers.get(t.name).add(info.person());
+            }
+            if (t.name.equals("Nacked-by")) {
+                nacks.add(info);
+            }
         }
         MessageEntity m = msgs.get(p.messagePk);
         return new PatchInfo(p.id, p.number, m == null ? null : m.messageId, p.subject, person(people.get(p.authorId)),
                 p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions),
                 state(p.state, p.stateReason, p.stateMessagePk, p.statePersonId, p.stateOverridden, people, msgs),
-                ts, counts, seriesId, revisionId, version);
+                ts, counts, reviewers, nacks,
+                applied(notices, p.number, people, msgs), seriesId, revisionId, version);
+    }
+
+    /**
+     * The notices that cover patch {@code number} (0: those for the whole revision), each with the commits
+     * of that patch only (all commits for 0).
+     */
+    private static List<AppliedInfo> applied(List<AppliedNoticeEntity> notices, int number, Map<Long, Person> people,
+                                             Map<Long, MessageEntity> msgs) {
+        List<AppliedInfo> out = new ArrayList<>();
+        for (AppliedNoticeEntity a : notices) {
+            if (number == 0 ? a.patchNumber != 0 : a.patchNumber != 0 && a.patchNumber != number) {
+                continue;
+            }
+            List<AppliedCommitInfo> commits = new ArrayList<>();
+            for (String line : keys(a.commits)) {
+                String[] f = line.split("\t", 3);
+                if (f.length == 3 && (number == 0 || f[0].equals(String.valueOf(number)))) {
+                    commits.add(new AppliedCommitInfo(Integer.parseInt(f[0]), f[2], f[1]));
+                }
+            }
+            MessageEntity src = msgs.get(a.sourceMessagePk);
+            out.add(new AppliedInfo(src == null ? null : src.messageId, person(people.get(a.personId)), a.tree, a.branch,
+                    a.patchNumber == 0 ? null : a.patchNumber, commits));
+        }
+        return out;
+    }
+
+    private static List<String> keys(String lines) {
+        return lines == null || lines.isEmpty() ? List.of() : Arrays.asList(lines.split("\n"));
     }
 
     static PersonInfo person(Person p) {

@@ -17,6 +17,12 @@ public interface PatchtrackConfig {
     @WithName("api-tokens")
     Optional<List<String>> apiTokens();
 
+    /**
+     * A mailmap file (git's {@code .mailmap} format) that merges the identities of people writing from
+     * several addresses; none by default.
+     */
+    Optional<String> mailmap();
+
     /** Limits the mail reader applies to each message. */
     Mail mail();
 

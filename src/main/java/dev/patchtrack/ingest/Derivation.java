@@ -3,12 +3,14 @@ package dev.patchtrack.ingest;
 import dev.patchtrack.core.classify.ClassifyInput;
 import dev.patchtrack.core.classify.Classifier;
 import dev.patchtrack.core.classify.TopicLabel;
+import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.review.ReviewDeriver;
 import dev.patchtrack.core.review.ReviewInput;
 import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.core.review.StateReason;
+import dev.patchtrack.core.series.SeriesModel.AppliedDraft;
 import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
 import dev.patchtrack.core.series.SeriesModel.PatchSlot;
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
@@ -83,11 +85,43 @@ final class Derivation {
             }
             MailFacts pf = facts.get(patch);
             ReviewInput in = new ReviewInput(pf == null ? null : pf.author(), pf == null ? null : pf.from(),
-                    responses.getOrDefault(patch, List.of()), newerKey, null);
+                    responses.getOrDefault(patch, List.of()), newerKey, accepted(r, numberOf(r, patch)));
             states.put(patch, ReviewDeriver.patch(in));
         }
         StateReason state = ReviewDeriver.rollUp(List.copyOf(states.values()));
         return new Derived(states, overridden, state, topics(r, lists));
+    }
+
+    private static int numberOf(RevisionDraft r, String patch) {
+        for (PatchSlot p : r.patches()) {
+            if (p.messageId().equals(patch)) {
+                return p.number();
+            }
+        }
+        return 0;
+    }
+
+    /** The applied notice that covers patch {@code number}: one naming it, or one for the whole revision. */
+    private static ReviewInput.Evidence accepted(RevisionDraft r, int number) {
+        for (AppliedDraft a : r.applied()) {
+            if (a.number() != 0 && a.number() != number) {
+                continue;
+            }
+            AppliedNotice n = a.notice();
+            boolean numbered = n.commits().stream().anyMatch(c -> c.number() > 0);
+            if (a.number() == 0 && numbered && n.commits().stream().noneMatch(c -> c.number() == number)) {
+                continue; // a thank-you that lists the patches it took, and not this one
+            }
+            StringBuilder detail = new StringBuilder("applied");
+            if (n.tree() != null || n.branch() != null) {
+                detail.append(" to ").append(n.tree() != null ? n.tree() : "")
+                        .append(n.tree() != null && n.branch() != null ? " " : "").append(n.branch() != null ? n.branch() : "");
+            }
+            n.commits().stream().filter(c -> c.number() == number || n.commits().size() == 1).findFirst()
+                    .ifPresent(c -> detail.append(" (commit ").append(c.commit()).append(')'));
+            return new ReviewInput.Evidence(a.messageId(), n.by() != null ? n.by() : a.from(), detail.toString());
+        }
+        return null;
     }
 
     /** The patches a reply concerns: the patch it is under, or every patch when it is under the cover letter. */

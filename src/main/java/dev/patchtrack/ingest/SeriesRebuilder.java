@@ -8,6 +8,8 @@ import dev.patchtrack.core.model.DiffStat;
 import dev.patchtrack.core.review.StateReason;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.series.SeriesBuilder;
+import dev.patchtrack.core.model.AppliedNotice;
+import dev.patchtrack.core.series.SeriesModel.AppliedDraft;
 import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
 import dev.patchtrack.core.series.SeriesModel.PatchSlot;
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
@@ -17,6 +19,7 @@ import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MailingList;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesRepository.AppliedRow;
 import dev.patchtrack.store.SeriesRepository.PatchRow;
 import dev.patchtrack.store.SeriesRepository.RevisionRow;
 import dev.patchtrack.store.SeriesRepository.SeriesRow;
@@ -221,7 +224,7 @@ public class SeriesRebuilder {
             topics.forEach(t -> seriesTopics.putIfAbsent(t.topic(), t));
             revisions.add(new RevisionRow(r.key(), r.version(), r.versionMinor(), r.total(), r.rfc(), r.title(),
                     r.author(), r.date(), coverPk, linkReasonByNewer.get(r.key()), r.complete(), r.extraPatches(),
-                    r.changeId(), patches, state, topics));
+                    r.changeId(), patches, r.dependsOn(), applied(r, pks), state, topics));
         }
         if (seriesTopics.size() > 1) {
             // Rust work in an area is not also "other" or "not Rust" because one revision said so.
@@ -231,6 +234,25 @@ public class SeriesRebuilder {
         List<String> names = listIds.stream().map(listNames::get).filter(Objects::nonNull).sorted().toList();
         return new SeriesRow(d.key(), d.title(), d.author(), first, last, latestVersion, listIds, names, revisions,
                 latestState, List.copyOf(seriesTopics.values()));
+    }
+
+    private static List<AppliedRow> applied(RevisionDraft r, Map<String, Long> pks) {
+        List<AppliedRow> out = new ArrayList<>(r.applied().size());
+        for (AppliedDraft a : r.applied()) {
+            Long source = pks.get(a.messageId());
+            if (source == null) {
+                continue;
+            }
+            AppliedNotice n = a.notice();
+            StringBuilder commits = new StringBuilder();
+            for (AppliedNotice.Commit c : n.commits()) {
+                commits.append(c.number()).append('\t').append(c.commit()).append('\t')
+                        .append(c.title() == null ? "" : c.title().replace('\n', ' ').replace('\t', ' ')).append('\n');
+            }
+            out.add(new AppliedRow(a.number(), source, n.by() != null ? n.by() : a.from(), n.tree(), n.branch(),
+                    commits.length() == 0 ? null : commits.toString()));
+        }
+        return out;
     }
 
     private static Instant min(Instant a, Instant b) {

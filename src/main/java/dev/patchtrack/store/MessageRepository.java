@@ -170,7 +170,8 @@ public class MessageRepository {
     private static MailFacts withId(MailFacts f, String id) {
         return new MailFacts(id, true, f.kind(), f.tags(), f.from(), f.author(), f.date(), f.inReplyTo(),
                 f.references(), f.listIds(), f.diff(), f.trailers(), f.changeId(), f.bodyVersion(),
-                f.earlierVersionIds(), f.dependsOn(), f.problems(), f.asksForChanges());
+                f.earlierVersionIds(), f.dependsOn(), f.problems(), f.namedPatches(), f.namedTitles(), f.applied(),
+                f.pull(), f.asksForChanges());
     }
 
     /** The facts of every readable, not deleted message, with its primary key, in id order. */

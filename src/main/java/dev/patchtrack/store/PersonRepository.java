@@ -1,29 +1,78 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.core.mail.Mailmap;
 import dev.patchtrack.core.model.Address;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
-/** People, one per case-folded address. */
+/**
+ * People, one per case-folded address; addresses that the mailmap ({@code patchtrack.mailmap}) gives to one
+ * person all resolve to that person, under the mailmap's name.
+ */
 @ApplicationScoped
 public class PersonRepository {
+
+    private static final Logger LOG = Logger.getLogger(PersonRepository.class);
 
     @Inject
     EntityManager em;
 
-    /** The person id of each address (by {@link Address#key()}), creating people not seen before. */
-    public Map<String, Long> resolve(Collection<Address> addresses) {
-        Map<String, Address> wanted = new LinkedHashMap<>();
-        for (Address a : addresses) {
-            if (a != null && !a.key().isEmpty()) {
-                wanted.merge(a.key(), a, (old, neu) -> old.name() == null ? neu : old);
+    @Inject
+    PatchtrackConfig config;
+
+    private volatile Mailmap mailmap;
+
+    /** The mailmap in use, read once from {@code patchtrack.mailmap}. */
+    public Mailmap mailmap() {
+        Mailmap m = mailmap;
+        if (m == null) {
+            m = Mailmap.EMPTY;
+            if (config.mailmap().isPresent() && !config.mailmap().get().isBlank()) {
+                Path path = Path.of(config.mailmap().get().strip());
+                try {
+                    m = Mailmap.parse(Files.readString(path, StandardCharsets.UTF_8));
+                    m.problems().forEach(p -> LOG.warnf("%s: %s", path, p));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("mailmap %s cannot be read (%s): identities are not merged", path, e.toString());
+                }
             }
+            mailmap = m;
+        }
+        return m;
+    }
+
+    /**
+     * The person id of each address (by {@link Address#key()} as given), creating people not seen before.
+     * Addresses the mailmap merges get the id of the one person they map to.
+     */
+    public Map<String, Long> resolve(Collection<Address> addresses) {
+        Mailmap map = mailmap();
+        Map<String, Address> wanted = new LinkedHashMap<>();
+        Map<String, String> canonicalKey = new HashMap<>();
+        java.util.Set<String> renamed = new java.util.HashSet<>();
+        for (Address given : addresses) {
+            if (given == null || given.key().isEmpty()) {
+                continue;
+            }
+            Address a = map.map(given);
+            boolean mapped = !a.equals(given);
+            if (mapped && a.name() != null) {
+                renamed.add(a.key());
+            }
+            canonicalKey.put(given.key(), a.key());
+            wanted.merge(a.key(), a, (old, neu) -> old.name() == null || mapped ? neu : old);
         }
         Map<String, Long> ids = new HashMap<>();
         Bulk.forChunks(List.copyOf(wanted.keySet()), chunk -> {
@@ -32,7 +81,7 @@ public class PersonRepository {
             for (Person p : found) {
                 ids.put(p.email, p.id);
                 Address a = wanted.get(p.email);
-                if (p.name == null && a.name() != null) {
+                if (a.name() != null && (p.name == null || renamed.contains(p.email))) {
                     p.name = Bulk.clip(a.name(), 500);
                 }
             }
@@ -46,7 +95,12 @@ public class PersonRepository {
                 ids.put(e.getKey(), p.id);
             }
         }
-        return ids;
+        if (map.isEmpty()) {
+            return ids;
+        }
+        Map<String, Long> out = new HashMap<>(ids);
+        canonicalKey.forEach((given, canonical) -> out.put(given, ids.get(canonical)));
+        return out;
     }
 
     public Map<Long, Person> byIds(Collection<Long> ids) {

@@ -68,6 +68,10 @@ public class RevisionEntity extends PanacheEntityBase {
     @Column(name = "change_id")
     public String changeId;
 
+    /** Keys of the revisions it depends on, one per line; null when none. */
+    @Column(name = "depends_on")
+    public String dependsOn;
+
     @Column(nullable = false)
     public String state = "new";
 

@@ -54,7 +54,21 @@ public class SeriesRepository {
     public record RevisionRow(String key, int version, int versionMinor, int total, boolean rfc, String title,
                               Address author, Instant postedAt, Long coverMessagePk, String linkReason,
                               boolean complete, boolean extraPatches, String changeId, List<PatchRow> patches,
+                              List<String> dependsOn, List<AppliedRow> applied,
                               StateRow state, List<TopicRow> topics) {
+    }
+
+    /**
+     * An "applied" notice as it should be stored.
+     *
+     * @param commits one {@code number<TAB>commit<TAB>title} per line, null when none
+     */
+    public record AppliedRow(int patchNumber, long sourceMessagePk, Address person, String tree, String branch,
+                             String commits) {
+    }
+
+    private record AppliedKey(int patchNumber, Long sourcePk, Long personId, String tree, String branch,
+                              String commits) {
     }
 
     /** A patch as it should be stored. */
@@ -88,6 +102,7 @@ public class SeriesRepository {
             for (RevisionRow r : s.revisions()) {
                 addresses.add(r.author());
                 addresses.add(r.state().person());
+                r.applied().forEach(a -> addresses.add(a.person()));
                 for (PatchRow p : r.patches()) {
                     addresses.add(p.author());
                     addresses.add(p.state().person());
@@ -129,6 +144,10 @@ public class SeriesRepository {
         Map<Long, StateOverride> seriesOverrides = new HashMap<>();
         for (StateOverride o : activeOverrides("series")) {
             seriesOverrides.put(o.targetId, o);
+        }
+        Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new HashMap<>();
+        for (AppliedNoticeEntity a : em.createQuery("from AppliedNoticeEntity", AppliedNoticeEntity.class).getResultList()) {
+            appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a);
         }
         Map<Long, Set<Long>> listsBySeries = new HashMap<>();
         for (SeriesList sl : em.createQuery("from SeriesList", SeriesList.class).getResultList()) {
@@ -251,6 +270,7 @@ public class SeriesRepository {
                                     + " (" + re.stateReason + ")"));
                 }
                 syncTopics(re.id, r.topics(), revisionTopics.getOrDefault(re.id, Map.of()), false);
+                syncApplied(re.id, r.applied(), appliedByRevision.getOrDefault(re.id, List.of()), people);
                 for (PatchRow p : r.patches()) {
                     PatchEntity pe = patchByMessage.get(p.messagePk());
                     boolean freshPatch = pe == null;
@@ -287,6 +307,12 @@ public class SeriesRepository {
         for (PatchEntity p : dropPatches) {
             em.remove(p);
             deleted++;
+        }
+        em.flush();
+        for (RevisionEntity r : dropRevisions) {
+            for (AppliedNoticeEntity a : appliedByRevision.getOrDefault(r.id, List.of())) {
+                em.remove(a);
+            }
         }
         em.flush();
         for (RevisionEntity r : dropRevisions) {
@@ -431,6 +457,34 @@ public class SeriesRepository {
                 .setParameter("t", target).getResultList();
     }
 
+    private void syncApplied(Long revisionId, List<AppliedRow> want, List<AppliedNoticeEntity> have,
+                             Map<String, Long> people) {
+        List<AppliedKey> wantKeys = want.stream()
+                .map(a -> new AppliedKey(a.patchNumber(), a.sourceMessagePk(), personId(people, a.person()),
+                        clip(a.tree(), 1000), clip(a.branch(), 200), a.commits()))
+                .toList();
+        List<AppliedKey> haveKeys = have.stream()
+                .map(a -> new AppliedKey(a.patchNumber, a.sourceMessagePk, a.personId, a.tree, a.branch, a.commits))
+                .toList();
+        if (wantKeys.equals(haveKeys)) {
+            return;
+        }
+        for (AppliedNoticeEntity a : have) {
+            em.remove(a);
+        }
+        for (AppliedKey k : wantKeys) {
+            AppliedNoticeEntity a = new AppliedNoticeEntity();
+            a.revisionId = revisionId;
+            a.patchNumber = k.patchNumber();
+            a.sourceMessagePk = k.sourcePk();
+            a.personId = k.personId();
+            a.tree = k.tree();
+            a.branch = k.branch();
+            a.commits = k.commits();
+            em.persist(a);
+        }
+    }
+
     private static boolean set(SeriesEntity e, SeriesRow s, Map<String, Long> people) {
         boolean c = false;
         c |= !Objects.equals(e.seriesKey, s.key());
@@ -491,6 +545,9 @@ public class SeriesRepository {
         String changeId = clip(r.changeId(), 200);
         c |= !Objects.equals(e.changeId, changeId);
         e.changeId = changeId;
+        String dependsOn = r.dependsOn().isEmpty() ? null : clip(String.join("\n", r.dependsOn()), 4000);
+        c |= !Objects.equals(e.dependsOn, dependsOn);
+        e.dependsOn = dependsOn;
         return c;
     }
 
@@ -721,6 +778,26 @@ public class SeriesRepository {
         }
         return em.createQuery("from TrailerEntity t where t.patchId in :p order by t.patchId, t.id", TrailerEntity.class)
                 .setParameter("p", patchIds).getResultList();
+    }
+
+    public List<AppliedNoticeEntity> appliedOf(Collection<Long> revisionIds) {
+        if (revisionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from AppliedNoticeEntity a where a.revisionId in :r order by a.revisionId, a.id",
+                AppliedNoticeEntity.class).setParameter("r", revisionIds).getResultList();
+    }
+
+    /** Revision ids by revision key, for the keys given (those that exist). */
+    public Map<String, Long> revisionIdsByKey(Collection<String> keys) {
+        Map<String, Long> out = new HashMap<>();
+        Bulk.forChunks(keys.stream().distinct().toList(), chunk -> {
+            for (Object[] row : em.createQuery("select r.revisionKey, r.id from RevisionEntity r where r.revisionKey in :k",
+                    Object[].class).setParameter("k", chunk).getResultList()) {
+                out.put((String) row[0], (Long) row[1]);
+            }
+        });
+        return out;
     }
 
     public Optional<PatchEntity> patchOfMessage(long messagePk) {

@@ -106,6 +106,32 @@ class ReviewStatesTest {
     }
 
     @Test
+    void anAppliedNoticeAccepts() {
+        upload(v1().mail("b1@example.org", BOB, 30, "Re: [PATCH 0/2] rust: nvme: add queue helpers", "v1-0@example.com",
+                        "Reviewed-by: " + BOB + "\n")
+                .mail("ty@example.net", CAT, 90, "Re: [PATCH 0/2] rust: nvme: add queue helpers", "v1-0@example.com", """
+                        On Mon, 03 Jun 2024 09:00:00 +0000, Ana Lindqvist wrote:
+                        > This adds queue helpers to the Rust NVMe driver.
+
+                        Applied, thanks!
+
+                        [1/2] rust: nvme: add queue setup
+                              commit: 1a2b3c4d5e6f
+                        [2/2] rust: nvme: add queue teardown
+                              commit: 6f5e4d3c2b1a
+
+                        Best regards,
+                        --\s
+                        Cat Maintainer <cat@example.net>
+                        """));
+        JsonPath s = seriesOf("v1-0@example.com");
+        assertThat(s.getString("state.state")).isEqualTo("accepted");
+        assertThat(s.getString("state.messageId")).isEqualTo("ty@example.net");
+        assertThat(s.getString("revisions[0].patches[1].state.reason")).contains("6f5e4d3c2b1a");
+        given().get("/api/series?state=accepted").then().body("total", equalTo(1));
+    }
+
+    @Test
     void aNackRejectsAndFiltersFindIt() {
         upload(v1().mail("n1@example.net", CAT, 30, "Re: [PATCH 2/2] rust: nvme: add queue teardown", "v1-2@example.com",
                 "This breaks the driver model.\n\nNacked-by: " + CAT + "\n"));

@@ -38,7 +38,7 @@ class TruthTopicsAndVerdictsTest {
     Database database;
 
     @Test
-    void topicsAndNaksMatchTheTruthFile() throws IOException {
+    void topicsNaksAndAppliedMatchTheTruthFile() throws IOException {
         database.clear();
         Corpus.Generated corpus = Corpus.fixture(60, 13);
         given().header("Authorization", "Bearer test-token").queryParam("list", "rust-for-linux")
@@ -84,7 +84,7 @@ class TruthTopicsAndVerdictsTest {
             boolean latest = versions.get(versions.size() - 1).equals(msg.getInt("version"));
             String expected = latest ? "rejected" : "superseded";
             assertThat(patch.getString("state.state")).as("nak on %s", target).isIn(expected, "accepted");
-            if (latest) {
+            if (patch.getString("state.state").equals("rejected")) {
                 // the reason names a Nacked-by reply to this patch (there may be more than one)
                 JsonNode cause = byId.get(patch.getString("state.messageId"));
                 assertThat(cause).as("reason of %s", target).isNotNull();
@@ -94,6 +94,21 @@ class TruthTopicsAndVerdictsTest {
             naks++;
         }
         assertThat(naks).isPositive();
-        System.out.printf("compared topics of %d series and %d naks with the truth file%n", topicOfSeries.size(), naks);
+
+        int applied = 0;
+        for (JsonNode row : corpus.truth()) {
+            if (!"applied".equals(row.path("verdict").asText(null))) {
+                continue;
+            }
+            JsonPath head = given().get("/api/messages/{id}", row.get("in_reply_to").asText()).then().statusCode(200)
+                    .extract().jsonPath();
+            JsonPath series = given().get("/api/series/{id}", head.getLong("seriesId")).jsonPath();
+            assertThat(series.getString("state.state")).as("applied: %s", row.get("mid").asText()).isEqualTo("accepted");
+            assertThat(series.getString("state.messageId")).isEqualTo(row.get("mid").asText());
+            applied++;
+        }
+        assertThat(applied).isPositive();
+        System.out.printf("compared topics of %d series, %d naks and %d applied notices with the truth file%n",
+                topicOfSeries.size(), naks, applied);
     }
 }

@@ -15,7 +15,8 @@ public class Database {
     @Transactional
     public void clear() {
         for (String table : new String[] {"event", "state_override", "revision_topic", "series_topic", "trailer",
-                "patch", "revision", "series_list", "series", "message_list", "message", "person", "mailing_list"}) {
+                "applied_notice", "patch", "revision", "series_list", "series", "message_list", "message", "person",
+                "mailing_list"}) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }

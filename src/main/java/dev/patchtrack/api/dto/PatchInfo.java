@@ -9,6 +9,10 @@ import java.util.Map;
  * A patch with the trailers given to it.
  *
  * @param trailerCounts Acked-by, Reviewed-by and Tested-by counts
+ * @param reviewers     who gave them: Acked-by, Reviewed-by and Tested-by, each person once
+ * @param nacks         the Nacked-by trailers given to it (who, in which message); non-empty means rejected
+ * @param applied       "applied" notices that cover it (for the whole revision or this patch), with this
+ *                      patch's commit only
  * @param seriesId      set on {@code GET /api/patches/{id}}
  * @param revisionId    set on {@code GET /api/patches/{id}}
  * @param version       set on {@code GET /api/patches/{id}}
@@ -16,6 +20,7 @@ import java.util.Map;
 public record PatchInfo(long id, int number, String messageId, String subject, PersonInfo author, Instant date,
                         DiffStatInfo diffstat, StateInfo state, List<TrailerInfo> trailers,
                         Map<String, Integer> trailerCounts,
+                        Map<String, List<PersonInfo>> reviewers, List<TrailerInfo> nacks, List<AppliedInfo> applied,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long seriesId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long revisionId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer version) {

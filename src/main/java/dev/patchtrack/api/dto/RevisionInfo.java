@@ -8,9 +8,12 @@ import java.util.List;
  *
  * @param linkedBy how it was linked to the revision before it ({@code change-id}, {@code explicit-link},
  *                 {@code cover-reply}, {@code heuristic}); null for the first revision
+ * @param dependsOn the ids of the revisions its {@code Depends-on:} lines name
+ * @param applied   "applied" notices given in its threads
  */
 public record RevisionInfo(long id, int version, int versionMinor, int total, boolean rfc, String title, Instant date,
                            PersonInfo author, CoverLetterInfo coverLetter, String linkedBy, boolean complete,
-                           boolean extraPatches, String changeId, StateInfo state, List<TopicInfo> topics,
+                           boolean extraPatches, String changeId, List<Long> dependsOn, List<AppliedInfo> applied,
+                           StateInfo state, List<TopicInfo> topics,
                            List<PatchInfo> patches) {
 }

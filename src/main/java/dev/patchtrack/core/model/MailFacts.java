@@ -24,6 +24,11 @@ import java.util.List;
  * @param earlierVersionIds Message-IDs of earlier versions that the body links to
  * @param dependsOn         Message-IDs named by {@code Depends-on:} lines
  * @param problems          parse problems carried over from the mail reader and added by the analyser
+ * @param namedPatches      for a reply: the patch numbers its own text names ("for patch 7", "patches 2-4",
+ *                          a quoted {@code [PATCH 3/5]} subject), so a reply to a cover letter can mean only those
+ * @param namedTitles       for a reply: the normalized titles of patches it names by quoting their subject
+ * @param applied           an "applied" notice, null when the message is none
+ * @param pull              the parsed pull request of a PULL message, null otherwise
  * @param asksForChanges    a reply whose own text asks for changes ("please split this", "needs a v2")
  */
 public record MailFacts(
@@ -44,25 +49,31 @@ public record MailFacts(
         List<String> earlierVersionIds,
         List<String> dependsOn,
         List<String> problems,
+        List<Integer> namedPatches,
+        List<String> namedTitles,
+        AppliedNotice applied,
+        PullRequest pull,
         boolean asksForChanges) {
 
-    /** Facts of a message that asks for nothing. */
+    /** Facts without reply names, applied notice or pull request. */
     public MailFacts(String messageId, boolean syntheticId, MessageKind kind, SubjectTags tags, Address from,
             Address author, Instant date, List<String> inReplyTo, List<String> references, List<String> listIds,
             DiffStat diff, List<Trailer> trailers, String changeId, int bodyVersion, List<String> earlierVersionIds,
             List<String> dependsOn, List<String> problems) {
         this(messageId, syntheticId, kind, tags, from, author, date, inReplyTo, references, listIds, diff, trailers,
-                changeId, bodyVersion, earlierVersionIds, dependsOn, problems, false);
+                changeId, bodyVersion, earlierVersionIds, dependsOn, problems, List.of(), List.of(), null, null, false);
     }
 
     public MailFacts {
-        inReplyTo = List.copyOf(inReplyTo);
-        references = List.copyOf(references);
-        listIds = List.copyOf(listIds);
-        trailers = List.copyOf(trailers);
-        earlierVersionIds = List.copyOf(earlierVersionIds);
-        dependsOn = List.copyOf(dependsOn);
-        problems = List.copyOf(problems);
+        inReplyTo = copy(inReplyTo);
+        references = copy(references);
+        listIds = copy(listIds);
+        trailers = copy(trailers);
+        earlierVersionIds = copy(earlierVersionIds);
+        dependsOn = copy(dependsOn);
+        problems = copy(problems);
+        namedPatches = copy(namedPatches);
+        namedTitles = copy(namedTitles);
     }
 
     /** The direct parent: the first In-Reply-To, else the last Reference, else null. */
@@ -79,5 +90,10 @@ public record MailFacts(
             return tags.version();
         }
         return bodyVersion > 0 ? bodyVersion : 1;
+    }
+
+    /** Null-safe: facts stored before a component existed read back with an empty list. */
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

@@ -1,11 +1,13 @@
 package dev.patchtrack.core.patch;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.DiffStat;
 import dev.patchtrack.core.model.FileChange;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.core.model.SubjectTags;
 import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.review.ChangeRequests;
@@ -113,9 +115,17 @@ public final class PatchAnalyzer {
             earlier = meta.earlier;
             depends = meta.depends;
         }
+        ReplyNames.Named named = ReplyNames.Named.NONE;
+        AppliedNotice applied = null;
+        if (kind == MessageKind.REPLY || kind == MessageKind.OTHER) {
+            named = ReplyNames.scan(lines, scan.mask());
+            applied = AppliedParser.parse(lines, scan.mask());
+        }
+        PullRequest pull = kind == MessageKind.PULL ? PullRequestParser.parse(body) : null;
         return new MailFacts(mail.messageId(), mail.syntheticId(), kind, tags, from, author, mail.date(),
                 mail.inReplyTo(), mail.references(), mail.listIds(), diff, trailers, changeId, bodyVersion, earlier,
-                depends, problems, kind == MessageKind.REPLY && ChangeRequests.asked(body));
+                depends, problems, named.numbers(), named.titles(), applied, pull,
+                kind == MessageKind.REPLY && applied == null && ChangeRequests.asked(body));
     }
 
     private static MessageKind kind(ParsedMail mail, SubjectTags tags, boolean pullTag, boolean hasDiff,

@@ -1,5 +1,10 @@
 package dev.patchtrack.core.patch;
 
+import dev.patchtrack.core.model.PullRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 /**
  * Reads {@code git request-pull} output from a message body: the line "are available in the git repository
  * at:" (any case), then the first non-blank line holds the URL and usually the branch. A branch wrapped onto
@@ -11,6 +16,9 @@ public final class PullRequestParser {
     private static final String MARKER = "are available in the git repository at";
     private static final String SINCE = "the following changes since commit";
     private static final String UP_TO = "for you to fetch changes up to";
+
+    private static final Pattern AUTHOR = Pattern.compile("^\\S.*\\(\\d+\\):\\s*$");
+    private static final Pattern FILES_CHANGED = Pattern.compile("^\\s*\\d+ files? changed");
 
     private PullRequestParser() {
     }
@@ -48,7 +56,34 @@ public final class PullRequestParser {
                 after++;
             }
         }
-        return new PullRequest(repo, branch, baseCommit(lines, at), headCommit(lines, after));
+        return new PullRequest(repo, branch, baseCommit(lines, at), headCommit(lines, after), shortlog(lines, after));
+    }
+
+    /**
+     * The shortlog's commit titles: after an {@code Author Name (N):} line, the indented lines up to the next
+     * blank line. Stops at the diffstat ({@code  file | n +-}) or the signature.
+     */
+    private static List<String> shortlog(String[] lines, int from) {
+        List<String> out = new ArrayList<>();
+        boolean inAuthor = false;
+        for (int i = from; i < lines.length && out.size() < 10_000; i++) {
+            String l = lines[i];
+            if (Lines.signature(l) || Lines.quoted(l) || l.startsWith("diff --git")) {
+                break;
+            }
+            if (Lines.blank(l)) {
+                inAuthor = false;
+                continue;
+            }
+            if (!Character.isWhitespace(l.charAt(0))) {
+                inAuthor = AUTHOR.matcher(l).matches();
+                continue;
+            }
+            if (inAuthor && !l.contains(" | ") && !FILES_CHANGED.matcher(l).find()) {
+                out.add(l.strip());
+            }
+        }
+        return out;
     }
 
     static int markerLine(String[] lines) {

@@ -29,6 +29,8 @@ final class Revision {
     final Set<String> titleKeys;
     /** The cover letter and every patch, including ones a later copy replaced. */
     final List<Msg> members;
+    /** Normalized titles of its patches. */
+    final Set<String> patchTitles;
     /** Position in {@link #ORDER} among all revisions. */
     int rank;
 
@@ -39,6 +41,12 @@ final class Revision {
         this.personKeys = new LinkedHashSet<>();
         addIfPresent(personKeys, head.authorKey);
         addIfPresent(personKeys, head.fromKey);
+        this.patchTitles = new LinkedHashSet<>();
+        for (Msg m : members) {
+            if (m.isPatch()) {
+                addIfPresent(patchTitles, m.normalizedTitle());
+            }
+        }
         this.titleKeys = new LinkedHashSet<>();
         addIfPresent(titleKeys, head.normalizedTitle());
         if (firstPatch != null) {
@@ -50,6 +58,19 @@ final class Revision {
         if (s != null && !s.isBlank()) {
             set.add(s);
         }
+    }
+
+    /** True when both have patches and no patch title is shared: different work under one cover title. */
+    boolean disjointPatches(Revision other) {
+        if (patchTitles.isEmpty() || other.patchTitles.isEmpty()) {
+            return false;
+        }
+        for (String t : patchTitles) {
+            if (other.patchTitles.contains(t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String key() {

@@ -1,6 +1,7 @@
 package dev.patchtrack.core.series;
 
 import dev.patchtrack.core.model.Trailer;
+import dev.patchtrack.core.series.SeriesModel.AppliedDraft;
 import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
 import dev.patchtrack.core.series.SeriesModel.PatchSlot;
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
@@ -322,10 +323,31 @@ final class RevisionGrouper {
                 trailers(g),
                 complete,
                 extra,
-                changeId);
+                changeId,
+                applied(g, head),
+                List.of());
         List<Msg> members = new ArrayList<>(own);
         members.addAll(g.replaced);
         return new Revision(draft, head, firstPatch, members);
+    }
+
+    // ---------------------------------------------------------------- applied notices
+
+    private List<AppliedDraft> applied(Group g, Msg head) {
+        List<Msg> notices = new ArrayList<>();
+        for (Msg r : g.replies) {
+            if (r.facts.applied() != null) {
+                notices.add(r);
+            }
+        }
+        notices.sort(Msg.BY_DATE);
+        List<AppliedDraft> out = new ArrayList<>(notices.size());
+        for (Msg r : notices) {
+            Msg q = r.nearestPatchOrCover;
+            Integer n = q == null || q.isCover() || q == head ? null : numberOf.get(q);
+            out.add(new AppliedDraft(r.id, r.facts.from(), n == null ? 0 : n, r.facts.applied()));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- trailers
@@ -348,7 +370,12 @@ final class RevisionGrouper {
         for (Msg r : g.replies) {
             Msg q = r.nearestPatchOrCover;
             if (q.isCover()) {
-                g.slots.forEach((n, p) -> addAll(attrs, n, 2, r, p, false));
+                Set<Integer> named = named(r, g);
+                g.slots.forEach((n, p) -> {
+                    if (named.isEmpty() || named.contains(n)) {
+                        addAll(attrs, n, 2, r, p, false);
+                    }
+                });
             } else {
                 Integer n = numberOf.get(q);
                 Msg p = n == null ? null : g.slots.get(n);
@@ -369,6 +396,30 @@ final class RevisionGrouper {
                 out.add(new AttributedTrailer(a.patch.id, t, a.source.id));
             }
         }
+        return out;
+    }
+
+    /**
+     * The patches of this revision that a reply to its cover letter names (by number or quoted title); empty
+     * when it names none, or names only patches the revision does not have: then it means the whole revision.
+     */
+    private static Set<Integer> named(Msg reply, Group g) {
+        List<Integer> numbers = reply.facts.namedPatches();
+        List<String> titles = reply.facts.namedTitles();
+        if (numbers.isEmpty() && titles.isEmpty()) {
+            return Set.of();
+        }
+        Set<Integer> out = new HashSet<>();
+        for (Integer n : numbers) {
+            if (n != null && g.slots.containsKey(n)) {
+                out.add(n);
+            }
+        }
+        g.slots.forEach((n, p) -> {
+            if (titles.contains(p.normalizedTitle())) {
+                out.add(n);
+            }
+        });
         return out;
     }
 

@@ -26,10 +26,29 @@ final class SeriesLinker {
     private record Candidate(Revision older, LinkReason reason) {
     }
 
-    /** Strongest signal, then the closest lower version, then the latest date, then the closest in order. */
+    /**
+     * Same author and title is weak: two different change-ids never link, nor two postings that share no
+     * patch title (one cover title over different work); a posting of the same version
+     * continues an earlier one only when it has as many patches (a resend, a repost) or the earlier one was
+     * its RFC.
+     */
+    private static boolean heuristicFits(Revision older, Revision newer) {
+        String a = older.draft.changeId();
+        String b = newer.draft.changeId();
+        if ((a != null && b != null && !a.equals(b)) || older.disjointPatches(newer)) {
+            return false;
+        }
+        if (older.version() == newer.version()) {
+            return older.draft.total() == newer.draft.total() || (older.draft.rfc() && !newer.draft.rfc());
+        }
+        return true;
+    }
+
+    /** Strongest signal, then the same number of patches, then the closest lower version, then the latest date, then the closest in order. */
     private static Comparator<Candidate> preference(Revision newer) {
         return Comparator
                 .comparingInt((Candidate c) -> c.reason.ordinal())
+                .thenComparing(c -> c.older.draft.total() != newer.draft.total())
                 .thenComparingInt(c -> newer.version() - c.older.version())
                 .thenComparing(c -> c.older.date(), Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.older.rank).reversed());
@@ -80,7 +99,8 @@ final class SeriesLinker {
                 Revision newer = bucket.get(i);
                 for (int j = i - 1; j >= Math.max(0, i - NEIGHBOURS); j--) {
                     Revision older = bucket.get(j);
-                    if (older.date() == null || newer.date() == null || !older.date().isAfter(newer.date())) {
+                    if ((older.date() == null || newer.date() == null || !older.date().isAfter(newer.date()))
+                            && heuristicFits(older, newer)) {
                         candidates.get(newer.rank).add(new Candidate(older, LinkReason.HEURISTIC));
                     }
                 }
@@ -129,7 +149,7 @@ final class SeriesLinker {
             List<RevisionLink> links = new ArrayList<>(Math.max(0, tree.size() - 1));
             for (int i = 0; i < tree.size(); i++) {
                 Revision r = tree.get(i);
-                drafts.add(r.draft);
+                drafts.add(withDependencies(r, byMemberId));
                 if (i > 0) {
                     Revision prev = tree.get(i - 1);
                     links.add(new RevisionLink(prev.key(), r.key(),
@@ -156,6 +176,20 @@ final class SeriesLinker {
             }
         }
         return chosen != null ? chosen.reason : LinkReason.HEURISTIC;
+    }
+
+    /** The draft with the keys of the revisions that its cover letter or patches name in {@code Depends-on:}. */
+    private static RevisionDraft withDependencies(Revision r, Map<String, Revision> byMemberId) {
+        List<String> keys = new ArrayList<>(1);
+        for (Msg m : r.members) {
+            for (String raw : m.facts.dependsOn()) {
+                Revision dep = byMemberId.get(Msg.cleanId(raw));
+                if (dep != null && dep != r && !keys.contains(dep.key())) {
+                    keys.add(dep.key());
+                }
+            }
+        }
+        return keys.isEmpty() ? r.draft : r.draft.withDependsOn(keys);
     }
 
     /** The revision that the nearest patch or cover letter above this revision's head belongs to. */

@@ -1,6 +1,7 @@
 package dev.patchtrack.core.series;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.Trailer;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,17 @@ public final class SeriesModel {
     }
 
     /**
+     * An "applied" notice given in a revision's thread.
+     *
+     * @param messageId the notice
+     * @param from      who sent it
+     * @param number    the patch it answers, 0 when it answers the cover letter or the revision's only patch
+     * @param notice    tree, branch, commits
+     */
+    public record AppliedDraft(String messageId, Address from, int number, AppliedNotice notice) {
+    }
+
+    /**
      * One posting of a patch set at one version.
      *
      * @param key            the head message: the cover letter, else the lowest-numbered patch
@@ -55,6 +67,8 @@ public final class SeriesModel {
      * @param complete       every patch 1..total was received
      * @param extraPatches   more patches than announced were received
      * @param changeId       the b4 change-id, null when none
+     * @param applied        "applied" notices in its threads, oldest first
+     * @param dependsOn      keys of the revisions its {@code Depends-on:} lines name
      */
     public record RevisionDraft(
             String key,
@@ -71,12 +85,21 @@ public final class SeriesModel {
             List<AttributedTrailer> trailers,
             boolean complete,
             boolean extraPatches,
-            String changeId) {
+            String changeId,
+            List<AppliedDraft> applied,
+            List<String> dependsOn) {
 
         public RevisionDraft {
             patches = List.copyOf(patches);
             replies = List.copyOf(replies);
             trailers = List.copyOf(trailers);
+            applied = List.copyOf(applied);
+            dependsOn = List.copyOf(dependsOn);
+        }
+
+        RevisionDraft withDependsOn(List<String> keys) {
+            return new RevisionDraft(key, version, versionMinor, total, rfc, title, author, date, coverMessageId,
+                    patches, replies, trailers, complete, extraPatches, changeId, applied, keys);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.core.model.Trailer;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,149 @@
+package dev.patchtrack.core.patch;
+
+import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.AppliedNotice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises "applied" notices in a reply's own (unquoted) text, the way maintainers write them:
+ * <ul>
+ *   <li>b4's thank-you mail: "Applied, thanks!" or "Applied to https://git...tree.git (rust-next), thanks!"
+ *       followed by {@code [1/3] title} and {@code commit: abc123} lines;</li>
+ *   <li>patchwork-bot: "This series was applied to netdev/net-next.git (main)" then "by Name &lt;addr&gt;:"
+ *       and a summary of {@code - [net-next,v2,1/3] title} lines with {@code .../c/<sha>} links;</li>
+ *   <li>plain: "Applied to `rust-next`, thanks!", "Applied to rust-next -- thanks everyone!",
+ *       "Thanks, queued in for-next."</li>
+ * </ul>
+ * A sentence that merely mentions the word ("applied on top of", "does not apply") is not a notice: the
+ * line must start with the phrase. Never throws.
+ */
+public final class AppliedParser {
+
+    private static final Pattern APPLIED = Pattern.compile(
+            "(?i)^\\s*(?:thanks[,!.]?\\s+)?(?:now\\s+)?applied" + Target.RE + Target.END);
+    private static final Pattern QUEUED = Pattern.compile(
+            "(?i)^\\s*(?:thanks[,!.]?\\s+)?(?:queued|picked\\s+up|pushed)(?:\\s+up)?" + Target.RE + Target.END);
+    private static final Pattern BOT = Pattern.compile(
+            "(?i)^\\s*this\\s+(?:series|patch|pull\\s+request)\\s+was\\s+applied\\s+to\\s+(\\S+?)(?:\\s+\\(([^)]+)\\))?\\s*[:.]?\\s*$");
+    private static final Pattern BY = Pattern.compile("(?i)^\\s*by\\s+(.+?):?\\s*$");
+    private static final Pattern ITEM = Pattern.compile("^\\s*(?:-\\s*)?\\[([^\\]]*)\\]\\s*(.*?)\\s*$");
+    private static final Pattern COUNTER = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
+    private static final Pattern SHA = Pattern.compile("(?i)(?:commit:?\\s+(?:https?://\\S*?[/=])?|/c/|[?&]id=)([0-9a-f]{7,40})\\b");
+    private static final Pattern TREE_BRANCH = Pattern.compile("^(\\S+)\\s+\\(([^)\\s]+)\\)$");
+    private static final int MAX_LINE = 2000;
+
+    /** Where it was applied: one token (a branch, a tree, a URL), optionally followed by "(branch)". */
+    private static final class Target {
+        static final String RE = "(?:\\s+(?:to|in|into|on|for)\\s+(?:the\\s+)?(`?[^\\s,!;]+?`?(?:\\s+\\([^)\\s]+\\))?)"
+                + "(?:\\s+(?:branch|tree))?)?";
+        static final String END = "\\s*(?:[,!;]|[.:](?:\\s|$)|--|\\s-\\s|$)";
+    }
+
+    private AppliedParser() {
+    }
+
+    /** The notice a reply's body holds, or null. */
+    public static AppliedNotice parse(String[] lines, boolean[] diffMask) {
+        String tree = null;
+        String branch = null;
+        Address by = null;
+        boolean found = false;
+        int start = -1;
+        for (int i = 0; i < lines.length && !found; i++) {
+            String l = lines[i];
+            if ((diffMask != null && diffMask[i]) || l.length() > MAX_LINE || Lines.quoted(l)) {
+                continue;
+            }
+            if (Lines.signature(l)) {
+                break;
+            }
+            Matcher m = BOT.matcher(l);
+            if (m.find()) {
+                found = true;
+                tree = m.group(1);
+                branch = m.group(2);
+                if (i + 1 < lines.length) {
+                    Matcher b = BY.matcher(lines[i + 1]);
+                    if (b.find()) {
+                        by = TrailerParser.parsePerson(b.group(1));
+                    }
+                }
+            } else if ((m = APPLIED.matcher(l)).find() || (m = QUEUED.matcher(l)).find()) {
+                found = true;
+                String target = m.group(1);
+                if (target != null) {
+                    String[] tb = treeAndBranch(target);
+                    tree = tb[0];
+                    branch = tb[1];
+                }
+            }
+            start = i + 1;
+        }
+        if (!found) {
+            return null;
+        }
+        return new AppliedNotice(tree, branch, by, commits(lines, diffMask, start));
+    }
+
+    /** "`rust-next`" is a branch; "https://.../linux.git (rust-next)" or "netdev/net-next.git (main)" both. */
+    private static String[] treeAndBranch(String raw) {
+        String s = raw.strip().replace("`", "").replace("'", "").replace("\"", "");
+        if (s.endsWith(" tree") || s.endsWith(" branch")) {
+            s = s.substring(0, s.lastIndexOf(' ')).strip();
+        }
+        if (s.regionMatches(true, 0, "the ", 0, 4)) {
+            s = s.substring(4).strip();
+        }
+        Matcher m = TREE_BRANCH.matcher(s);
+        if (m.find()) {
+            return new String[] {m.group(1), m.group(2)};
+        }
+        if (s.isEmpty() || s.indexOf(' ') >= 0) {
+            return new String[] {null, null};
+        }
+        boolean tree = s.contains("/") || s.endsWith(".git");
+        return tree ? new String[] {s, null} : new String[] {null, s};
+    }
+
+    private static List<AppliedNotice.Commit> commits(String[] lines, boolean[] diffMask, int from) {
+        List<AppliedNotice.Commit> out = new ArrayList<>();
+        int number = -1;
+        String title = null;
+        for (int i = from; i < lines.length; i++) {
+            String l = lines[i];
+            if ((diffMask != null && diffMask[i]) || l.length() > MAX_LINE || Lines.quoted(l)) {
+                continue;
+            }
+            if (Lines.signature(l)) {
+                break;
+            }
+            Matcher item = ITEM.matcher(l);
+            if (item.find()) {
+                Matcher c = COUNTER.matcher(item.group(1));
+                int n = 0;
+                while (c.find()) {
+                    n = Integer.parseInt(c.group(1));
+                }
+                number = c.reset().find() ? n : 1;
+                title = item.group(2);
+                Matcher sha = SHA.matcher(title);
+                if (sha.find()) {
+                    out.add(new AppliedNotice.Commit(number, title.substring(0, sha.start()).strip(), sha.group(1)));
+                    number = -1;
+                }
+                continue;
+            }
+            if (number >= 0) {
+                Matcher sha = SHA.matcher(l);
+                if (sha.find()) {
+                    out.add(new AppliedNotice.Commit(number, title, sha.group(1).toLowerCase(java.util.Locale.ROOT)));
+                    number = -1;
+                }
+            }
+        }
+        return out;
+    }
+}

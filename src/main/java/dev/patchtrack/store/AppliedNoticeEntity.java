@@ -1,0 +1,41 @@
+package dev.patchtrack.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** An "applied" notice given in a revision's threads. */
+@Entity
+@Table(name = "applied_notice")
+public class AppliedNoticeEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "applied_notice_seq")
+    @SequenceGenerator(name = "applied_notice_seq", sequenceName = "applied_notice_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "revision_id", nullable = false)
+    public Long revisionId;
+
+    /** 0 for the whole revision, else the patch the notice answers. */
+    @Column(name = "patch_number", nullable = false)
+    public int patchNumber;
+
+    @Column(name = "source_message_pk", nullable = false)
+    public Long sourceMessagePk;
+
+    @Column(name = "person_id")
+    public Long personId;
+
+    public String tree;
+
+    public String branch;
+
+    /** One {@code number<TAB>commit<TAB>title} per line. */
+    public String commits;
+}
