@@ -113,7 +113,7 @@ public class Views {
                     person(people.get(r.authorId)),
                     cover == null ? null : new CoverLetterInfo(cover.messageId, cover.subject, cover.sentAt),
                     r.linkReason, r.complete, r.extraPatches, r.changeId, dependsOn,
-                    applied(notices, 0, people, msgs), ps));
+                    applied(notices, 0, people, msgs), r != revisions.get(revisions.size() - 1) && notices.isEmpty(), ps));
         }
         return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
                 s.firstPostedAt, s.lastPostedAt, revs);

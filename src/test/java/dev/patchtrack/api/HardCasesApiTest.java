@@ -106,6 +106,7 @@ class HardCasesApiTest {
         assertThat(s.getList("revisions.version")).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(s.getList("revisions.linkedBy")).containsExactly(null, "explicit-link", "explicit-link",
                 "explicit-link", "explicit-link", "explicit-link");
+        assertThat(s.getList("revisions.superseded")).containsExactly(true, true, true, true, true, false);
 
         ImportAndReadTest.upload(Pipeline.fixture("series/dependency-base-patch.mbox"), "test");
         ImportAndReadTest.upload(Pipeline.template("series/dependency-one-cover.mbox.template",
