@@ -186,7 +186,7 @@ public class Views {
             for (String line : keys(a.commits)) {
                 String[] f = line.split("\t", 3);
                 if (f.length == 3 && (number == 0 || f[0].equals(String.valueOf(number)))) {
-                    commits.add(new AppliedCommitInfo(Integer.parseInt(f[0]), f[2], f[1]));
+                    commits.add(new AppliedCommitInfo(Integer.parseInt(f[0]), f[2], f[1].isEmpty() ? null : f[1]));
                 }
             }
             MessageEntity src = msgs.get(a.sourceMessagePk);
