@@ -149,7 +149,7 @@ public class Views {
                     person(people.get(r.authorId)),
                     cover == null ? null : new CoverLetterInfo(cover.messageId, cover.subject, cover.sentAt),
                     r.linkReason, r.complete, r.extraPatches, r.changeId, dependsOn,
-                    applied(notices, 0, people, msgs),
+                    applied(notices, 0, people, msgs), "superseded".equals(r.state),
                     state(r.state, r.stateReason, r.stateMessagePk, r.statePersonId, false, people, msgs),
                     revisionTopics(revTopics.get(r.id)), ps));
         }
@@ -230,7 +230,7 @@ public class Views {
             for (String line : keys(a.commits)) {
                 String[] f = line.split("\t", 3);
                 if (f.length == 3 && (number == 0 || f[0].equals(String.valueOf(number)))) {
-                    commits.add(new AppliedCommitInfo(Integer.parseInt(f[0]), f[2], f[1]));
+                    commits.add(new AppliedCommitInfo(Integer.parseInt(f[0]), f[2], f[1].isEmpty() ? null : f[1]));
                 }
             }
             MessageEntity src = msgs.get(a.sourceMessagePk);

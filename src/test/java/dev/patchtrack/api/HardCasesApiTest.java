@@ -97,6 +97,15 @@ class HardCasesApiTest {
 
         JsonPath single = seriesOf("20240603120000.5-1-dakr@example.org");
         assertThat(single.getList("revisions[0].applied.messageId")).containsExactly("CANiq72kApplied@mail.gmail.com");
+
+        ImportAndReadTest.upload(Pipeline.fixture("series/3007-merged-by-pull.mbox"), "rust-for-linux");
+        JsonPath pulled = seriesOf("20240304-arc-v1-0-ee1@example.com");
+        assertThat(pulled.getList("revisions.superseded")).containsExactly(true, false);
+        assertThat(pulled.getString("revisions[1].applied[0].messageId")).isEqualTo("20240317170000.GITPULL.ojeda@example.org");
+        assertThat(pulled.getString("revisions[1].applied[0].branch")).isEqualTo("tags/rust-6.9");
+        assertThat(pulled.getList("revisions[1].applied[0].commits.title")).containsExactly(
+                "rust: sync: add `Arc::into_unique_or_drop`", "rust: sync: add `ArcBorrow::from_raw`");
+        assertThat(pulled.getList("revisions[1].applied[0].commits.commit")).containsExactly(null, null);
     }
 
     @Test
@@ -106,6 +115,7 @@ class HardCasesApiTest {
         assertThat(s.getList("revisions.version")).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(s.getList("revisions.linkedBy")).containsExactly(null, "explicit-link", "explicit-link",
                 "explicit-link", "explicit-link", "explicit-link");
+        assertThat(s.getList("revisions.superseded")).containsExactly(true, true, true, true, true, false);
 
         ImportAndReadTest.upload(Pipeline.fixture("series/dependency-base-patch.mbox"), "test");
         ImportAndReadTest.upload(Pipeline.template("series/dependency-one-cover.mbox.template",

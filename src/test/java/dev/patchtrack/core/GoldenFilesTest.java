@@ -66,11 +66,12 @@ class GoldenFilesTest {
         JsonNode actual = describe(fixture);
         Path golden = EXPECTED.resolve(fixture.replace('/', '-').replaceAll("\\.(mbox|eml|bin|mbox\\.gz)$", "") + ".json");
         if (UPDATE || !Files.exists(golden)) {
+            boolean created = !Files.exists(golden);
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, JSON.writeValueAsString(actual) + "\n", StandardCharsets.UTF_8);
-            if (UPDATE) {
-                return;
-            }
+            assertThat(created && !UPDATE).as("%s had no golden file: %s was written, review it and run again", fixture,
+                    golden).isFalse();
+            return;
         }
         JsonNode expected = JSON.readTree(Files.readString(golden, StandardCharsets.UTF_8));
         List<String> diff = diff(flatten(expected), flatten(actual));

@@ -10,10 +10,11 @@ import java.util.List;
  *                 {@code cover-reply}, {@code heuristic}); null for the first revision
  * @param dependsOn the ids of the revisions its {@code Depends-on:} lines name
  * @param applied   "applied" notices given in its threads
+ * @param superseded a later revision of the series exists and this one was not applied
  */
 public record RevisionInfo(long id, int version, int versionMinor, int total, boolean rfc, String title, Instant date,
                            PersonInfo author, CoverLetterInfo coverLetter, String linkedBy, boolean complete,
                            boolean extraPatches, String changeId, List<Long> dependsOn, List<AppliedInfo> applied,
-                           StateInfo state, List<TopicInfo> topics,
+                           boolean superseded, StateInfo state, List<TopicInfo> topics,
                            List<PatchInfo> patches) {
 }

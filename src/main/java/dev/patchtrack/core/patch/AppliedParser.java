@@ -30,7 +30,7 @@ public final class AppliedParser {
             "(?i)^\\s*this\\s+(?:series|patch|pull\\s+request)\\s+was\\s+applied\\s+to\\s+(\\S+?)(?:\\s+\\(([^)]+)\\))?\\s*[:.]?\\s*$");
     private static final Pattern BY = Pattern.compile("(?i)^\\s*by\\s+(.+?):?\\s*$");
     private static final Pattern ITEM = Pattern.compile("^\\s*(?:-\\s*)?\\[([^\\]]*)\\]\\s*(.*?)\\s*$");
-    private static final Pattern COUNTER = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
+    private static final Pattern COUNTER = Pattern.compile("(\\d{1,4})\\s*/\\s*(\\d{1,4})");
     private static final Pattern SHA = Pattern.compile("(?i)(?:commit:?\\s+(?:https?://\\S*?[/=])?|/c/|[?&]id=)([0-9a-f]{7,40})\\b");
     private static final Pattern TREE_BRANCH = Pattern.compile("^(\\S+)\\s+\\(([^)\\s]+)\\)$");
     private static final int MAX_LINE = 2000;
@@ -122,16 +122,12 @@ public final class AppliedParser {
             }
             Matcher item = ITEM.matcher(l);
             if (item.find()) {
-                Matcher c = COUNTER.matcher(item.group(1));
-                int n = 0;
-                while (c.find()) {
-                    n = Integer.parseInt(c.group(1));
-                }
-                number = c.reset().find() ? n : 1;
+                number = patchNumber(item.group(1));
                 title = item.group(2);
                 Matcher sha = SHA.matcher(title);
                 if (sha.find()) {
-                    out.add(new AppliedNotice.Commit(number, title.substring(0, sha.start()).strip(), sha.group(1)));
+                    out.add(new AppliedNotice.Commit(number, title.substring(0, sha.start()).strip(),
+                            sha.group(1).toLowerCase(java.util.Locale.ROOT)));
                     number = -1;
                 }
                 continue;
@@ -145,5 +141,15 @@ public final class AppliedParser {
             }
         }
         return out;
+    }
+
+    /** The n of the last n/N in a bracket ({@code net-next,v2,3/5} gives 3); 1 when there is none ({@code PATCH}). */
+    private static int patchNumber(String bracket) {
+        Matcher c = COUNTER.matcher(bracket);
+        int n = 1;
+        while (c.find()) {
+            n = Integer.parseInt(c.group(1));
+        }
+        return n;
     }
 }

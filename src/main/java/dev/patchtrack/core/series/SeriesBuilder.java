@@ -24,6 +24,8 @@ import java.util.List;
  *   <li>Replies belong to the revision of the nearest patch or cover letter above them; their trailers
  *       (except Cc) go to that patch, or to every patch when it is the cover letter.</li>
  *   <li>Series: see {@link SeriesLinker}.</li>
+ *   <li>A later {@code [GIT PULL]} whose shortlog lists every patch of a revision by title marks it
+ *       applied: see {@link PullMerges}.</li>
  * </ol>
  */
 public final class SeriesBuilder {
@@ -34,6 +36,6 @@ public final class SeriesBuilder {
         }
         MailThreads threads = MailThreads.of(all);
         List<Revision> revisions = new RevisionGrouper(threads).group();
-        return new SeriesLinker().link(revisions);
+        return new PullMerges(threads).apply(new SeriesLinker().link(revisions));
     }
 }

@@ -39,7 +39,7 @@ public final class SeriesModel {
     }
 
     /**
-     * An "applied" notice given in a revision's thread.
+     * An "applied" notice given in a revision's thread, or a later pull request that lists its patches.
      *
      * @param messageId the notice
      * @param from      who sent it
@@ -95,6 +95,11 @@ public final class SeriesModel {
             trailers = List.copyOf(trailers);
             applied = List.copyOf(applied);
             dependsOn = List.copyOf(dependsOn);
+        }
+
+        RevisionDraft withApplied(List<AppliedDraft> notices) {
+            return new RevisionDraft(key, version, versionMinor, total, rfc, title, author, date, coverMessageId,
+                    patches, replies, trailers, complete, extraPatches, changeId, notices, dependsOn);
         }
 
         RevisionDraft withDependsOn(List<String> keys) {

@@ -153,4 +153,23 @@ class HardCasesTest {
         assertThat(s.links()).extracting(RevisionLink::reason).containsOnly(LinkReason.EXPLICIT_LINK).hasSize(5);
         assertThat(s.title()).isEqualTo("rust: kernel: use core::ffi::CStr everywhere");
     }
+
+    @Test
+    void aLaterPullRequestListingEveryPatchMarksTheLatestRevisionApplied() {
+        SeriesDraft s = one(build("3007-merged-by-pull"));
+        assertThat(s.revisions()).extracting(RevisionDraft::version).containsExactly(1, 2);
+        assertThat(s.revisions().get(0).applied()).isEmpty();
+        assertThat(s.revisions().get(1).applied()).singleElement().satisfies(a -> {
+            assertThat(a.messageId()).isEqualTo("20240317170000.GITPULL.ojeda@example.org");
+            assertThat(a.notice().tree()).isEqualTo("https://git.kernel.org/pub/scm/linux/kernel/git/ojeda/linux.git");
+            assertThat(a.notice().branch()).isEqualTo("tags/rust-6.9");
+            assertThat(a.notice().commits()).extracting(AppliedNotice.Commit::number, AppliedNotice.Commit::title)
+                    .containsExactly(tuple(1, "rust: sync: add `Arc::into_unique_or_drop`"),
+                            tuple(2, "rust: sync: add `ArcBorrow::from_raw`"));
+        });
+        // a pull request that lists only some of a revision's patches merges nothing
+        assertThat(build("3005-applied-notices").stream().flatMap(x -> x.revisions().stream())
+                .flatMap(r -> r.applied().stream()).map(AppliedDraft::messageId))
+                .doesNotContain("20240317170000.GITPULL.ojeda@example.org");
+    }
 }
