@@ -14,7 +14,7 @@ public class Database {
 
     @Transactional
     public void clear() {
-        for (String table : new String[] {"source_cursor", "source", "sync_run", "trailer", "patch", "revision", "series_list", "series", "message_list",
+        for (String table : new String[] {"article_topic", "article_ref", "article", "lwn_source", "source_cursor", "source", "sync_run", "trailer", "patch", "revision", "series_list", "series", "message_list",
                 "message", "person", "mailing_list"}) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
