@@ -22,11 +22,12 @@ public final class IndexParser {
      * One article the index lists.
      *
      * @param url       canonical article URL
-     * @param title     as the index gives it, without the {@code [$]} mark
-     * @param published the date after the link, or null
-     * @param heading   {@code Primary} or {@code Primary/Secondary}, e.g. {@code Rust/NVMe}
+     * @param title          as the index gives it, without the {@code [$]} mark
+     * @param subscriberOnly the index marked it {@code [$]}
+     * @param published      the date after the link, or null
+     * @param heading        {@code Primary} or {@code Primary/Secondary}, e.g. {@code Rust/NVMe}
      */
-    public record Entry(String url, String title, Instant published, String heading) {
+    public record Entry(String url, String title, boolean subscriberOnly, Instant published, String heading) {
     }
 
     /** The entries, and why there are none when the page is not an index. */
@@ -61,7 +62,8 @@ public final class IndexParser {
                 }
                 Element line = e.parent() == null ? e : e.parent();
                 String heading = secondary == null ? primary : primary + "/" + secondary;
-                entries.put(url, new Entry(url, LwnText.cleanTitle(e.text()), dateAfter(e, line), heading));
+                entries.put(url, new Entry(url, LwnText.cleanTitle(e.text()), LwnText.subscriberOnly(e.text()),
+                        dateAfter(e, line), heading));
             }
         }
         return new Result(new ArrayList<>(entries.values()), List.of());

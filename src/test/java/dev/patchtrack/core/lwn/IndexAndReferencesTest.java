@@ -21,6 +21,8 @@ class IndexAndReferencesTest {
         IndexParser.Entry paid = r.entries().get(1);
         assertThat(paid.title()).isEqualTo("A Rust transport for 9P");
         assertThat(paid.heading()).isEqualTo("Development tools/Rust");
+        assertThat(paid.subscriberOnly()).isTrue();
+        assertThat(r.entries().get(2).subscriberOnly()).isFalse();
         assertThat(paid.published()).isEqualTo(Instant.parse("2024-05-16T00:00:00Z"));
         assertThat(r.entries().get(0).heading()).isEqualTo("Block layer");
         assertThat(r.entries().get(3).published()).isEqualTo(Instant.parse("2024-05-07T00:00:00Z"));
