@@ -8,6 +8,7 @@ import dev.patchtrack.api.dto.RevisionInfo;
 import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
+import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
@@ -42,6 +43,12 @@ public class Views {
 
     @Inject
     MessageRepository messages;
+
+    @Inject
+    ArticleRepository articles;
+
+    @Inject
+    ArticleViews articleViews;
 
     public List<SeriesSummaryInfo> summaries(List<SeriesEntity> list) {
         Map<Long, Person> people = persons.byIds(list.stream().map(s -> s.authorId).toList());
@@ -92,7 +99,7 @@ public class Views {
                     r.linkReason, r.complete, r.extraPatches, r.changeId, ps));
         }
         return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
-                s.firstPostedAt, s.lastPostedAt, revs);
+                s.firstPostedAt, s.lastPostedAt, revs, articleViews.summaries(articles.mentioning(s.id)));
     }
 
     public PatchInfo patch(PatchEntity p) {
