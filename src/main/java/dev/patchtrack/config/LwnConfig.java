@@ -29,6 +29,10 @@ public interface LwnConfig {
     @WithDefault("30m")
     String schedule();
 
+    /** How long after start the first scheduled poll waits. */
+    @WithDefault("1m")
+    String firstDelay();
+
     /**
      * A subscriber-only article is fetched again this long after it was published, unless LWN's
      * notice names the day it becomes free; while it is still behind the paywall, again after this
