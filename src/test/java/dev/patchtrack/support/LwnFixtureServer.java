@@ -79,6 +79,11 @@ public class LwnFixtureServer implements QuarkusTestResourceLifecycleManager {
         served.put(path, name);
     }
 
+    /** From now on {@code path} answers 404. */
+    public void gone(String path) {
+        served.remove(path);
+    }
+
     public String base() {
         return base;
     }

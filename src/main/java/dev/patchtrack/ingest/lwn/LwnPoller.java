@@ -296,6 +296,9 @@ public class LwnPoller {
             a.fetchCount++;
             a.problems = problem;
             a.nextFetchAt = retryAt(a, now);
+            if (a.nextFetchAt == null && a.state.equals(ArticleEntity.PENDING)) {
+                a.state = ArticleEntity.UNREADABLE; // given up: what the feed or index said is all there is
+            }
         }));
     }
 

@@ -223,4 +223,28 @@ class LwnPollerTest {
         assertThat(bad.getString("state")).isEqualTo("unreadable");
         assertThat(bad.getString("nextFetchAt")).isEqualTo(PUBLISHED.plusSeconds(60).plusSeconds(6 * 3600).toString());
     }
+
+    @Test
+    void aPageThatFailsIsTriedAgainLaterAndThenGivenUp() {
+        lwn.gone("/Articles/960001/");
+        LwnPoller.Summary s = poller.runOnce(PUBLISHED);
+        assertThat(s.failed()).isEqualTo(1);
+        assertThat(s.problems()).anySatisfy(p -> assertThat(p).endsWith("/Articles/960001/: HTTP 404"));
+        long id = articleId("960001");
+        JsonPath a = given().get("/api/articles/{id}", id).then().statusCode(200).extract().jsonPath();
+        assertThat(a.getString("state")).isEqualTo("pending");
+        assertThat(a.getList("problems", String.class)).containsExactly("HTTP 404");
+        assertThat(a.getString("nextFetchAt")).isEqualTo(PUBLISHED.plusSeconds(6 * 3600).toString());
+        assertThat(a.getString("title")).isEqualTo("Rust NVMe abstractions posted"); // what the index said
+
+        for (int attempt = 2; attempt <= 5; attempt++) { // patchtrack.lwn.max-attempts=5
+            poller.runOnce(PUBLISHED.plusSeconds(attempt * 6 * 3600L));
+        }
+        assertThat(lwn.requests("/Articles/960001/")).hasSize(5);
+        JsonPath given = given().get("/api/articles/{id}", id).then().statusCode(200).extract().jsonPath();
+        assertThat(given.getString("state")).isEqualTo("unreadable");
+        assertThat(given.getString("nextFetchAt")).isNull();
+        poller.runOnce(PUBLISHED.plusSeconds(40 * 24 * 3600L));
+        assertThat(lwn.requests("/Articles/960001/")).hasSize(5);
+    }
 }
