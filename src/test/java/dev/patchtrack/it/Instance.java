@@ -40,7 +40,9 @@ final class Instance implements AutoCloseable {
             p.put("quarkus.datasource.username", "patchtrack");
             p.put("quarkus.datasource.password", "patchtrack");
         } else {
-            p.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+            p.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+            // WRITE_DELAY=0: what committed is on disk when SIGKILL comes (H2 otherwise writes up to
+            // 500 ms later: the batch and its cursor would then be lost together, and read again)
         }
         if (clean) {
             p.put("quarkus.flyway.clean-disabled", "false");
@@ -64,7 +66,6 @@ final class Instance implements AutoCloseable {
         all.put("patchtrack.sync.first-delay", "1s");
         all.put("patchtrack.sync.instance", name);
         all.put("patchtrack.sync.git-dir", dir.resolve("git-" + name).toAbsolutePath().toString());
-        all.put("quarkus.quartz.cluster-checkin-interval", "2000");
         all.putAll(props);
         all.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));

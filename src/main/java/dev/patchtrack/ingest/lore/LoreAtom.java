@@ -2,13 +2,11 @@ package dev.patchtrack.ingest.lore;
 
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.mail.MailLimits;
-import dev.patchtrack.core.mail.MboxReader;
 import dev.patchtrack.ingest.MailFeed;
 import dev.patchtrack.ingest.http.FetchException;
 import dev.patchtrack.ingest.http.HttpFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -62,8 +60,12 @@ public class LoreAtom {
             seen.addAll(Arrays.asList(stored.split("\n")));
         }
         Map<String, String> headers = new HashMap<>();
-        cursors.computeIfPresent("atom/etag", (k, v) -> headers.put("If-None-Match", v));
-        cursors.computeIfPresent("atom/last-modified", (k, v) -> headers.put("If-Modified-Since", v));
+        if (cursors.containsKey("atom/etag")) {
+            headers.put("If-None-Match", cursors.get("atom/etag"));
+        }
+        if (cursors.containsKey("atom/last-modified")) {
+            headers.put("If-Modified-Since", cursors.get("atom/last-modified"));
+        }
 
         HttpFetcher.Response first = http.get(spec.uri("new.atom"), headers);
         Map<String, String> validators = new HashMap<>();
@@ -128,13 +130,7 @@ public class LoreAtom {
                         continue;
                     }
                     expect(raw);
-                    List<MailFeed.Item> items = new ArrayList<>();
-                    try (MboxReader r = MboxReader.open(new ByteArrayInputStream(raw.body()), limits)) {
-                        MboxReader.MboxEntry m;
-                        while ((m = r.next()) != null) {
-                            items.add(new MailFeed.Item(m.raw(), -1, m.problems(), false, null, null));
-                        }
-                    }
+                    List<MailFeed.Item> items = RawMbox.items(raw.body(), limits);
                     if (items.isEmpty()) {
                         ready.add(MailFeed.Item.cursorOnly("atom/seen", cursor));
                     } else {

@@ -2,13 +2,11 @@ package dev.patchtrack.ingest.lore;
 
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.mail.MailLimits;
-import dev.patchtrack.core.mail.MboxReader;
 import dev.patchtrack.ingest.MailFeed;
 import dev.patchtrack.ingest.http.FetchException;
 import dev.patchtrack.ingest.http.HttpFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +61,7 @@ public class LoreQuery {
         } else if (r.status() != 200) {
             throw new FetchException("POST " + r.uri() + ": HTTP " + r.status(), r.status(), null);
         } else {
-            try (MboxReader reader = MboxReader.open(new ByteArrayInputStream(r.body()), limits)) {
-                MboxReader.MboxEntry m;
-                while ((m = reader.next()) != null) {
-                    items.add(new MailFeed.Item(m.raw(), -1, m.problems(), false, null, null));
-                }
-            }
+            items.addAll(RawMbox.items(r.body(), limits));
             Collections.reverse(items);
             LOG.infof("%s: %d hits for %s (%d bytes)", spec.name(), items.size(), q, r.body().length);
         }
