@@ -9,7 +9,11 @@ import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import dev.patchtrack.api.dto.OverrideInput;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -40,6 +44,9 @@ public class SeriesResource {
     @Inject
     PatchtrackConfig config;
 
+    @Inject
+    Overrides overrides;
+
     @GET
     @Transactional
     @Operation(summary = "List series, most recently active first",
@@ -50,6 +57,8 @@ public class SeriesResource {
                          @Parameter(description = "last posting before (ISO date or date-time)") @QueryParam("before") String before,
                          @Parameter(description = "1-based page") @QueryParam("page") String page,
                          @Parameter(description = "items per page") @QueryParam("per_page") String perPage,
+                         @Parameter(description = "topics (repeat or comma-separate), e.g. rust-nvme") @QueryParam("topic") List<String> topic,
+                         @Parameter(description = "states (repeat or comma-separate), e.g. under-review") @QueryParam("state") List<String> state,
                          @Context UriInfo uri) {
         Paging paging = Paging.of(page, perPage, config.api());
         Instant sinceAt = Params.instant("since", since);
@@ -59,9 +68,27 @@ public class SeriesResource {
             listId = lists.findByName(list.strip()).map((MailingList l) -> l.id).orElse(-1L);
         }
         SeriesRepository.Page<SeriesEntity> result = series.page(
-                new SeriesRepository.SeriesQuery(listId, sinceAt, beforeAt, paging.page(), paging.perPage()));
+                new SeriesRepository.SeriesQuery(listId, sinceAt, beforeAt, Filters.topics(topic), Filters.states(state),
+                        paging.page(), paging.perPage()));
         List<SeriesSummaryInfo> items = views.summaries(result.items());
         return paging.response(items, result.total(), uri);
+    }
+
+    @PUT
+    @Path("{id}/state")
+    @RequiresToken
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Override the series' state (needs a token); it beats derivation until cleared")
+    public Response setState(@PathParam("id") String id, OverrideInput in) {
+        return overrides.setSeries(id, in);
+    }
+
+    @DELETE
+    @Path("{id}/state")
+    @RequiresToken
+    @Operation(summary = "Clear the series' state override (needs a token)")
+    public Response clearState(@PathParam("id") String id, @QueryParam("by") String by) {
+        return overrides.clearSeries(id, by);
     }
 
     @GET

@@ -7,6 +7,8 @@ import dev.patchtrack.api.dto.PersonInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
 import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
+import dev.patchtrack.api.dto.StateInfo;
+import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.MessageEntity;
@@ -15,8 +17,10 @@ import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
 import dev.patchtrack.store.PersonRepository;
 import dev.patchtrack.store.RevisionEntity;
+import dev.patchtrack.store.RevisionTopic;
 import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesTopic;
 import dev.patchtrack.store.TrailerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,13 +55,38 @@ public class Views {
     ArticleViews articleViews;
 
     public List<SeriesSummaryInfo> summaries(List<SeriesEntity> list) {
-        Map<Long, Person> people = persons.byIds(list.stream().map(s -> s.authorId).toList());
+        Set<Long> personIds = new HashSet<>();
+        Set<Long> messagePks = new HashSet<>();
+        list.forEach(s -> {
+            personIds.add(s.authorId);
+            personIds.add(s.statePersonId);
+            messagePks.add(s.stateMessagePk);
+        });
+        Map<Long, Person> people = persons.byIds(personIds);
+        Map<Long, MessageEntity> msgs = messages.byIds(messagePks);
+        Map<Long, List<SeriesTopic>> topics = series.topicsOfSeries(list.stream().map(s -> s.id).toList());
         List<SeriesSummaryInfo> out = new ArrayList<>(list.size());
         for (SeriesEntity s : list) {
             out.add(new SeriesSummaryInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames),
-                    s.latestVersion, s.revisionCount, s.firstPostedAt, s.lastPostedAt, "/api/series/" + s.id));
+                    s.latestVersion, s.revisionCount, s.firstPostedAt, s.lastPostedAt,
+                    state(s.state, s.stateReason, s.stateMessagePk, s.statePersonId, s.stateOverridden, people, msgs),
+                    seriesTopics(topics.get(s.id)), "/api/series/" + s.id));
         }
         return out;
+    }
+
+    static StateInfo state(String state, String reason, Long messagePk, Long personId, boolean overridden,
+                           Map<Long, Person> people, Map<Long, MessageEntity> msgs) {
+        MessageEntity m = messagePk == null ? null : msgs.get(messagePk);
+        return new StateInfo(state, reason, m == null ? null : m.messageId, person(people.get(personId)), overridden);
+    }
+
+    static List<TopicInfo> seriesTopics(List<SeriesTopic> topics) {
+        return topics == null ? List.of() : topics.stream().map(t -> new TopicInfo(t.topic, t.reason)).toList();
+    }
+
+    static List<TopicInfo> revisionTopics(List<RevisionTopic> topics) {
+        return topics == null ? List.of() : topics.stream().map(t -> new TopicInfo(t.topic, t.reason)).toList();
     }
 
     public SeriesInfo series(SeriesEntity s) {
@@ -67,13 +96,19 @@ public class Views {
         Set<Long> personIds = new HashSet<>();
         Set<Long> messagePks = new HashSet<>();
         personIds.add(s.authorId);
+        personIds.add(s.statePersonId);
+        messagePks.add(s.stateMessagePk);
         revisions.forEach(r -> {
             personIds.add(r.authorId);
+            personIds.add(r.statePersonId);
             messagePks.add(r.coverMessagePk);
+            messagePks.add(r.stateMessagePk);
         });
         patches.forEach(p -> {
             personIds.add(p.authorId);
+            personIds.add(p.statePersonId);
             messagePks.add(p.messagePk);
+            messagePks.add(p.stateMessagePk);
         });
         trailers.forEach(t -> {
             personIds.add(t.personId);
@@ -83,6 +118,7 @@ public class Views {
         Map<Long, MessageEntity> msgs = messages.byIds(messagePks);
         Map<Long, List<TrailerEntity>> trailersByPatch = new LinkedHashMap<>();
         trailers.forEach(t -> trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t));
+        Map<Long, List<RevisionTopic>> revTopics = series.topicsOfRevisions(revisions.stream().map(r -> r.id).toList());
         Map<Long, List<PatchEntity>> patchesByRevision = new LinkedHashMap<>();
         patches.forEach(p -> patchesByRevision.computeIfAbsent(p.revisionId, k -> new ArrayList<>()).add(p));
 
@@ -96,10 +132,15 @@ public class Views {
             revs.add(new RevisionInfo(r.id, r.version, r.versionMinor, r.total, r.rfc, r.title, r.postedAt,
                     person(people.get(r.authorId)),
                     cover == null ? null : new CoverLetterInfo(cover.messageId, cover.subject, cover.sentAt),
-                    r.linkReason, r.complete, r.extraPatches, r.changeId, ps));
+                    r.linkReason, r.complete, r.extraPatches, r.changeId,
+                    state(r.state, r.stateReason, r.stateMessagePk, r.statePersonId, false, people, msgs),
+                    revisionTopics(revTopics.get(r.id)), ps));
         }
         return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
-                s.firstPostedAt, s.lastPostedAt, revs, articleViews.summaries(articles.mentioning(s.id)));
+                s.firstPostedAt, s.lastPostedAt,
+                state(s.state, s.stateReason, s.stateMessagePk, s.statePersonId, s.stateOverridden, people, msgs),
+                seriesTopics(series.topicsOfSeries(List.of(s.id)).get(s.id)), revs,
+                articleViews.summaries(articles.mentioning(s.id)));
     }
 
     public PatchInfo patch(PatchEntity p) {
@@ -108,7 +149,9 @@ public class Views {
         Set<Long> personIds = new HashSet<>();
         Set<Long> messagePks = new HashSet<>();
         personIds.add(p.authorId);
+        personIds.add(p.statePersonId);
         messagePks.add(p.messagePk);
+        messagePks.add(p.stateMessagePk);
         trailers.forEach(t -> {
             personIds.add(t.personId);
             messagePks.add(t.sourceMessagePk);
@@ -129,8 +172,9 @@ public class Views {
         }
         MessageEntity m = msgs.get(p.messagePk);
         return new PatchInfo(p.id, p.number, m == null ? null : m.messageId, p.subject, person(people.get(p.authorId)),
-                p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions), ts, counts, seriesId,
-                revisionId, version);
+                p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions),
+                state(p.state, p.stateReason, p.stateMessagePk, p.statePersonId, p.stateOverridden, people, msgs),
+                ts, counts, seriesId, revisionId, version);
     }
 
     static PersonInfo person(Person p) {

@@ -25,6 +25,9 @@ public interface PatchtrackConfig {
     /** Paging defaults of the read API. */
     Api api();
 
+    /** Topic rules. */
+    Topics topics();
+
     /** Import batching. */
     @WithName("import")
     Import imports();
@@ -152,6 +155,14 @@ public interface PatchtrackConfig {
         /** The largest per_page accepted. */
         @WithDefault("500")
         int maxPerPage();
+    }
+
+    interface Topics {
+        /**
+         * A rules file to use instead of the defaults in the jar (see topics.rules there for the
+         * format). Read at every rebuild, so an edit applies on the next reclassify.
+         */
+        Optional<String> file();
     }
 
     interface Import {

@@ -23,6 +23,7 @@ public class PatchtrackMain implements QuarkusApplication {
     static final String USAGE = """
             usage: java -jar quarkus-run.jar [serve]
                    java -jar quarkus-run.jar import [--list NAME] FILE...   (FILE: mbox, mbox.gz or one message; - is stdin)
+                   java -jar quarkus-run.jar reclassify                      (topics and states again, with the rules as they are now)
             """;
 
     public static void main(String... args) {
@@ -45,6 +46,9 @@ public class PatchtrackMain implements QuarkusApplication {
     @Inject
     ImportService importer;
 
+    @Inject
+    SeriesRebuilder rebuilder;
+
     @Override
     public int run(String... args) {
         if (args.length == 0 || "serve".equals(args[0])) {
@@ -53,6 +57,14 @@ public class PatchtrackMain implements QuarkusApplication {
         }
         return switch (args[0]) {
             case "import" -> importCommand(List.of(args).subList(1, args.length), System.out, System.err);
+            case "reclassify" -> {
+                System.err.println("reclassifying all series from the stored mail...");
+                SeriesRebuilder.Summary s = rebuilder.rebuild();
+                System.out.printf("reclassified %,d series (%,d revisions) from %,d messages in %.1f s; %,d series and"
+                                + " %,d revisions changed, %,d events%n", s.series(), s.revisions(), s.messages(),
+                        s.millis() / 1000.0, s.seriesWritten(), s.revisionsWritten(), s.events());
+                yield 0;
+            }
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
                 yield 0;

@@ -1,6 +1,11 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.core.classify.Classifier;
+import dev.patchtrack.core.classify.TopicLabel;
+import dev.patchtrack.core.mail.MailLimits;
+import dev.patchtrack.core.mail.MailParser;
 import dev.patchtrack.core.model.DiffStat;
+import dev.patchtrack.core.review.StateReason;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.series.SeriesBuilder;
 import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
@@ -15,6 +20,8 @@ import dev.patchtrack.store.SeriesRepository;
 import dev.patchtrack.store.SeriesRepository.PatchRow;
 import dev.patchtrack.store.SeriesRepository.RevisionRow;
 import dev.patchtrack.store.SeriesRepository.SeriesRow;
+import dev.patchtrack.store.SeriesRepository.StateRow;
+import dev.patchtrack.store.SeriesRepository.TopicRow;
 import dev.patchtrack.store.SeriesRepository.TrailerRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +29,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +49,8 @@ public class SeriesRebuilder {
 
     /** What a rebuild saw and changed. */
     public record Summary(int messages, int series, int revisions, int seriesWritten, int revisionsWritten,
-                          int patchesWritten, int trailersWritten, int deleted, long millis) {
-        public static final Summary NOTHING = new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0);
+                          int patchesWritten, int trailersWritten, int deleted, int events, long millis) {
+        public static final Summary NOTHING = new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -55,6 +63,12 @@ public class SeriesRebuilder {
 
     @Inject
     ListRepository lists;
+
+    @Inject
+    TopicRulesSource rules;
+
+    @Inject
+    MailLimits limits;
 
     public Summary rebuild() {
         lock.lock();
@@ -79,16 +93,20 @@ public class SeriesRebuilder {
         for (MailingList l : lists.all()) {
             listNames.put(l.id, l.name);
         }
+        Derivation derivation = new Derivation(facts, new Classifier(rules.load()), coverTexts(drafts, pks),
+                patchOverrides(pks));
         List<SeriesRow> rows = new ArrayList<>(drafts.size());
+        Set<Long> overridden = new HashSet<>();
         int revisions = 0;
         for (SeriesDraft d : drafts) {
-            rows.add(toRow(d, facts, pks, listsOfMessage, listNames));
+            rows.add(toRow(d, facts, pks, listsOfMessage, listNames, derivation, overridden));
             revisions += d.revisions().size();
         }
-        SeriesRepository.ReconcileStats stats = series.reconcile(rows);
+        SeriesRepository.ReconcileStats stats = series.reconcile(rows, overridden);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Summary summary = new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(),
-                stats.revisionsWritten(), stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), millis);
+                stats.revisionsWritten(), stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events(),
+                millis);
         LOG.infof("series rebuilt from %d messages: %d series, %d revisions; wrote %d series, %d revisions, %d patches,"
                         + " %d trailers; deleted %d rows in %d ms", summary.messages(), summary.series(), revisions,
                 stats.seriesWritten(), stats.revisionsWritten(), stats.patchesWritten(), stats.trailersWritten(),
@@ -96,8 +114,46 @@ public class SeriesRebuilder {
         return summary;
     }
 
+    /** The text of every cover letter, read again from the stored mail: what keyword rules look at. */
+    private Map<String, String> coverTexts(List<SeriesDraft> drafts, Map<String, Long> pks) {
+        Map<Long, String> byPk = new HashMap<>();
+        for (SeriesDraft d : drafts) {
+            for (RevisionDraft r : d.revisions()) {
+                if (r.coverMessageId() != null && pks.containsKey(r.coverMessageId())) {
+                    byPk.put(pks.get(r.coverMessageId()), r.coverMessageId());
+                }
+            }
+        }
+        MailParser parser = new MailParser(limits);
+        Map<String, String> out = new HashMap<>();
+        messages.rawByPks(byPk.keySet()).forEach((pk, raw) -> out.put(byPk.get(pk), parser.parse(raw).body()));
+        return out;
+    }
+
+    private Map<String, Derivation.PatchOverride> patchOverrides(Map<String, Long> pks) {
+        Map<Long, String> idOf = new HashMap<>();
+        pks.forEach((id, pk) -> idOf.put(pk, id));
+        Map<String, Derivation.PatchOverride> out = new HashMap<>();
+        series.patchOverridesByMessage().forEach((pk, o) -> {
+            if (idOf.containsKey(pk)) {
+                out.put(idOf.get(pk), new Derivation.PatchOverride(o.state, o.setBy, o.note));
+            }
+        });
+        return out;
+    }
+
+    private static StateRow stateRow(StateReason s, Map<String, Long> pks) {
+        return new StateRow(s.state().wireName(), s.because(), s.messageId() == null ? null : pks.get(s.messageId()),
+                s.person());
+    }
+
+    private static List<TopicRow> topicRows(List<TopicLabel> labels) {
+        return labels.stream().map(l -> new TopicRow(l.topic(), l.reason())).toList();
+    }
+
     private static SeriesRow toRow(SeriesDraft d, Map<String, MailFacts> facts, Map<String, Long> pks,
-                                   Map<Long, List<Long>> listsOfMessage, Map<Long, String> listNames) {
+                                   Map<Long, List<Long>> listsOfMessage, Map<Long, String> listNames,
+                                   Derivation derivation, Set<Long> overridden) {
         Map<String, String> linkReasonByNewer = new HashMap<>();
         for (RevisionLink link : d.links()) {
             linkReasonByNewer.put(link.newerKey(), link.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -107,7 +163,11 @@ public class SeriesRebuilder {
         Instant first = null;
         Instant last = null;
         int latestVersion = 0;
-        for (RevisionDraft r : d.revisions()) {
+        StateRow latestState = null;
+        Map<String, TopicRow> seriesTopics = new java.util.TreeMap<>();
+        for (int ri = 0; ri < d.revisions().size(); ri++) {
+            RevisionDraft r = d.revisions().get(ri);
+            String newer = ri + 1 < d.revisions().size() ? d.revisions().get(ri + 1).key() : null;
             Map<String, List<TrailerRow>> trailers = new HashMap<>();
             for (AttributedTrailer t : r.trailers()) {
                 Long source = pks.get(t.sourceMessageId());
@@ -117,6 +177,18 @@ public class SeriesRebuilder {
                 trailers.computeIfAbsent(t.patchMessageId(), k -> new ArrayList<>())
                         .add(new TrailerRow(t.trailer().name(), t.trailer().value(), t.trailer().person(), source));
             }
+            Set<Long> revisionLists = new TreeSet<>();
+            for (PatchSlot slot : r.patches()) {
+                Long pk = pks.get(slot.messageId());
+                if (pk != null) {
+                    revisionLists.addAll(listsOfMessage.getOrDefault(pk, List.of()));
+                }
+            }
+            if (r.coverMessageId() != null && pks.containsKey(r.coverMessageId())) {
+                revisionLists.addAll(listsOfMessage.getOrDefault(pks.get(r.coverMessageId()), List.of()));
+            }
+            Derivation.Derived derived = derivation.revision(r, newer,
+                    revisionLists.stream().map(listNames::get).filter(Objects::nonNull).toList());
             List<PatchRow> patches = new ArrayList<>();
             for (PatchSlot slot : r.patches()) {
                 MailFacts f = facts.get(slot.messageId());
@@ -127,7 +199,11 @@ public class SeriesRebuilder {
                 DiffStat diff = f.diff();
                 patches.add(new PatchRow(pk, slot.number(), f.tags().subject(), f.author(), f.date(),
                         diff == null ? 0 : diff.files().size(), diff == null ? 0 : diff.insertions(),
-                        diff == null ? 0 : diff.deletions(), trailers.getOrDefault(slot.messageId(), List.of())));
+                        diff == null ? 0 : diff.deletions(), trailers.getOrDefault(slot.messageId(), List.of()),
+                        stateRow(derived.patchStates().get(slot.messageId()), pks)));
+                if (derived.overridden().contains(slot.messageId())) {
+                    overridden.add(pk);
+                }
                 listIds.addAll(listsOfMessage.getOrDefault(pk, List.of()));
                 first = min(first, f.date());
                 last = max(last, f.date());
@@ -139,12 +215,22 @@ public class SeriesRebuilder {
             first = min(first, r.date());
             last = max(last, r.date());
             latestVersion = Math.max(latestVersion, r.version());
+            StateRow state = stateRow(derived.state(), pks);
+            latestState = state;
+            List<TopicRow> topics = topicRows(derived.topics());
+            topics.forEach(t -> seriesTopics.putIfAbsent(t.topic(), t));
             revisions.add(new RevisionRow(r.key(), r.version(), r.versionMinor(), r.total(), r.rfc(), r.title(),
                     r.author(), r.date(), coverPk, linkReasonByNewer.get(r.key()), r.complete(), r.extraPatches(),
-                    r.changeId(), patches));
+                    r.changeId(), patches, state, topics));
+        }
+        if (seriesTopics.size() > 1) {
+            // Rust work in an area is not also "other" or "not Rust" because one revision said so.
+            seriesTopics.remove(Classifier.RUST_OTHER);
+            seriesTopics.remove(Classifier.NOT_RUST);
         }
         List<String> names = listIds.stream().map(listNames::get).filter(Objects::nonNull).sorted().toList();
-        return new SeriesRow(d.key(), d.title(), d.author(), first, last, latestVersion, listIds, names, revisions);
+        return new SeriesRow(d.key(), d.title(), d.author(), first, last, latestVersion, listIds, names, revisions,
+                latestState, List.copyOf(seriesTopics.values()));
     }
 
     private static Instant min(Instant a, Instant b) {

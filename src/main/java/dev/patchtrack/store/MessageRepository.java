@@ -182,7 +182,7 @@ public class MessageRepository {
     private static MailFacts withId(MailFacts f, String id) {
         return new MailFacts(id, true, f.kind(), f.tags(), f.from(), f.author(), f.date(), f.inReplyTo(),
                 f.references(), f.listIds(), f.diff(), f.trailers(), f.changeId(), f.bodyVersion(),
-                f.earlierVersionIds(), f.dependsOn(), f.problems());
+                f.earlierVersionIds(), f.dependsOn(), f.problems(), f.asksForChanges());
     }
 
     /** The facts of every readable, not deleted message, with its primary key, in id order. */
@@ -224,6 +224,18 @@ public class MessageRepository {
             for (MessageEntity m : em.createQuery("from MessageEntity where id in :ids", MessageEntity.class)
                     .setParameter("ids", chunk).getResultList()) {
                 out.put(m.id, m);
+            }
+        });
+        return out;
+    }
+
+    /** The original bytes of the given messages, by primary key. */
+    public Map<Long, byte[]> rawByPks(Collection<Long> pks) {
+        Map<Long, byte[]> out = new HashMap<>();
+        Bulk.forChunks(pks.stream().filter(java.util.Objects::nonNull).distinct().toList(), chunk -> {
+            for (Object[] row : em.createQuery("select m.id, m.raw, m.rawSize from MessageEntity m where m.id in :ids",
+                    Object[].class).setParameter("ids", chunk).getResultList()) {
+                out.put((Long) row[0], RawCodec.decompress((byte[]) row[1], (Integer) row[2]));
             }
         });
         return out;

@@ -67,4 +67,16 @@ public class RevisionEntity extends PanacheEntityBase {
 
     @Column(name = "change_id")
     public String changeId;
+
+    @Column(nullable = false)
+    public String state = "new";
+
+    @Column(name = "state_reason")
+    public String stateReason;
+
+    @Column(name = "state_message_pk")
+    public Long stateMessagePk;
+
+    @Column(name = "state_person_id")
+    public Long statePersonId;
 }

@@ -33,18 +33,34 @@ public class SeriesRepository {
 
     /** A series as it should be stored. */
     public record SeriesRow(String key, String title, Address author, Instant firstPostedAt, Instant lastPostedAt,
-                            int latestVersion, Set<Long> listIds, List<String> listNames, List<RevisionRow> revisions) {
+                            int latestVersion, Set<Long> listIds, List<String> listNames, List<RevisionRow> revisions,
+                            StateRow state, List<TopicRow> topics) {
+    }
+
+    /**
+     * A derived review state as stored: the wire name, the reason a person reads, and what caused it.
+     *
+     * @param messagePk the message that caused it, null when none
+     * @param person    who caused it, null when nobody did
+     */
+    public record StateRow(String state, String reason, Long messagePk, Address person) {
+    }
+
+    /** A topic with the rule that gave it. */
+    public record TopicRow(String topic, String reason) {
     }
 
     /** A revision as it should be stored. */
     public record RevisionRow(String key, int version, int versionMinor, int total, boolean rfc, String title,
                               Address author, Instant postedAt, Long coverMessagePk, String linkReason,
-                              boolean complete, boolean extraPatches, String changeId, List<PatchRow> patches) {
+                              boolean complete, boolean extraPatches, String changeId, List<PatchRow> patches,
+                              StateRow state, List<TopicRow> topics) {
     }
 
     /** A patch as it should be stored. */
     public record PatchRow(long messagePk, int number, String subject, Address author, Instant postedAt,
-                           int filesChanged, int insertions, int deletions, List<TrailerRow> trailers) {
+                           int filesChanged, int insertions, int deletions, List<TrailerRow> trailers,
+                           StateRow state) {
     }
 
     /** A trailer as it should be stored. */
@@ -53,20 +69,28 @@ public class SeriesRepository {
 
     /** What a reconcile changed. */
     public record ReconcileStats(int seriesWritten, int revisionsWritten, int patchesWritten, int trailersWritten,
-                                 int deleted) {
+                                 int deleted, int events) {
     }
 
     private record TrailerKey(String name, String value, Long personId, Long sourcePk) {
     }
 
-    public ReconcileStats reconcile(List<SeriesRow> desired) {
+    /**
+     * Makes the stored series equal to {@code desired}.
+     *
+     * @param patchOverridden message primary keys of patches whose state in {@code desired} is a maintainer's override
+     */
+    public ReconcileStats reconcile(List<SeriesRow> desired, Set<Long> patchOverridden) {
         List<Address> addresses = new ArrayList<>();
         for (SeriesRow s : desired) {
             addresses.add(s.author());
+            addresses.add(s.state().person());
             for (RevisionRow r : s.revisions()) {
                 addresses.add(r.author());
+                addresses.add(r.state().person());
                 for (PatchRow p : r.patches()) {
                     addresses.add(p.author());
+                    addresses.add(p.state().person());
                     for (TrailerRow t : p.trailers()) {
                         addresses.add(t.person());
                     }
@@ -92,6 +116,19 @@ public class SeriesRepository {
         Map<Long, List<TrailerEntity>> trailersByPatch = new HashMap<>();
         for (TrailerEntity t : em.createQuery("from TrailerEntity", TrailerEntity.class).getResultList()) {
             trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t);
+        }
+        Map<Long, Map<String, String>> seriesTopics = new HashMap<>();
+        // Read as values, not entities: syncTopics replaces them with bulk deletes.
+        for (Object[] t : em.createQuery("select t.seriesId, t.topic, t.reason from SeriesTopic t", Object[].class).getResultList()) {
+            seriesTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>()).put((String) t[1], (String) t[2]);
+        }
+        Map<Long, Map<String, String>> revisionTopics = new HashMap<>();
+        for (Object[] t : em.createQuery("select t.revisionId, t.topic, t.reason from RevisionTopic t", Object[].class).getResultList()) {
+            revisionTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>()).put((String) t[1], (String) t[2]);
+        }
+        Map<Long, StateOverride> seriesOverrides = new HashMap<>();
+        for (StateOverride o : activeOverrides("series")) {
+            seriesOverrides.put(o.targetId, o);
         }
         Map<Long, Set<Long>> listsBySeries = new HashMap<>();
         for (SeriesList sl : em.createQuery("from SeriesList", SeriesList.class).getResultList()) {
@@ -150,6 +187,7 @@ public class SeriesRepository {
         }
         em.flush();
 
+        List<EventEntity> events = new ArrayList<>();
         int seriesWritten = 0;
         int revisionsWritten = 0;
         int patchesWritten = 0;
@@ -162,12 +200,21 @@ public class SeriesRepository {
                 se = new SeriesEntity();
             }
             boolean changed = fresh | set(se, s, people);
+            String before = fresh ? null : se.state;
+            StateOverride override = fresh ? null : seriesOverrides.get(se.id);
+            changed |= setState(se, override == null ? s.state() : overridden(override), override != null, people);
             if (fresh) {
                 em.persist(se);
+                events.add(EventEntity.of("series-created", se.id, null, null, s.key(),
+                        "new series: " + se.title + " (" + se.state + ")"));
+            } else if (!se.state.equals(before)) {
+                events.add(EventEntity.of("state-changed", se.id, null, null, null,
+                        "series " + se.title + ": " + before + " -> " + se.state + " (" + se.stateReason + ")"));
             }
             if (changed) {
                 seriesWritten++;
             }
+            syncTopics(se.id, s.topics(), seriesTopics.getOrDefault(se.id, Map.of()), true);
             Set<Long> haveLists = listsBySeries.getOrDefault(se.id, Set.of());
             for (Long listId : s.listIds()) {
                 if (!haveLists.contains(listId)) {
@@ -188,13 +235,22 @@ public class SeriesRepository {
                     re = new RevisionEntity();
                     re.revisionKey = r.key();
                 }
-                if (freshRev | set(re, r, se.id, pos, people)) {
+                String revBefore = freshRev ? null : re.state;
+                if (freshRev | set(re, r, se.id, pos, people) | setState(re, r.state(), people)) {
                     revisionsWritten++;
                 }
                 if (freshRev) {
                     em.persist(re);
                     revByKey.put(r.key(), re);
+                    events.add(EventEntity.of("revision-posted", se.id, re.id, null, r.key(),
+                            "v" + re.version + (re.rfc ? " (RFC)" : "") + " of " + re.title + " posted, "
+                                    + r.patches().size() + " of " + re.total + " patches"));
+                } else if (!re.state.equals(revBefore)) {
+                    events.add(EventEntity.of("state-changed", se.id, re.id, null, null,
+                            "v" + re.version + " of " + re.title + ": " + revBefore + " -> " + re.state
+                                    + " (" + re.stateReason + ")"));
                 }
+                syncTopics(re.id, r.topics(), revisionTopics.getOrDefault(re.id, Map.of()), false);
                 for (PatchRow p : r.patches()) {
                     PatchEntity pe = patchByMessage.get(p.messagePk());
                     boolean freshPatch = pe == null;
@@ -202,16 +258,21 @@ public class SeriesRepository {
                         pe = new PatchEntity();
                         pe.messagePk = p.messagePk();
                     }
-                    if (freshPatch | set(pe, p, re.id, people)) {
+                    if (freshPatch | set(pe, p, re.id, people)
+                            | setState(pe, p.state(), patchOverridden.contains(p.messagePk()), people)) {
                         patchesWritten++;
                     }
                     if (freshPatch) {
                         em.persist(pe);
                         patchByMessage.put(p.messagePk(), pe);
                     }
-                    trailersWritten += syncTrailers(pe.id, p.trailers(), trailersByPatch.getOrDefault(pe.id, List.of()), people);
+                    trailersWritten += syncTrailers(pe, se.id, re.id, p.trailers(),
+                            trailersByPatch.getOrDefault(pe.id, List.of()), people, freshRev ? null : events);
                 }
             }
+        }
+        for (EventEntity e : events) {
+            em.persist(e);
         }
         em.flush();
 
@@ -229,20 +290,24 @@ public class SeriesRepository {
         }
         em.flush();
         for (RevisionEntity r : dropRevisions) {
+            em.createQuery("delete from RevisionTopic t where t.revisionId = :r").setParameter("r", r.id).executeUpdate();
             em.remove(r);
             deleted++;
         }
         em.flush();
         for (SeriesEntity e : dropSeries) {
             em.createQuery("delete from SeriesList sl where sl.seriesId = :s").setParameter("s", e.id).executeUpdate();
+            em.createQuery("delete from SeriesTopic t where t.seriesId = :s").setParameter("s", e.id).executeUpdate();
             em.remove(e);
             deleted++;
         }
         em.flush();
-        return new ReconcileStats(seriesWritten, revisionsWritten, patchesWritten, trailersWritten, deleted);
+        return new ReconcileStats(seriesWritten, revisionsWritten, patchesWritten, trailersWritten, deleted, events.size());
     }
 
-    private int syncTrailers(Long patchId, List<TrailerRow> want, List<TrailerEntity> have, Map<String, Long> people) {
+    private int syncTrailers(PatchEntity patch, Long seriesId, Long revisionId, List<TrailerRow> want,
+                             List<TrailerEntity> have, Map<String, Long> people, List<EventEntity> events) {
+        Long patchId = patch.id;
         List<TrailerKey> wantKeys = want.stream()
                 .map(t -> new TrailerKey(t.name(), clip(t.value(), 2000), personId(people, t.person()), t.sourceMessagePk()))
                 .toList();
@@ -251,6 +316,16 @@ public class SeriesRepository {
                 .toList();
         if (wantKeys.equals(haveKeys)) {
             return 0;
+        }
+        if (events != null) {
+            Set<TrailerKey> had = new HashSet<>(haveKeys);
+            for (int i = 0; i < wantKeys.size(); i++) {
+                TrailerKey k = wantKeys.get(i);
+                if (!had.contains(k) && !k.name().equals("Signed-off-by")) {
+                    events.add(EventEntity.of("trailer-added", seriesId, revisionId, patchId, null,
+                            k.name() + ": " + k.value() + " on " + patch.subject));
+                }
+            }
         }
         for (TrailerEntity t : have) {
             em.remove(t);
@@ -265,6 +340,95 @@ public class SeriesRepository {
             em.persist(t);
         }
         return wantKeys.size();
+    }
+
+    private static StateRow overridden(StateOverride o) {
+        return new StateRow(o.state, "set by " + o.setBy + (o.note == null || o.note.isBlank() ? "" : ": " + o.note),
+                null, null);
+    }
+
+    private static boolean setState(SeriesEntity e, StateRow s, boolean overridden, Map<String, Long> people) {
+        boolean c = !Objects.equals(e.state, s.state()) || !Objects.equals(e.stateReason, clip(s.reason(), 2000))
+                || !Objects.equals(e.stateMessagePk, s.messagePk()) || !Objects.equals(e.statePersonId, personId(people, s.person()))
+                || e.stateOverridden != overridden;
+        e.state = s.state();
+        e.stateReason = clip(s.reason(), 2000);
+        e.stateMessagePk = s.messagePk();
+        e.statePersonId = personId(people, s.person());
+        e.stateOverridden = overridden;
+        return c;
+    }
+
+    private static boolean setState(RevisionEntity e, StateRow s, Map<String, Long> people) {
+        boolean c = !Objects.equals(e.state, s.state()) || !Objects.equals(e.stateReason, clip(s.reason(), 2000))
+                || !Objects.equals(e.stateMessagePk, s.messagePk()) || !Objects.equals(e.statePersonId, personId(people, s.person()));
+        e.state = s.state();
+        e.stateReason = clip(s.reason(), 2000);
+        e.stateMessagePk = s.messagePk();
+        e.statePersonId = personId(people, s.person());
+        return c;
+    }
+
+    private static boolean setState(PatchEntity e, StateRow s, boolean overridden, Map<String, Long> people) {
+        boolean c = !Objects.equals(e.state, s.state()) || !Objects.equals(e.stateReason, clip(s.reason(), 2000))
+                || !Objects.equals(e.stateMessagePk, s.messagePk()) || !Objects.equals(e.statePersonId, personId(people, s.person()))
+                || e.stateOverridden != overridden;
+        e.state = s.state();
+        e.stateReason = clip(s.reason(), 2000);
+        e.stateMessagePk = s.messagePk();
+        e.statePersonId = personId(people, s.person());
+        e.stateOverridden = overridden;
+        return c;
+    }
+
+    /** Writes a series' or revision's topics when they differ from what is stored. */
+    private void syncTopics(Long ownerId, List<TopicRow> want, Map<String, String> have, boolean series) {
+        Map<String, String> wanted = new java.util.TreeMap<>();
+        for (TopicRow t : want) {
+            wanted.putIfAbsent(clip(t.topic(), 64), clip(t.reason(), 2000));
+        }
+        if (wanted.equals(have)) {
+            return;
+        }
+        String owner = series ? "seriesId" : "revisionId";
+        em.createQuery("delete from " + (series ? "SeriesTopic" : "RevisionTopic") + " t where t." + owner + " = :o")
+                .setParameter("o", ownerId).executeUpdate();
+        for (Map.Entry<String, String> t : wanted.entrySet()) {
+            if (series) {
+                SeriesTopic st = new SeriesTopic();
+                st.seriesId = ownerId;
+                st.topic = t.getKey();
+                st.reason = t.getValue();
+                em.persist(st);
+            } else {
+                RevisionTopic rt = new RevisionTopic();
+                rt.revisionId = ownerId;
+                rt.topic = t.getKey();
+                rt.reason = t.getValue();
+                em.persist(rt);
+            }
+        }
+        if (series) {
+            SeriesEntity se = em.find(SeriesEntity.class, ownerId);
+            se.topics = clip(String.join(",", wanted.keySet()), 500);
+        }
+    }
+
+    /** Patch overrides in force, by the patch's message primary key. */
+    public Map<Long, StateOverride> patchOverridesByMessage() {
+        Map<Long, StateOverride> out = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.messagePk, o from StateOverride o, PatchEntity p"
+                + " where o.target = 'patch' and o.clearedAt is null and o.targetId = p.id order by o.id", Object[].class)
+                .getResultList()) {
+            out.put((Long) row[0], (StateOverride) row[1]);
+        }
+        return out;
+    }
+
+    /** Overrides in force for a kind of target ({@code series} or {@code patch}). */
+    public List<StateOverride> activeOverrides(String target) {
+        return em.createQuery("from StateOverride o where o.target = :t and o.clearedAt is null order by o.id", StateOverride.class)
+                .setParameter("t", target).getResultList();
     }
 
     private static boolean set(SeriesEntity e, SeriesRow s, Map<String, Long> people) {
@@ -372,7 +536,8 @@ public class SeriesRepository {
     // ---- reads -------------------------------------------------------------------------------
 
     /** Filters of the series list. Null means no filter. */
-    public record SeriesQuery(Long listId, Instant since, Instant before, int page, int perPage) {
+    public record SeriesQuery(Long listId, Instant since, Instant before, List<String> topics, List<String> states,
+                              int page, int perPage) {
     }
 
     /** One page of series and the total number that match. */
@@ -390,6 +555,12 @@ public class SeriesRepository {
         if (q.before() != null) {
             where.append(" and s.lastPostedAt < :before");
         }
+        if (!q.topics().isEmpty()) {
+            where.append(" and s.id in (select st.seriesId from SeriesTopic st where st.topic in :topics)");
+        }
+        if (!q.states().isEmpty()) {
+            where.append(" and s.state in :states");
+        }
         TypedQuery<Long> count = em.createQuery("select count(s) from SeriesEntity s" + where, Long.class);
         TypedQuery<SeriesEntity> items = em.createQuery(
                 "from SeriesEntity s" + where + " order by s.lastPostedAt desc nulls last, s.id desc", SeriesEntity.class);
@@ -405,9 +576,118 @@ public class SeriesRepository {
             count.setParameter("before", q.before());
             items.setParameter("before", q.before());
         }
+        if (!q.topics().isEmpty()) {
+            count.setParameter("topics", q.topics());
+            items.setParameter("topics", q.topics());
+        }
+        if (!q.states().isEmpty()) {
+            count.setParameter("states", q.states());
+            items.setParameter("states", q.states());
+        }
         long total = count.getSingleResult();
         List<SeriesEntity> list = items.setFirstResult((q.page() - 1) * q.perPage()).setMaxResults(q.perPage()).getResultList();
         return new Page<>(list, total);
+    }
+
+    public Map<Long, List<SeriesTopic>> topicsOfSeries(Collection<Long> seriesIds) {
+        Map<Long, List<SeriesTopic>> out = new HashMap<>();
+        Bulk.forChunks(seriesIds.stream().distinct().toList(), chunk -> {
+            for (SeriesTopic t : em.createQuery("from SeriesTopic t where t.seriesId in :s order by t.topic", SeriesTopic.class)
+                    .setParameter("s", chunk).getResultList()) {
+                out.computeIfAbsent(t.seriesId, k -> new ArrayList<>()).add(t);
+            }
+        });
+        return out;
+    }
+
+    public Map<Long, List<RevisionTopic>> topicsOfRevisions(Collection<Long> revisionIds) {
+        Map<Long, List<RevisionTopic>> out = new HashMap<>();
+        Bulk.forChunks(revisionIds.stream().distinct().toList(), chunk -> {
+            for (RevisionTopic t : em.createQuery("from RevisionTopic t where t.revisionId in :r order by t.topic", RevisionTopic.class)
+                    .setParameter("r", chunk).getResultList()) {
+                out.computeIfAbsent(t.revisionId, k -> new ArrayList<>()).add(t);
+            }
+        });
+        return out;
+    }
+
+    /** Filters of the patch list. Empty lists mean no filter. */
+    public record PatchQuery(List<String> topics, List<String> states, int page, int perPage) {
+    }
+
+    /** Patches, newest first; a patch's topics are its revision's. */
+    public Page<PatchEntity> patches(PatchQuery q) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (!q.topics().isEmpty()) {
+            where.append(" and p.revisionId in (select rt.revisionId from RevisionTopic rt where rt.topic in :topics)");
+        }
+        if (!q.states().isEmpty()) {
+            where.append(" and p.state in :states");
+        }
+        TypedQuery<Long> count = em.createQuery("select count(p) from PatchEntity p" + where, Long.class);
+        TypedQuery<PatchEntity> items = em.createQuery(
+                "from PatchEntity p" + where + " order by p.postedAt desc nulls last, p.id desc", PatchEntity.class);
+        for (TypedQuery<?> tq : List.of(count, items)) {
+            if (!q.topics().isEmpty()) {
+                tq.setParameter("topics", q.topics());
+            }
+            if (!q.states().isEmpty()) {
+                tq.setParameter("states", q.states());
+            }
+        }
+        return new Page<>(items.setFirstResult((q.page() - 1) * q.perPage()).setMaxResults(q.perPage()).getResultList(),
+                count.getSingleResult());
+    }
+
+    /** For each topic, how many series are in each state. */
+    public Map<String, Map<String, Long>> topicStateCounts() {
+        Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
+        for (Object[] row : em.createQuery("select st.topic, s.state, count(s) from SeriesTopic st, SeriesEntity s"
+                + " where st.seriesId = s.id group by st.topic, s.state", Object[].class).getResultList()) {
+            out.computeIfAbsent((String) row[0], k -> new java.util.TreeMap<>()).put((String) row[1], (Long) row[2]);
+        }
+        return out;
+    }
+
+    /** Events after {@code afterId}, oldest first. */
+    public List<EventEntity> events(long afterId, int limit) {
+        return em.createQuery("from EventEntity e where e.id > :after order by e.id", EventEntity.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Records a maintainer's override (replacing one in force) and its event; the next rebuild
+     * applies it.
+     */
+    public StateOverride setOverride(String target, long targetId, Long seriesId, String state, String by, String note) {
+        clearOverride(target, targetId, seriesId, by, false);
+        StateOverride o = new StateOverride();
+        o.target = target;
+        o.targetId = targetId;
+        o.state = state;
+        o.setBy = clip(by, 200);
+        o.note = clip(note, 2000);
+        o.setAt = Instant.now();
+        em.persist(o);
+        em.persist(EventEntity.of("override-set", seriesId, null, target.equals("patch") ? targetId : null, null,
+                target + " " + targetId + " set to " + state + " by " + o.setBy + (note == null || note.isBlank() ? "" : ": " + note)));
+        return o;
+    }
+
+    /** Clears the override in force, if any; true when there was one. */
+    public boolean clearOverride(String target, long targetId, Long seriesId, String by, boolean withEvent) {
+        List<StateOverride> active = em.createQuery("from StateOverride o where o.target = :t and o.targetId = :id"
+                        + " and o.clearedAt is null", StateOverride.class)
+                .setParameter("t", target).setParameter("id", targetId).getResultList();
+        for (StateOverride o : active) {
+            o.clearedAt = Instant.now();
+            o.clearedBy = clip(by, 200);
+        }
+        if (withEvent && !active.isEmpty()) {
+            em.persist(EventEntity.of("override-cleared", seriesId, null, target.equals("patch") ? targetId : null, null,
+                    target + " " + targetId + ": override cleared by " + clip(by, 200)));
+        }
+        return !active.isEmpty();
     }
 
     public Optional<SeriesEntity> findSeries(long id) {

@@ -47,7 +47,7 @@ class ImportCommandTest {
     }
 
     @Test
-    void badUsageAndMissingFilesFailWithAMessage(QuarkusMainLauncher launcher) {
+    void reclassifyAndBadUsage(QuarkusMainLauncher launcher) {
         LaunchResult none = launcher.launch("import");
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.getErrorOutput()).contains("no file given");
@@ -55,6 +55,10 @@ class ImportCommandTest {
         LaunchResult missing = launcher.launch("import", "target/does-not-exist.mbox");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.getErrorOutput()).contains("does-not-exist.mbox");
+
+        LaunchResult reclassify = launcher.launch("reclassify");
+        assertThat(reclassify.exitCode()).isZero();
+        assertThat(reclassify.getOutput()).containsPattern("reclassified \\d+ series");
 
         LaunchResult unknown = launcher.launch("frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(2);

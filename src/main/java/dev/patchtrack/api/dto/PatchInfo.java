@@ -14,7 +14,8 @@ import java.util.Map;
  * @param version       set on {@code GET /api/patches/{id}}
  */
 public record PatchInfo(long id, int number, String messageId, String subject, PersonInfo author, Instant date,
-                        DiffStatInfo diffstat, List<TrailerInfo> trailers, Map<String, Integer> trailerCounts,
+                        DiffStatInfo diffstat, StateInfo state, List<TrailerInfo> trailers,
+                        Map<String, Integer> trailerCounts,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long seriesId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long revisionId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer version) {

@@ -11,5 +11,6 @@ import java.util.List;
  */
 public record RevisionInfo(long id, int version, int versionMinor, int total, boolean rfc, String title, Instant date,
                            PersonInfo author, CoverLetterInfo coverLetter, String linkedBy, boolean complete,
-                           boolean extraPatches, String changeId, List<PatchInfo> patches) {
+                           boolean extraPatches, String changeId, StateInfo state, List<TopicInfo> topics,
+                           List<PatchInfo> patches) {
 }

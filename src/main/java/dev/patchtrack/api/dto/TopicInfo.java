@@ -1,5 +1,5 @@
 package dev.patchtrack.api.dto;
 
-/** A topic with the reason it was given: which rule matched what. */
+/** A topic and the rule that gave it. */
 public record TopicInfo(String topic, String reason) {
 }

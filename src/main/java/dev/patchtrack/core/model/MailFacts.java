@@ -24,6 +24,7 @@ import java.util.List;
  * @param earlierVersionIds Message-IDs of earlier versions that the body links to
  * @param dependsOn         Message-IDs named by {@code Depends-on:} lines
  * @param problems          parse problems carried over from the mail reader and added by the analyser
+ * @param asksForChanges    a reply whose own text asks for changes ("please split this", "needs a v2")
  */
 public record MailFacts(
         String messageId,
@@ -42,7 +43,17 @@ public record MailFacts(
         int bodyVersion,
         List<String> earlierVersionIds,
         List<String> dependsOn,
-        List<String> problems) {
+        List<String> problems,
+        boolean asksForChanges) {
+
+    /** Facts of a message that asks for nothing. */
+    public MailFacts(String messageId, boolean syntheticId, MessageKind kind, SubjectTags tags, Address from,
+            Address author, Instant date, List<String> inReplyTo, List<String> references, List<String> listIds,
+            DiffStat diff, List<Trailer> trailers, String changeId, int bodyVersion, List<String> earlierVersionIds,
+            List<String> dependsOn, List<String> problems) {
+        this(messageId, syntheticId, kind, tags, from, author, date, inReplyTo, references, listIds, diff, trailers,
+                changeId, bodyVersion, earlierVersionIds, dependsOn, problems, false);
+    }
 
     public MailFacts {
         inReplyTo = List.copyOf(inReplyTo);

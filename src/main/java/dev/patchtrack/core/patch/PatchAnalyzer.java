@@ -8,6 +8,7 @@ import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.model.SubjectTags;
 import dev.patchtrack.core.model.Trailer;
+import dev.patchtrack.core.review.ChangeRequests;
 import jakarta.mail.internet.MimeUtility;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class PatchAnalyzer {
         }
         return new MailFacts(mail.messageId(), mail.syntheticId(), kind, tags, from, author, mail.date(),
                 mail.inReplyTo(), mail.references(), mail.listIds(), diff, trailers, changeId, bodyVersion, earlier,
-                depends, problems);
+                depends, problems, kind == MessageKind.REPLY && ChangeRequests.asked(body));
     }
 
     private static MessageKind kind(ParsedMail mail, SubjectTags tags, boolean pullTag, boolean hasDiff,

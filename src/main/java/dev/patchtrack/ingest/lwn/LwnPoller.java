@@ -89,16 +89,17 @@ public class LwnPoller {
         try {
             long start = System.nanoTime();
             Counts c = new Counts();
+            ArticleClassifier.Rules rules = classifier.current();
             Map<String, Listed> listed = new LinkedHashMap<>();
             poll(config.feedUrl(), "feed", c, this::readFeed).forEach(l -> listed.putIfAbsent(l.url(), l));
             config.indexUrl().filter(u -> !u.isBlank()).ifPresent(index ->
                     poll(index, "index", c, this::readIndex).forEach(l -> listed.putIfAbsent(l.url(), l)));
             c.discovered = listed.size();
-            c.added = QuarkusTransaction.requiringNew().call(() -> record(listed.values(), now));
+            c.added = QuarkusTransaction.requiringNew().call(() -> record(listed.values(), now, rules));
             List<Long> due = QuarkusTransaction.requiringNew().call(() ->
                     articles.due(now, Math.max(1, config.maxFetchesPerRun())).stream().map(a -> a.id).toList());
             for (Long id : due) {
-                fetch(id, now, c);
+                fetch(id, now, c, rules);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             Summary s = new Summary(now, millis, c.discovered, c.added, c.fetched, c.paywalled, c.unreadable, c.failed,
@@ -200,7 +201,7 @@ public class LwnPoller {
     }
 
     /** Stores the articles not seen before; returns how many. */
-    private int record(Iterable<Listed> listed, Instant now) {
+    private int record(Iterable<Listed> listed, Instant now, ArticleClassifier.Rules rules) {
         int added = 0;
         for (Listed l : listed) {
             ArticleEntity a = articles.findByUrl(l.url()).orElse(null);
@@ -221,14 +222,14 @@ public class LwnPoller {
             a.author = a.author == null ? l.author() : a.author;
             a.summary = a.summary == null || a.summary.isEmpty() ? l.summary() : a.summary;
             articles.persist(a);
-            articles.replaceTopics(a.id, classifier.classify(a.title, a.summary == null ? "" : a.summary));
+            articles.replaceTopics(a.id, rules.classify(a.title, a.summary == null ? "" : a.summary));
         }
         return added;
     }
 
     // ---- article pages ---------------------------------------------------------------------------
 
-    private void fetch(long id, Instant now, Counts c) {
+    private void fetch(long id, Instant now, Counts c, ArticleClassifier.Rules rules) {
         String url = QuarkusTransaction.requiringNew().call(() -> articles.find(id).map(a -> a.url).orElse(null));
         if (url == null) {
             return;
@@ -240,7 +241,7 @@ public class LwnPoller {
                 return;
             }
             ArticlePage page = ArticleParser.parse(new String(r.body(), charset(r)), url);
-            QuarkusTransaction.requiringNew().run(() -> apply(id, page, now, c));
+            QuarkusTransaction.requiringNew().run(() -> apply(id, page, now, c, rules));
         } catch (FetchException e) {
             failed(id, url, now, "fetch failed: " + e.getMessage(), c);
         } catch (RuntimeException e) {
@@ -249,7 +250,7 @@ public class LwnPoller {
         }
     }
 
-    private void apply(long id, ArticlePage page, Instant now, Counts c) {
+    private void apply(long id, ArticlePage page, Instant now, Counts c, ArticleClassifier.Rules rules) {
         ArticleEntity a = articles.find(id).orElseThrow();
         a.fetchCount++;
         a.fetchedAt = now;
@@ -284,7 +285,7 @@ public class LwnPoller {
         List<Reference> refs = References.extract(page.links(), page.text());
         articles.replaceRefs(a.id, refs.stream().map(r -> new RefRow(r.kind().wireName(), r.value(), r.url())).toList());
         String text = page.text() + (page.indexTerms().isEmpty() ? "" : "\n" + String.join("\n", page.indexTerms()));
-        articles.replaceTopics(a.id, classifier.classify(a.title, text));
+        articles.replaceTopics(a.id, rules.classify(a.title, text));
         c.fetched++;
     }
 

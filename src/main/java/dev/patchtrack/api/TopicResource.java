@@ -1,0 +1,35 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.api.dto.TopicCountInfo;
+import dev.patchtrack.store.SeriesRepository;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Topics with how many series are in each state. */
+@Path("/api/topics")
+@Produces(MediaType.APPLICATION_JSON)
+public class TopicResource {
+
+    @Inject
+    SeriesRepository series;
+
+    @GET
+    @Transactional
+    @Operation(summary = "Topics, each with its series counted per state")
+    public List<TopicCountInfo> list() {
+        List<TopicCountInfo> out = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Long>> e : series.topicStateCounts().entrySet()) {
+            long total = e.getValue().values().stream().mapToLong(Long::longValue).sum();
+            out.add(new TopicCountInfo(e.getKey(), total, e.getValue()));
+        }
+        return out;
+    }
+}
