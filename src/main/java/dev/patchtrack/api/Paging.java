@@ -1,5 +1,6 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.api.dto.PageInfo;
 import dev.patchtrack.config.PatchtrackConfig;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -18,6 +19,11 @@ public record Paging(int page, int perPage) {
 
     public int lastPage(long total) {
         return (int) Math.max(1, (total + perPage - 1) / perPage);
+    }
+
+    /** A 200 with one page of items in a {@link PageInfo}, with the Link and X-Total-Count headers. */
+    public <T> Response response(List<T> items, long total, UriInfo uri) {
+        return headers(Response.ok(new PageInfo<>(total, page, perPage, items)), uri, total).build();
     }
 
     /** Adds Link (first, prev, next, last) and X-Total-Count to a response. */

@@ -1,6 +1,5 @@
 package dev.patchtrack.api;
 
-import dev.patchtrack.api.dto.PageInfo;
 import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.config.PatchtrackConfig;
@@ -72,8 +71,7 @@ public class SeriesResource {
                 new SeriesRepository.SeriesQuery(listId, sinceAt, beforeAt, Filters.topics(topic), Filters.states(state),
                         paging.page(), paging.perPage()));
         List<SeriesSummaryInfo> items = views.summaries(result.items());
-        return paging.headers(Response.ok(new PageInfo<>(result.total(), paging.page(), paging.perPage(), items)),
-                uri, result.total()).build();
+        return paging.response(items, result.total(), uri);
     }
 
     @PUT

@@ -13,6 +13,7 @@ import dev.patchtrack.api.dto.StateInfo;
 import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
 import dev.patchtrack.store.AppliedNoticeEntity;
+import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
@@ -50,6 +51,12 @@ public class Views {
 
     @Inject
     MessageRepository messages;
+
+    @Inject
+    ArticleRepository articles;
+
+    @Inject
+    ArticleViews articleViews;
 
     public List<SeriesSummaryInfo> summaries(List<SeriesEntity> list) {
         Set<Long> personIds = new HashSet<>();
@@ -156,7 +163,8 @@ public class Views {
         return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
                 s.firstPostedAt, s.lastPostedAt,
                 state(s.state, s.stateReason, s.stateMessagePk, s.statePersonId, s.stateOverridden, people, msgs),
-                seriesTopics(series.topicsOfSeries(List.of(s.id)).get(s.id)), revs);
+                seriesTopics(series.topicsOfSeries(List.of(s.id)).get(s.id)), revs,
+                articleViews.summaries(articles.mentioning(s.id)));
     }
 
     public PatchInfo patch(PatchEntity p) {

@@ -64,68 +64,137 @@ public class ImportService {
     }
 
     /**
-     * Imports everything readable from {@code in}.
+     * Told about each batch inside the transaction that stores it, so that a source's cursor and
+     * counts commit with their mail (or not at all).
+     */
+    @FunctionalInterface
+    public interface BatchHook {
+        void inTransaction(Map<String, String> cursors, Batch batch);
+
+        BatchHook NONE = (c, b) -> { };
+    }
+
+    /** What one stored batch did. */
+    public record Batch(int read, int stored, int deleted, java.time.Instant newestDate) {
+    }
+
+    /**
+     * Imports everything readable from {@code in}, then rebuilds series if anything changed.
      *
      * @param listName the list to file every message under, or null to use each message's List-Id
      */
     public ImportSummary importStream(InputStream in, String listName, Progress progress) {
-        if (listName != null && !validListName(listName)) {
-            throw new IllegalArgumentException("not a list name: " + listName);
+        checkListName(listName);
+        try (MboxReader reader = MboxReader.open(in, limits)) {
+            ImportSummary s;
+            try {
+                s = ingest(MailFeed.of(reader), listName, progress, BatchHook.NONE);
+            } catch (PartialImport e) {
+                s = e.summary();
+            }
+            return withRebuild(s);
+        } catch (IOException e) {
+            return new ImportSummary(listName, 0, 0, 0, 0,
+                    List.of(new ImportSummary.Problem(-1, null, "input could not be read: " + e.getMessage())), 1, 0, 0,
+                    SeriesRebuilder.Summary.NOTHING, 0, 0);
         }
+    }
+
+    /** Rebuilds series when the import stored mail or filed known mail under a new list. */
+    public ImportSummary withRebuild(ImportSummary s) {
+        if (s.stored() == 0 && s.newlyListed() == 0 && s.deleted() == 0) {
+            return s;
+        }
+        return s.withRebuild(rebuilder.rebuild());
+    }
+
+    /**
+     * The pipeline every input goes through, mbox import and lore sources alike: read, parse,
+     * analyse, store in batches (one transaction each, the hook's cursor with it). Does not rebuild
+     * series; see {@link #withRebuild}.
+     */
+    public ImportSummary ingest(MailFeed feed, String listName, Progress progress, BatchHook hook) {
+        checkListName(listName);
         long start = System.nanoTime();
         MailParser parser = new MailParser(limits);
         PatchAnalyzer analyzer = new PatchAnalyzer();
         Counts counts = new Counts();
-        long bytes = 0;
         List<Pending> batch = new ArrayList<>();
+        Map<String, String> cursors = new LinkedHashMap<>();
         int batchSize = Math.max(1, config.imports().batchSize());
-        try (MboxReader reader = MboxReader.open(in, limits)) {
-            MboxReader.MboxEntry entry;
-            while ((entry = reader.next()) != null) {
-                counts.read++;
-                batch.add(prepare(entry, parser, analyzer, listName, counts));
-                if (batch.size() >= batchSize) {
-                    store(batch, counts);
-                    batch.clear();
-                    progress.update(reader.bytesRead(), counts.read);
+        try {
+            MailFeed.Item item;
+            while ((item = feed.next()) != null) {
+                if (item.cursorKey() != null) {
+                    cursors.put(item.cursorKey(), item.cursorValue());
                 }
-            }
-            if (!batch.isEmpty()) {
-                store(batch, counts);
-                batch.clear();
-            }
-            bytes = reader.bytesRead();
-            progress.update(bytes, counts.read);
-            for (String p : reader.problems()) {
-                counts.problem(-1, null, p);
+                if (item.raw() != null) {
+                    counts.read++;
+                    batch.add(prepare(item, parser, analyzer, listName, counts));
+                }
+                if (batch.size() >= batchSize) {
+                    store(batch, cursors, counts, hook);
+                    batch.clear();
+                    cursors.clear();
+                    progress.update(feed.bytesRead(), counts.read);
+                }
             }
         } catch (IOException e) {
             counts.problem(-1, null, "input could not be read: " + e.getMessage());
+            counts.failure = e;
         }
-        if (!batch.isEmpty()) {
-            store(batch, counts);
+        if (!batch.isEmpty() || !cursors.isEmpty()) {
+            store(batch, cursors, counts, hook);
         }
-        // New mail, or known mail newly seen on a list (cross-posting), changes series or their lists.
-        SeriesRebuilder.Summary rebuild = counts.stored > 0 || counts.newlyListed > 0
-                ? rebuilder.rebuild() : SeriesRebuilder.Summary.NOTHING;
+        progress.update(feed.bytesRead(), counts.read);
+        for (String p : feed.problems()) {
+            counts.problem(-1, null, p);
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.infof("import into %s: %d read, %d stored, %d duplicates, %d unparseable, %d problems in %d ms (%.0f msg/s)",
-                listName == null ? "(List-Id)" : listName, counts.read, counts.stored, counts.duplicates,
+        LOG.infof("import into %s: %d read, %d stored, %d duplicates, %d deleted, %d unparseable, %d problems in %d ms (%.0f msg/s)",
+                listName == null ? "(List-Id)" : listName, counts.read, counts.stored, counts.duplicates, counts.deleted,
                 counts.unparseable, counts.problemCount, millis, counts.read * 1000.0 / Math.max(1, millis));
-        return new ImportSummary(listName, counts.read, counts.stored, counts.duplicates, counts.unparseable,
-                List.copyOf(counts.problems), counts.problemCount, bytes, millis, rebuild);
+        ImportSummary summary = new ImportSummary(listName, counts.read, counts.stored, counts.duplicates,
+                counts.unparseable, List.copyOf(counts.problems), counts.problemCount, feed.bytesRead(), millis,
+                SeriesRebuilder.Summary.NOTHING, counts.deleted, counts.newlyListed);
+        if (counts.failure != null) {
+            throw new PartialImport(summary, counts.failure);
+        }
+        return summary;
     }
 
-    private record Pending(NewMessage message, String list, long offset) {
+    /** The input failed part way; what was read before is stored and summarised. */
+    public static final class PartialImport extends RuntimeException {
+        private final transient ImportSummary summary;
+
+        PartialImport(ImportSummary summary, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.summary = summary;
+        }
+
+        public ImportSummary summary() {
+            return summary;
+        }
+    }
+
+    private static void checkListName(String listName) {
+        if (listName != null && !validListName(listName)) {
+            throw new IllegalArgumentException("not a list name: " + listName);
+        }
+    }
+
+    private record Pending(NewMessage message, String list, long offset, boolean deletion) {
     }
 
     private static final class Counts {
         int read;
         int stored;
         int duplicates;
+        int deleted;
         int unparseable;
         int problemCount;
         int newlyListed;
+        IOException failure;
         final List<ImportSummary.Problem> problems = new ArrayList<>();
 
         void problem(long offset, String messageId, String reason) {
@@ -136,11 +205,11 @@ public class ImportService {
         }
     }
 
-    private Pending prepare(MboxReader.MboxEntry entry, MailParser parser, PatchAnalyzer analyzer, String listName,
+    private Pending prepare(MailFeed.Item entry, MailParser parser, PatchAnalyzer analyzer, String listName,
                             Counts counts) {
         ParsedMail mail = parser.parse(entry.raw());
         MailFacts facts = null;
-        if (mail.readable()) {
+        if (mail.readable() && !entry.deletion()) {
             try {
                 facts = analyzer.analyze(mail);
             } catch (RuntimeException e) {
@@ -154,50 +223,70 @@ public class ImportService {
         if (!entry.problems().isEmpty()) {
             mail = withProblems(mail, problems);
         }
-        for (String p : problems) {
-            counts.problem(entry.offset(), mail.messageId(), p);
-        }
-        String list = listName != null ? listName : listFromHeaders(mail);
-        return new Pending(new NewMessage(mail, facts, entry.raw()), list, entry.offset());
-    }
-
-    private void store(List<Pending> batch, Counts counts) {
-        Map<String, List<Pending>> byList = new LinkedHashMap<>();
-        for (Pending p : batch) {
-            byList.computeIfAbsent(p.list() == null ? "" : p.list(), k -> new ArrayList<>()).add(p);
-        }
-        for (Map.Entry<String, List<Pending>> group : byList.entrySet()) {
-            List<Pending> pending = group.getValue();
-            List<Outcome> outcomes = storeWithRetry(group.getKey(), pending);
-            for (int i = 0; i < outcomes.size(); i++) {
-                if (outcomes.get(i).newlyListed()) {
-                    counts.newlyListed++;
-                }
-                if (outcomes.get(i).fate() == MessageRepository.Fate.STORED) {
-                    counts.stored++;
-                    if (!pending.get(i).message().mail().readable()) {
-                        counts.unparseable++;
-                    }
-                } else {
-                    counts.duplicates++;
-                }
+        if (!entry.deletion()) {
+            for (String p : problems) {
+                counts.problem(entry.offset(), mail.messageId(), p);
             }
         }
+        String list = listName != null ? listName : listFromHeaders(mail);
+        return new Pending(new NewMessage(mail, facts, entry.raw()), list, entry.offset(), entry.deletion());
     }
 
-    /** One transaction per batch; a batch that lost a race with a concurrent import is tried once more. */
-    private List<Outcome> storeWithRetry(String list, List<Pending> pending) {
-        List<NewMessage> toStore = pending.stream().map(Pending::message).toList();
+    /** One transaction per batch: its mail, its deletions, and the hook (a source's cursor). */
+    private void store(List<Pending> batch, Map<String, String> cursors, Counts counts, BatchHook hook) {
+        Map<String, List<Pending>> byList = new LinkedHashMap<>();
+        List<Pending> deletions = new ArrayList<>();
+        for (Pending p : batch) {
+            if (p.deletion()) {
+                deletions.add(p);
+            } else {
+                byList.computeIfAbsent(p.list() == null ? "" : p.list(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<String, String> cursorCopy = Map.copyOf(cursors);
         RuntimeException last = null;
         for (int attempt = 0; attempt < 2; attempt++) {
+            Counts delta = new Counts();
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    Long listId = list.isEmpty() ? null : lists.findOrCreate(list).id;
-                    return messages.storeBatch(toStore, listId);
+                QuarkusTransaction.requiringNew().run(() -> {
+                    java.time.Instant newest = null;
+                    for (Map.Entry<String, List<Pending>> group : byList.entrySet()) {
+                        List<Pending> pending = group.getValue();
+                        Long listId = group.getKey().isEmpty() ? null : lists.findOrCreate(group.getKey()).id;
+                        List<Outcome> outcomes = messages.storeBatch(pending.stream().map(Pending::message).toList(), listId);
+                        for (int i = 0; i < outcomes.size(); i++) {
+                            ParsedMail mail = pending.get(i).message().mail();
+                            if (mail.date() != null && (newest == null || mail.date().isAfter(newest))) {
+                                newest = mail.date();
+                            }
+                            if (outcomes.get(i).newlyListed()) {
+                                delta.newlyListed++;
+                            }
+                            if (outcomes.get(i).fate() == MessageRepository.Fate.STORED) {
+                                delta.stored++;
+                                if (!mail.readable()) {
+                                    delta.unparseable++;
+                                }
+                            } else {
+                                delta.duplicates++;
+                            }
+                        }
+                    }
+                    for (Pending d : deletions) {
+                        delta.deleted += messages.markDeleted(d.message().mail().messageId(), d.message().raw());
+                    }
+                    hook.inTransaction(cursorCopy, new Batch(batch.size(), delta.stored, delta.deleted, newest));
                 });
+                counts.stored += delta.stored;
+                counts.duplicates += delta.duplicates;
+                counts.unparseable += delta.unparseable;
+                counts.newlyListed += delta.newlyListed;
+                counts.deleted += delta.deleted;
+                return;
             } catch (RuntimeException e) {
+                // a batch that lost a race with a concurrent import is tried once more
                 last = e;
-                LOG.warnf("storing a batch of %d failed (attempt %d): %s", toStore.size(), attempt + 1, e.toString());
+                LOG.warnf("storing a batch of %d failed (attempt %d): %s", batch.size(), attempt + 1, e.toString());
             }
         }
         throw last;

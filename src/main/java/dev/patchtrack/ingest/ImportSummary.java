@@ -15,12 +15,19 @@ import java.util.List;
  * @param bytes        bytes read from the input
  * @param millis       wall time
  * @param rebuild      what the series rebuild after the import changed
+ * @param deleted      messages marked deleted (upstream deletions read from a source)
+ * @param newlyListed  known messages newly filed under the list (cross-posting)
  */
 public record ImportSummary(String list, int read, int stored, int duplicates, int unparseable,
                             List<Problem> problems, int problemCount, long bytes, long millis,
-                            SeriesRebuilder.Summary rebuild) {
+                            SeriesRebuilder.Summary rebuild, int deleted, int newlyListed) {
 
     /** One problem: where in the input, which message, and why. Offset -1: the input as a whole. */
     public record Problem(long offset, String messageId, String reason) {
+    }
+
+    public ImportSummary withRebuild(SeriesRebuilder.Summary r) {
+        return new ImportSummary(list, read, stored, duplicates, unparseable, problems, problemCount, bytes, millis,
+                r, deleted, newlyListed);
     }
 }

@@ -35,6 +35,8 @@ public class PatchtrackMain implements QuarkusApplication {
         if (args.length > 0 && !"serve".equals(args[0])) {
             // A command, not the service: no HTTP port, quiet logs, progress on the terminal instead.
             System.setProperty("quarkus.http.host-enabled", "false");
+            // nor a lore sync: a command must not take a scheduled tick from the running service
+            System.setProperty("quarkus.scheduler.enabled", "false");
             System.setProperty("quarkus.log.level", "WARN");
             System.setProperty("quarkus.log.category.\"org.flywaydb\".level", "ERROR");
         }

@@ -145,6 +145,18 @@ public class MessageRepository {
         return outcomes;
     }
 
+    /**
+     * Marks the stored copy of a message deleted (public-inbox's {@code d} blob: the removed mail,
+     * byte for byte). The message is kept; it only leaves series and listings. Returns how many rows
+     * changed: 0 when it was never stored or is already deleted.
+     */
+    public int markDeleted(String messageId, byte[] raw) {
+        String h = RawCodec.sha256(raw);
+        return em.createQuery("update MessageEntity m set m.deleted = true where m.rawSha256 = :h"
+                        + " and m.messageId in :ids and m.deleted = false")
+                .setParameter("h", h).setParameter("ids", List.of(messageId, syntheticId(h))).executeUpdate();
+    }
+
     /** Files messages under a list; returns those that were not filed there before. */
     private Set<Long> addToList(List<Long> messagePks, long listId) {
         Set<Long> already = new HashSet<>();

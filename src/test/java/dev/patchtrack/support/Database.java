@@ -14,7 +14,8 @@ public class Database {
 
     @Transactional
     public void clear() {
-        for (String table : new String[] {"event", "state_override", "revision_topic", "series_topic", "trailer",
+        for (String table : new String[] {"article_topic", "article_ref", "article", "lwn_source", "source_cursor",
+                "source", "sync_run", "event", "state_override", "revision_topic", "series_topic", "trailer",
                 "applied_notice", "patch", "revision", "series_list", "series", "message_list", "message", "person",
                 "mailing_list"}) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();

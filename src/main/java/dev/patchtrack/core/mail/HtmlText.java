@@ -1,7 +1,6 @@
 package dev.patchtrack.core.mail;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -10,8 +9,11 @@ import org.jsoup.select.NodeTraversor;
 
 import java.util.Set;
 
-/** HTML mail to plain text with jsoup: block elements and {@code <br>} become line breaks, pre is kept. */
-final class HtmlText {
+/**
+ * HTML to plain text with jsoup: block elements and {@code <br>} become line breaks, pre is kept. Used
+ * for HTML-only mail and for LWN article bodies.
+ */
+public final class HtmlText {
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3",
             "h4", "h5", "h6", "pre", "blockquote", "hr", "dl", "dt", "dd", "section", "article", "header",
@@ -22,8 +24,12 @@ final class HtmlText {
     }
 
     static String toText(String html) {
-        Document doc = Jsoup.parse(html);
-        StringBuilder sb = new StringBuilder(html.length() / 2);
+        return toText(Jsoup.parse(html));
+    }
+
+    /** The text of a parsed node and everything below it. */
+    public static String toText(Node root) {
+        StringBuilder sb = new StringBuilder(256);
         int[] pre = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -69,7 +75,7 @@ final class HtmlText {
                 }
                 return FilterResult.CONTINUE;
             }
-        }, doc);
+        }, root);
         return collapseBlankLines(sb.toString()).strip();
     }
 

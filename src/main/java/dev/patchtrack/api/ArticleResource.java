@@ -1,0 +1,70 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.api.dto.ArticleInfo;
+import dev.patchtrack.api.dto.ArticleSummaryInfo;
+import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.store.ArticleEntity;
+import dev.patchtrack.store.ArticleRepository;
+import dev.patchtrack.store.SeriesRepository;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** LWN articles, their topics, and the series they discuss. */
+@Path("/api/articles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    @Inject
+    ArticleRepository articles;
+
+    @Inject
+    ArticleViews views;
+
+    @Inject
+    PatchtrackConfig config;
+
+    @GET
+    @Transactional
+    @Operation(summary = "List LWN articles, newest first",
+            description = "Paginated with page/per_page like /api/series; Link and X-Total-Count headers.")
+    public Response list(@Parameter(description = "topic, e.g. rust-nvme") @QueryParam("topic") String topic,
+                         @Parameter(description = "published at or after (ISO date or date-time)") @QueryParam("since") String since,
+                         @Parameter(description = "published before (ISO date or date-time)") @QueryParam("before") String before,
+                         @Parameter(description = "1-based page") @QueryParam("page") String page,
+                         @Parameter(description = "items per page") @QueryParam("per_page") String perPage,
+                         @Context UriInfo uri) {
+        Paging paging = Paging.of(page, perPage, config.api());
+        String t = topic == null || topic.isBlank() ? null : topic.strip();
+        if (t != null && !TOPIC.matcher(t).matches()) {
+            throw ApiProblem.badParameter("topic", "topic must be a topic name such as rust-nvme, not '" + Params.clip(topic) + "'");
+        }
+        SeriesRepository.Page<ArticleEntity> result = articles.page(new ArticleRepository.ArticleQuery(t,
+                Params.instant("since", since), Params.instant("before", before), paging.page(), paging.perPage()));
+        List<ArticleSummaryInfo> items = views.summaries(result.items());
+        return paging.response(items, result.total(), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "One article: its text, topics, references (resolved now) and the series they reach")
+    public ArticleInfo get(@PathParam("id") String id) {
+        long aid = Ids.parse("id", id);
+        return views.article(articles.find(aid).orElseThrow(() -> ApiProblem.notFound("no article " + aid)));
+    }
+}

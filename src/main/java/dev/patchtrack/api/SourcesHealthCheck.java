@@ -1,0 +1,40 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.store.SourceEntity;
+import dev.patchtrack.store.SourceRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness: DOWN while any enabled source has not synced for longer than its stale-after limit. */
+@Readiness
+@ApplicationScoped
+public class SourcesHealthCheck implements HealthCheck {
+
+    @Inject
+    SourceRepository sources;
+
+    @Override
+    public HealthCheckResponse call() {
+        Instant now = Instant.now();
+        List<SourceEntity> all = QuarkusTransaction.requiringNew().call(() -> sources.all());
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("lore sources").up();
+        for (SourceEntity s : all) {
+            if (!s.enabled) {
+                continue;
+            }
+            boolean stale = SourceResource.stale(s, now);
+            b.withData(s.name, stale ? "stale: last success " + s.lastSuccessAt : "ok");
+            if (stale) {
+                b.down();
+            }
+        }
+        return b.build();
+    }
+}

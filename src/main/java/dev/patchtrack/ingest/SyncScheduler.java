@@ -1,0 +1,24 @@
+package dev.patchtrack.ingest;
+
+import io.quarkus.quartz.Nonconcurrent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The trigger, nothing more. Quartz runs clustered on the database: each tick fires on one
+ * instance, and {@code @Nonconcurrent} keeps a tick from starting anywhere while another still runs,
+ * so a list is synced by one instance at a time; when one dies, the others carry on.
+ */
+@ApplicationScoped
+public class SyncScheduler {
+
+    @Inject
+    SyncService sync;
+
+    @Scheduled(identity = "lore-sync", every = "${patchtrack.sync.tick:30s}", delayed = "${patchtrack.sync.first-delay:5s}")
+    @Nonconcurrent
+    void tick() {
+        sync.runOnce();
+    }
+}

@@ -1,0 +1,256 @@
+package dev.patchtrack.ingest;
+
+import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.ingest.lore.LoreAtom;
+import dev.patchtrack.ingest.lore.LoreGit;
+import dev.patchtrack.ingest.lore.LoreQuery;
+import dev.patchtrack.ingest.lore.SourceReader;
+import dev.patchtrack.ingest.lore.SourceSpec;
+import dev.patchtrack.store.SourceEntity;
+import dev.patchtrack.store.SourceRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows lore: each enabled source that is due is synced through the import pipeline, its cursor
+ * committed with each batch. A failing source is recorded (last error, failures) and never stops
+ * the others. The scheduler only calls {@link #runOnce()}; tests call it directly.
+ */
+@ApplicationScoped
+public class SyncService {
+
+    private static final Logger LOG = Logger.getLogger(SyncService.class);
+    public static final List<String> MODES = List.of("git", "atom", "query");
+
+    /** What one sync of one source did. */
+    public record Result(String source, int read, int stored, int deleted, String error, long millis) {
+    }
+
+    @Inject
+    PatchtrackConfig config;
+
+    @Inject
+    SourceRepository sources;
+
+    @Inject
+    ImportService importer;
+
+    @Inject
+    SeriesRebuilder rebuilder;
+
+    @Inject
+    LoreGit git;
+
+    @Inject
+    LoreAtom atom;
+
+    @Inject
+    LoreQuery query;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private String instance;
+
+    void onStart(@Observes StartupEvent e) {
+        try {
+            loadConfiguredSources();
+        } catch (RuntimeException ex) {
+            LOG.errorf(ex, "configured sources could not be loaded");
+        }
+    }
+
+    public String instance() {
+        if (instance == null) {
+            instance = config.sync().instance().orElseGet(() -> {
+                String host;
+                try {
+                    host = InetAddress.getLocalHost().getHostName();
+                } catch (Exception ex) {
+                    host = "localhost";
+                }
+                return host + ":" + ProcessHandle.current().pid();
+            });
+        }
+        return instance;
+    }
+
+    /** Creates the sources of application.properties that are missing, updates those still owned by it. */
+    public void loadConfiguredSources() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Map.Entry<String, PatchtrackConfig.Source> e : config.sources().entrySet()) {
+                PatchtrackConfig.Source c = e.getValue();
+                SourceEntity s = sources.findByName(e.getKey()).orElse(null);
+                if (s != null && !"config".equals(s.origin)) {
+                    continue; // changed through the API: the API's version stands
+                }
+                if (s == null) {
+                    s = newSource(e.getKey());
+                    s.origin = "config";
+                }
+                s.baseUrl = c.baseUrl();
+                s.inbox = c.inbox().orElse(e.getKey());
+                s.mode = c.mode();
+                s.query = c.query().orElse(null);
+                s.scheduleSeconds = c.schedule().toSeconds();
+                s.staleAfterSeconds = c.staleAfter().toSeconds();
+                s.enabled = c.enabled();
+                if (s.id == null) {
+                    sources.persist(s);
+                }
+            }
+        });
+    }
+
+    /** A blank source row, counts at zero. */
+    public static SourceEntity newSource(String name) {
+        SourceEntity s = new SourceEntity();
+        s.name = name;
+        s.createdAt = Instant.now();
+        s.origin = "api";
+        s.enabled = true;
+        return s;
+    }
+
+    /** Syncs every enabled source whose schedule says it is due. */
+    public List<Result> runOnce() {
+        return run(false);
+    }
+
+    /** Syncs every enabled source now, whatever its schedule (tests, first start). */
+    public List<Result> runAll() {
+        return run(true);
+    }
+
+    private List<Result> run(boolean all) {
+        if (!lock.tryLock()) {
+            LOG.info("a sync is already running in this instance; skipped");
+            return List.of();
+        }
+        try {
+            List<SourceEntity> list = QuarkusTransaction.requiringNew().call(() -> sources.all());
+            Instant now = Instant.now();
+            List<Result> results = new java.util.ArrayList<>();
+            for (SourceEntity s : list) {
+                if (!s.enabled) {
+                    continue;
+                }
+                boolean due = s.lastStartedAt == null
+                        || !now.isBefore(s.lastStartedAt.plusSeconds(s.scheduleSeconds));
+                if (all || due) {
+                    results.add(sync(s.name));
+                }
+            }
+            return results;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Syncs one source now. Never throws for upstream trouble: the result and the source carry the error. */
+    public Result sync(String name) {
+        long t0 = System.nanoTime();
+        Object[] started = QuarkusTransaction.requiringNew().call(() -> {
+            SourceEntity s = sources.findByName(name).orElseThrow(() -> new IllegalArgumentException("no source " + name));
+            s.lastStartedAt = Instant.now();
+            s.lastInstance = instance();
+            s.runs++;
+            long runId = sources.startRun(name, instance()).id;
+            return new Object[] {new SourceSpec(s.name, s.baseUrl, s.inbox, s.mode, s.query), s.id, runId,
+                    sources.cursors(s.id)};
+        });
+        SourceSpec spec = (SourceSpec) started[0];
+        long sourceId = (Long) started[1];
+        long runId = (Long) started[2];
+        @SuppressWarnings("unchecked")
+        Map<String, String> cursors = (Map<String, String>) started[3];
+        LOG.infof("sync %s: %s mode from %s (instance %s)", name, spec.mode(), spec.uri(""), instance());
+
+        ImportSummary summary = null;
+        String error = null;
+        long[] lastLog = {System.nanoTime()};
+        ImportService.Progress progress = (bytes, read) -> {
+            long now = System.nanoTime();
+            if (now - lastLog[0] > 5_000_000_000L) {
+                lastLog[0] = now;
+                double secs = (now - t0) / 1e9;
+                LOG.infof("sync %s: %d messages read in %.0f s (%.0f msg/s)", name, read, secs, read / Math.max(secs, 0.001));
+            }
+        };
+        String[] queryDate = {cursors.get(LoreQuery.CURSOR)};
+        ImportService.BatchHook hook = (batchCursors, batch) -> {
+            Map<String, String> save = new HashMap<>(batchCursors);
+            if ("query".equals(spec.mode()) && batch.newestDate() != null
+                    && batch.newestDate().isBefore(Instant.now().plus(Duration.ofDays(1)))
+                    && (queryDate[0] == null || batch.newestDate().isAfter(Instant.parse(queryDate[0])))) {
+                queryDate[0] = batch.newestDate().toString();
+                save.put(LoreQuery.CURSOR, queryDate[0]);
+            }
+            sources.saveCursors(sourceId, save);
+            if (batch.stored() > 0 || batch.deleted() > 0) {
+                sources.setNeedsRebuild(sourceId, true);
+            }
+            sources.addCounts(sourceId, batch.read(), batch.stored(), batch.deleted(), batch.newestDate());
+        };
+        try (SourceReader reader = open(spec, cursors)) {
+            summary = importer.ingest(reader, name, progress, hook);
+        } catch (ImportService.PartialImport e) {
+            summary = e.summary();
+            error = e.getMessage();
+        } catch (Exception e) {
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        if (error != null) {
+            LOG.warnf("sync %s failed: %s", name, error);
+        }
+        try {
+            boolean rebuild = QuarkusTransaction.requiringNew().call(() -> sources.findByName(name).map(s -> s.needsRebuild).orElse(false));
+            if (rebuild) {
+                rebuilder.rebuild();
+                QuarkusTransaction.requiringNew().run(() -> sources.setNeedsRebuild(sourceId, false));
+            }
+        } catch (RuntimeException e) {
+            error = error == null ? "series rebuild failed: " + e : error;
+        }
+        String err = error;
+        int read = summary == null ? 0 : summary.read();
+        int stored = summary == null ? 0 : summary.stored();
+        int deleted = summary == null ? 0 : summary.deleted();
+        QuarkusTransaction.requiringNew().run(() -> {
+            sources.findByName(name).ifPresent(s -> {
+                Instant now = Instant.now();
+                s.lastFinishedAt = now;
+                if (err == null) {
+                    s.lastSuccessAt = now;
+                } else {
+                    s.lastError = err.length() > 2000 ? err.substring(0, 2000) : err;
+                    s.lastErrorAt = now;
+                    s.failures++;
+                }
+            });
+            sources.finishRun(runId, read, stored, err);
+        });
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.infof("sync %s done: %d read, %d stored, %d deleted in %d ms (%.0f msg/s)%s", name, read, stored, deleted,
+                millis, read * 1000.0 / Math.max(1, millis), err == null ? "" : "; error: " + err);
+        return new Result(name, read, stored, deleted, err, millis);
+    }
+
+    private SourceReader open(SourceSpec spec, Map<String, String> cursors) throws java.io.IOException {
+        return switch (spec.mode()) {
+            case "git" -> git.open(spec, cursors);
+            case "atom" -> atom.open(spec, cursors);
+            case "query" -> query.open(spec, cursors);
+            default -> throw new java.io.IOException("unknown mode " + spec.mode());
+        };
+    }
+}

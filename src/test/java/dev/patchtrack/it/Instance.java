@@ -1,0 +1,107 @@
+package dev.patchtrack.it;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.patchtrack.support.LoreLocal;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged service as a separate process (java -jar target/quarkus-app/quarkus-run.jar). */
+final class Instance implements AutoCloseable {
+
+    static final String JAR = System.getProperty("patchtrack.it.jar", "target/quarkus-app/quarkus-run.jar");
+    static final boolean PG = "pg".equals(System.getProperty("patchtrack.it.profile"));
+    static final String[] OTHER_SOURCES = {"rust-for-linux", "linux-nvme", "v9fs", "linux-block", "netdev", "linux-kernel"};
+
+    final String name;
+    final int port;
+    final Process process;
+
+    private Instance(String name, int port, Process process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    /** The database settings every instance of one test shares: an H2 file (AUTO_SERVER) or PostgreSQL. */
+    static Map<String, String> database(Path dir, boolean clean) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (PG) {
+            p.put("quarkus.profile", "pg");
+            p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/patchtrack_it");
+            p.put("quarkus.datasource.username", "patchtrack");
+            p.put("quarkus.datasource.password", "patchtrack");
+        } else {
+            p.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+            // WRITE_DELAY=0: what committed is on disk when SIGKILL comes (H2 otherwise writes up to
+            // 500 ms later: the batch and its cursor would then be lost together, and read again)
+        }
+        if (clean) {
+            p.put("quarkus.flyway.clean-disabled", "false");
+            p.put("quarkus.flyway.clean-at-start", "true");
+        }
+        return p;
+    }
+
+    static Instance start(String name, Path dir, Map<String, String> props) throws IOException {
+        Files.createDirectories(dir);
+        int port = LoreLocal.freePort();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String s : OTHER_SOURCES) {
+            all.put("patchtrack.sources." + s + ".enabled", "false");
+        }
+        all.put("quarkus.http.port", String.valueOf(port));
+        all.put("patchtrack.http.allowed-hosts", "127.0.0.1");
+        all.put("patchtrack.http.per-host-interval", "0s");
+        all.put("patchtrack.sync.tick", "1s");
+        all.put("patchtrack.sync.first-delay", "1s");
+        all.put("patchtrack.sync.instance", name);
+        all.put("patchtrack.sync.git-dir", dir.resolve("git-" + name).toAbsolutePath().toString());
+        all.putAll(props);
+        all.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        Instance i = new Instance(name, port, p);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + " died at start; see " + dir.resolve(name + ".log"));
+            }
+            try {
+                return i.api().get("/q/health/live").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return i;
+    }
+
+    RequestSpecification api() {
+        return RestAssured.given().baseUri("http://127.0.0.1").port(port);
+    }
+
+    /** SIGKILL: no shutdown hook, no clean-up. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                kill();
+            }
+        }
+    }
+}
