@@ -20,8 +20,6 @@ CREATE TABLE source (
     last_error          VARCHAR(2000),
     last_error_at       TIMESTAMP WITH TIME ZONE,
     last_instance       VARCHAR(200),
-    lease_owner         VARCHAR(200),             -- the instance syncing it now ...
-    lease_until         TIMESTAMP WITH TIME ZONE, -- ... until then unless renewed (a dead one's lease runs out)
     runs                BIGINT NOT NULL,
     failures            BIGINT NOT NULL,
     messages_read       BIGINT NOT NULL,
