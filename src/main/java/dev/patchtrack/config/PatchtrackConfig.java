@@ -98,6 +98,13 @@ public interface PatchtrackConfig {
         @WithDefault("400")
         int atomMaxPages();
 
+        /**
+         * How long a sync holds its source without renewing (each batch renews it). Another instance
+         * takes the source over when a lease runs out, so this bounds the takeover after a crash.
+         */
+        @WithDefault("10m")
+        Duration lease();
+
         /** A name for this instance in the run log; default host name and process id. */
         Optional<String> instance();
     }

@@ -33,8 +33,12 @@ public class SyncService {
     private static final Logger LOG = Logger.getLogger(SyncService.class);
     public static final List<String> MODES = List.of("git", "atom", "query");
 
-    /** What one sync of one source did. */
-    public record Result(String source, int read, int stored, int deleted, String error, long millis) {
+    /**
+     * What one sync of one source did. {@code skipped}: another instance holds the source, nothing
+     * was done.
+     */
+    public record Result(String source, int read, int stored, int deleted, String error, long millis,
+                         boolean skipped) {
     }
 
     @Inject
@@ -159,15 +163,25 @@ public class SyncService {
     /** Syncs one source now. Never throws for upstream trouble: the result and the source carry the error. */
     public Result sync(String name) {
         long t0 = System.nanoTime();
+        Duration lease = config.sync().lease();
         Object[] started = QuarkusTransaction.requiringNew().call(() -> {
             SourceEntity s = sources.findByName(name).orElseThrow(() -> new IllegalArgumentException("no source " + name));
-            s.lastStartedAt = Instant.now();
+            Instant now = Instant.now();
+            if (!sources.acquireLease(s.id, instance(), now, now.plus(lease))) {
+                return null; // being synced by another instance
+            }
+            sources.refresh(s);
+            s.lastStartedAt = now;
             s.lastInstance = instance();
             s.runs++;
             long runId = sources.startRun(name, instance()).id;
             return new Object[] {new SourceSpec(s.name, s.baseUrl, s.inbox, s.mode, s.query), s.id, runId,
                     sources.cursors(s.id)};
         });
+        if (started == null) {
+            LOG.infof("sync %s: skipped, another instance holds it", name);
+            return new Result(name, 0, 0, 0, null, 0, true);
+        }
         SourceSpec spec = (SourceSpec) started[0];
         long sourceId = (Long) started[1];
         long runId = (Long) started[2];
@@ -199,7 +213,10 @@ public class SyncService {
             if (batch.stored() > 0 || batch.deleted() > 0) {
                 sources.setNeedsRebuild(sourceId, true);
             }
-            sources.addCounts(sourceId, batch.read(), batch.stored(), batch.deleted(), batch.newestDate());
+            SourceEntity s = sources.addCounts(sourceId, batch.read(), batch.stored(), batch.deleted(), batch.newestDate());
+            if (instance().equals(s.leaseOwner)) {
+                s.leaseUntil = Instant.now().plus(lease); // still ours: renewed with each batch
+            }
         };
         try (SourceReader reader = open(spec, cursors)) {
             summary = importer.ingest(reader, name, progress, hook);
@@ -228,6 +245,10 @@ public class SyncService {
         QuarkusTransaction.requiringNew().run(() -> {
             sources.findByName(name).ifPresent(s -> {
                 Instant now = Instant.now();
+                if (instance().equals(s.leaseOwner)) {
+                    s.leaseOwner = null;
+                    s.leaseUntil = null;
+                }
                 s.lastFinishedAt = now;
                 if (err == null) {
                     s.lastSuccessAt = now;
@@ -242,7 +263,7 @@ public class SyncService {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         LOG.infof("sync %s done: %d read, %d stored, %d deleted in %d ms (%.0f msg/s)%s", name, read, stored, deleted,
                 millis, read * 1000.0 / Math.max(1, millis), err == null ? "" : "; error: " + err);
-        return new Result(name, read, stored, deleted, err, millis);
+        return new Result(name, read, stored, deleted, err, millis, false);
     }
 
     private SourceReader open(SourceSpec spec, Map<String, String> cursors) throws java.io.IOException {

@@ -67,6 +67,12 @@ public class SourceEntity extends PanacheEntityBase {
     @Column(name = "last_instance")
     public String lastInstance;
 
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     @Column(nullable = false)
     public long runs;
 

@@ -30,6 +30,10 @@ public class SourceRepository {
         return em.find(SourceEntity.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
+    public void refresh(SourceEntity s) {
+        em.refresh(s);
+    }
+
     public void persist(SourceEntity s) {
         s.persist();
     }
@@ -69,14 +73,25 @@ public class SourceRepository {
         }
     }
 
+    /**
+     * Takes the source for {@code owner} until {@code until}, unless another instance holds a lease
+     * that has not run out. One UPDATE, so two instances can never both win it.
+     */
+    public boolean acquireLease(long sourceId, String owner, Instant now, Instant until) {
+        return em.createQuery("update SourceEntity s set s.leaseOwner = :o, s.leaseUntil = :u where s.id = :id"
+                        + " and (s.leaseUntil is null or s.leaseUntil < :now or s.leaseOwner = :o)")
+                .setParameter("o", owner).setParameter("u", until).setParameter("id", sourceId)
+                .setParameter("now", now).executeUpdate() == 1;
+    }
+
     /** Marks that stored mail awaits a series rebuild (set with the batch, cleared after the rebuild). */
     public void setNeedsRebuild(long sourceId, boolean value) {
         em.createQuery("update SourceEntity s set s.needsRebuild = :v where s.id = :id")
                 .setParameter("v", value).setParameter("id", sourceId).executeUpdate();
     }
 
-    /** Adds counts and the newest mail date of a committed batch. */
-    public void addCounts(long sourceId, int read, int stored, int deleted, Instant newest) {
+    /** Adds counts and the newest mail date of a batch; returns the source, managed. */
+    public SourceEntity addCounts(long sourceId, int read, int stored, int deleted, Instant newest) {
         SourceEntity s = em.find(SourceEntity.class, sourceId);
         s.messagesRead += read;
         s.messagesStored += stored;
@@ -84,6 +99,7 @@ public class SourceRepository {
         if (newest != null && (s.newestMailAt == null || newest.isAfter(s.newestMailAt))) {
             s.newestMailAt = newest;
         }
+        return s;
     }
 
     public SyncRunEntity startRun(String source, String instance) {
