@@ -19,6 +19,7 @@ import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
 import dev.patchtrack.store.PersonRepository;
+import dev.patchtrack.store.ReviewColumns;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.RevisionTopic;
 import dev.patchtrack.store.SeriesEntity;
@@ -63,8 +64,8 @@ public class Views {
         Set<Long> messagePks = new HashSet<>();
         list.forEach(s -> {
             personIds.add(s.authorId);
-            personIds.add(s.statePersonId);
-            messagePks.add(s.stateMessagePk);
+            personIds.add(s.review.personId);
+            messagePks.add(s.review.messagePk);
         });
         Map<Long, Person> people = persons.byIds(personIds);
         Map<Long, MessageEntity> msgs = messages.byIds(messagePks);
@@ -73,16 +74,17 @@ public class Views {
         for (SeriesEntity s : list) {
             out.add(new SeriesSummaryInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames),
                     s.latestVersion, s.revisionCount, s.firstPostedAt, s.lastPostedAt,
-                    state(s.state, s.stateReason, s.stateMessagePk, s.statePersonId, s.stateOverridden, people, msgs),
+                    state(s.review, s.stateOverridden, people, msgs),
                     seriesTopics(topics.get(s.id)), "/api/series/" + s.id));
         }
         return out;
     }
 
-    static StateInfo state(String state, String reason, Long messagePk, Long personId, boolean overridden,
-                           Map<Long, Person> people, Map<Long, MessageEntity> msgs) {
-        MessageEntity m = messagePk == null ? null : msgs.get(messagePk);
-        return new StateInfo(state, reason, m == null ? null : m.messageId, person(people.get(personId)), overridden);
+    static StateInfo state(ReviewColumns review, boolean overridden, Map<Long, Person> people,
+                           Map<Long, MessageEntity> msgs) {
+        MessageEntity m = review.messagePk == null ? null : msgs.get(review.messagePk);
+        return new StateInfo(review.state, review.reason, m == null ? null : m.messageId,
+                person(people.get(review.personId)), overridden);
     }
 
     static List<TopicInfo> seriesTopics(List<SeriesTopic> topics) {
@@ -101,8 +103,8 @@ public class Views {
         Set<Long> personIds = new HashSet<>();
         Set<Long> messagePks = new HashSet<>();
         personIds.add(s.authorId);
-        personIds.add(s.statePersonId);
-        messagePks.add(s.stateMessagePk);
+        personIds.add(s.review.personId);
+        messagePks.add(s.review.messagePk);
         applied.forEach(a -> {
             personIds.add(a.personId);
             messagePks.add(a.sourceMessagePk);
@@ -112,15 +114,15 @@ public class Views {
         Map<String, Long> dependencyIds = series.revisionIdsByKey(dependencyKeys);
         revisions.forEach(r -> {
             personIds.add(r.authorId);
-            personIds.add(r.statePersonId);
+            personIds.add(r.review.personId);
             messagePks.add(r.coverMessagePk);
-            messagePks.add(r.stateMessagePk);
+            messagePks.add(r.review.messagePk);
         });
         patches.forEach(p -> {
             personIds.add(p.authorId);
-            personIds.add(p.statePersonId);
+            personIds.add(p.review.personId);
             messagePks.add(p.messagePk);
-            messagePks.add(p.stateMessagePk);
+            messagePks.add(p.review.messagePk);
         });
         trailers.forEach(t -> {
             personIds.add(t.personId);
@@ -156,13 +158,13 @@ public class Views {
                     person(people.get(r.authorId)),
                     cover == null ? null : new CoverLetterInfo(cover.messageId, cover.subject, cover.sentAt),
                     r.linkReason, r.complete, r.extraPatches, r.changeId, dependsOn,
-                    applied(notices, 0, people, msgs), "superseded".equals(r.state),
-                    state(r.state, r.stateReason, r.stateMessagePk, r.statePersonId, false, people, msgs),
+                    applied(notices, 0, people, msgs), "superseded".equals(r.review.state),
+                    state(r.review, false, people, msgs),
                     revisionTopics(revTopics.get(r.id)), ps));
         }
         return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
                 s.firstPostedAt, s.lastPostedAt,
-                state(s.state, s.stateReason, s.stateMessagePk, s.statePersonId, s.stateOverridden, people, msgs),
+                state(s.review, s.stateOverridden, people, msgs),
                 seriesTopics(series.topicsOfSeries(List.of(s.id)).get(s.id)), revs,
                 articleViews.summaries(articles.mentioning(s.id)));
     }
@@ -174,9 +176,9 @@ public class Views {
         Set<Long> personIds = new HashSet<>();
         Set<Long> messagePks = new HashSet<>();
         personIds.add(p.authorId);
-        personIds.add(p.statePersonId);
+        personIds.add(p.review.personId);
         messagePks.add(p.messagePk);
-        messagePks.add(p.stateMessagePk);
+        messagePks.add(p.review.messagePk);
         notices.forEach(a -> {
             personIds.add(a.personId);
             messagePks.add(a.sourceMessagePk);
@@ -218,7 +220,7 @@ public class Views {
         MessageEntity m = msgs.get(p.messagePk);
         return new PatchInfo(p.id, p.number, m == null ? null : m.messageId, p.subject, person(people.get(p.authorId)),
                 p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions),
-                state(p.state, p.stateReason, p.stateMessagePk, p.statePersonId, p.stateOverridden, people, msgs),
+                state(p.review, p.stateOverridden, people, msgs),
                 ts, counts, reviewers, nacks,
                 applied(notices, p.number, people, msgs), seriesId, revisionId, version);
     }

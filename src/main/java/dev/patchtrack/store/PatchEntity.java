@@ -47,17 +47,8 @@ public class PatchEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int deletions;
 
-    @Column(nullable = false)
-    public String state = "new";
-
-    @Column(name = "state_reason")
-    public String stateReason;
-
-    @Column(name = "state_message_pk")
-    public Long stateMessagePk;
-
-    @Column(name = "state_person_id")
-    public Long statePersonId;
+    @jakarta.persistence.Embedded
+    public ReviewColumns review = new ReviewColumns();
 
     @Column(name = "state_overridden", nullable = false)
     public boolean stateOverridden;

@@ -72,15 +72,6 @@ public class RevisionEntity extends PanacheEntityBase {
     @Column(name = "depends_on")
     public String dependsOn;
 
-    @Column(nullable = false)
-    public String state = "new";
-
-    @Column(name = "state_reason")
-    public String stateReason;
-
-    @Column(name = "state_message_pk")
-    public Long stateMessagePk;
-
-    @Column(name = "state_person_id")
-    public Long statePersonId;
+    @jakarta.persistence.Embedded
+    public ReviewColumns review = new ReviewColumns();
 }

@@ -44,17 +44,8 @@ public class SeriesEntity extends PanacheEntityBase {
     @Column(name = "list_names", nullable = false)
     public String listNames;
 
-    @Column(nullable = false)
-    public String state = "new";
-
-    @Column(name = "state_reason")
-    public String stateReason;
-
-    @Column(name = "state_message_pk")
-    public Long stateMessagePk;
-
-    @Column(name = "state_person_id")
-    public Long statePersonId;
+    @jakarta.persistence.Embedded
+    public ReviewColumns review = new ReviewColumns();
 
     @Column(name = "state_overridden", nullable = false)
     public boolean stateOverridden;

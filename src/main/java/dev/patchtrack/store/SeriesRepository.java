@@ -219,16 +219,18 @@ public class SeriesRepository {
                 se = new SeriesEntity();
             }
             boolean changed = fresh | set(se, s, people);
-            String before = fresh ? null : se.state;
+            String before = fresh ? null : se.review.state;
             StateOverride override = fresh ? null : seriesOverrides.get(se.id);
-            changed |= setState(se, override == null ? s.state() : overridden(override), override != null, people);
+            changed |= setState(se.review, override == null ? s.state() : overridden(override), people)
+                    | se.stateOverridden != (override != null);
+            se.stateOverridden = override != null;
             if (fresh) {
                 em.persist(se);
                 events.add(EventEntity.of("series-created", se.id, null, null, s.key(),
-                        "new series: " + se.title + " (" + se.state + ")"));
-            } else if (!se.state.equals(before)) {
+                        "new series: " + se.title + " (" + se.review.state + ")"));
+            } else if (!se.review.state.equals(before)) {
                 events.add(EventEntity.of("state-changed", se.id, null, null, null,
-                        "series " + se.title + ": " + before + " -> " + se.state + " (" + se.stateReason + ")"));
+                        "series " + se.title + ": " + before + " -> " + se.review.state + " (" + se.review.reason + ")"));
             }
             if (changed) {
                 seriesWritten++;
@@ -254,8 +256,8 @@ public class SeriesRepository {
                     re = new RevisionEntity();
                     re.revisionKey = r.key();
                 }
-                String revBefore = freshRev ? null : re.state;
-                if (freshRev | set(re, r, se.id, pos, people) | setState(re, r.state(), people)) {
+                String revBefore = freshRev ? null : re.review.state;
+                if (freshRev | set(re, r, se.id, pos, people) | setState(re.review, r.state(), people)) {
                     revisionsWritten++;
                 }
                 if (freshRev) {
@@ -264,10 +266,10 @@ public class SeriesRepository {
                     events.add(EventEntity.of("revision-posted", se.id, re.id, null, r.key(),
                             "v" + re.version + (re.rfc ? " (RFC)" : "") + " of " + re.title + " posted, "
                                     + r.patches().size() + " of " + re.total + " patches"));
-                } else if (!re.state.equals(revBefore)) {
+                } else if (!re.review.state.equals(revBefore)) {
                     events.add(EventEntity.of("state-changed", se.id, re.id, null, null,
-                            "v" + re.version + " of " + re.title + ": " + revBefore + " -> " + re.state
-                                    + " (" + re.stateReason + ")"));
+                            "v" + re.version + " of " + re.title + ": " + revBefore + " -> " + re.review.state
+                                    + " (" + re.review.reason + ")"));
                 }
                 syncTopics(re.id, r.topics(), revisionTopics.getOrDefault(re.id, Map.of()), false);
                 syncApplied(re.id, r.applied(), appliedByRevision.getOrDefault(re.id, List.of()), people);
@@ -278,8 +280,10 @@ public class SeriesRepository {
                         pe = new PatchEntity();
                         pe.messagePk = p.messagePk();
                     }
-                    if (freshPatch | set(pe, p, re.id, people)
-                            | setState(pe, p.state(), patchOverridden.contains(p.messagePk()), people)) {
+                    boolean patchOverride = patchOverridden.contains(p.messagePk());
+                    if (freshPatch | set(pe, p, re.id, people) | setState(pe.review, p.state(), people)
+                            | pe.stateOverridden != patchOverride) {
+                        pe.stateOverridden = patchOverride;
                         patchesWritten++;
                     }
                     if (freshPatch) {
@@ -373,38 +377,17 @@ public class SeriesRepository {
                 null, null);
     }
 
-    private static boolean setState(SeriesEntity e, StateRow s, boolean overridden, Map<String, Long> people) {
-        boolean c = !Objects.equals(e.state, s.state()) || !Objects.equals(e.stateReason, clip(s.reason(), 2000))
-                || !Objects.equals(e.stateMessagePk, s.messagePk()) || !Objects.equals(e.statePersonId, personId(people, s.person()))
-                || e.stateOverridden != overridden;
-        e.state = s.state();
-        e.stateReason = clip(s.reason(), 2000);
-        e.stateMessagePk = s.messagePk();
-        e.statePersonId = personId(people, s.person());
-        e.stateOverridden = overridden;
-        return c;
-    }
-
-    private static boolean setState(RevisionEntity e, StateRow s, Map<String, Long> people) {
-        boolean c = !Objects.equals(e.state, s.state()) || !Objects.equals(e.stateReason, clip(s.reason(), 2000))
-                || !Objects.equals(e.stateMessagePk, s.messagePk()) || !Objects.equals(e.statePersonId, personId(people, s.person()));
-        e.state = s.state();
-        e.stateReason = clip(s.reason(), 2000);
-        e.stateMessagePk = s.messagePk();
-        e.statePersonId = personId(people, s.person());
-        return c;
-    }
-
-    private static boolean setState(PatchEntity e, StateRow s, boolean overridden, Map<String, Long> people) {
-        boolean c = !Objects.equals(e.state, s.state()) || !Objects.equals(e.stateReason, clip(s.reason(), 2000))
-                || !Objects.equals(e.stateMessagePk, s.messagePk()) || !Objects.equals(e.statePersonId, personId(people, s.person()))
-                || e.stateOverridden != overridden;
-        e.state = s.state();
-        e.stateReason = clip(s.reason(), 2000);
-        e.stateMessagePk = s.messagePk();
-        e.statePersonId = personId(people, s.person());
-        e.stateOverridden = overridden;
-        return c;
+    /** Sets a stored review state; true when anything changed. */
+    private static boolean setState(ReviewColumns c, StateRow s, Map<String, Long> people) {
+        String reason = clip(s.reason(), 2000);
+        Long person = personId(people, s.person());
+        boolean changed = !Objects.equals(c.state, s.state()) || !Objects.equals(c.reason, reason)
+                || !Objects.equals(c.messagePk, s.messagePk()) || !Objects.equals(c.personId, person);
+        c.state = s.state();
+        c.reason = reason;
+        c.messagePk = s.messagePk();
+        c.personId = person;
+        return changed;
     }
 
     /** Writes a series' or revision's topics when they differ from what is stored. */
@@ -616,7 +599,7 @@ public class SeriesRepository {
             where.append(" and s.id in (select st.seriesId from SeriesTopic st where st.topic in :topics)");
         }
         if (!q.states().isEmpty()) {
-            where.append(" and s.state in :states");
+            where.append(" and s.review.state in :states");
         }
         TypedQuery<Long> count = em.createQuery("select count(s) from SeriesEntity s" + where, Long.class);
         TypedQuery<SeriesEntity> items = em.createQuery(
@@ -679,7 +662,7 @@ public class SeriesRepository {
             where.append(" and p.revisionId in (select rt.revisionId from RevisionTopic rt where rt.topic in :topics)");
         }
         if (!q.states().isEmpty()) {
-            where.append(" and p.state in :states");
+            where.append(" and p.review.state in :states");
         }
         TypedQuery<Long> count = em.createQuery("select count(p) from PatchEntity p" + where, Long.class);
         TypedQuery<PatchEntity> items = em.createQuery(
@@ -699,8 +682,8 @@ public class SeriesRepository {
     /** For each topic, how many series are in each state. */
     public Map<String, Map<String, Long>> topicStateCounts() {
         Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
-        for (Object[] row : em.createQuery("select st.topic, s.state, count(s) from SeriesTopic st, SeriesEntity s"
-                + " where st.seriesId = s.id group by st.topic, s.state", Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery("select st.topic, s.review.state, count(s) from SeriesTopic st, SeriesEntity s"
+                + " where st.seriesId = s.id group by st.topic, s.review.state", Object[].class).getResultList()) {
             out.computeIfAbsent((String) row[0], k -> new java.util.TreeMap<>()).put((String) row[1], (Long) row[2]);
         }
         return out;
