@@ -1,6 +1,7 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.ingest.SeriesRebuilder;
+import dev.patchtrack.ingest.lwn.ArticleClassifier;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -21,10 +22,17 @@ public class ReclassifyResource {
     @Inject
     SeriesRebuilder rebuilder;
 
+    @Inject
+    ArticleClassifier articles;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Re-derive topics and states for all history (needs a token)")
-    public SeriesRebuilder.Summary run() {
-        return rebuilder.rebuild();
+    public Result run() {
+        return new Result(rebuilder.rebuild(), articles.reclassifyAll());
+    }
+
+    /** What was classified again: the series rebuild, and how many LWN articles. */
+    public record Result(SeriesRebuilder.Summary series, int articles) {
     }
 }

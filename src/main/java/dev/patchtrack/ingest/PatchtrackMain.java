@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.ingest.lwn.ArticleClassifier;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -49,6 +50,9 @@ public class PatchtrackMain implements QuarkusApplication {
     @Inject
     SeriesRebuilder rebuilder;
 
+    @Inject
+    ArticleClassifier articleClassifier;
+
     @Override
     public int run(String... args) {
         if (args.length == 0 || "serve".equals(args[0])) {
@@ -63,6 +67,7 @@ public class PatchtrackMain implements QuarkusApplication {
                 System.out.printf("reclassified %,d series (%,d revisions) from %,d messages in %.1f s; %,d series and"
                                 + " %,d revisions changed, %,d events%n", s.series(), s.revisions(), s.messages(),
                         s.millis() / 1000.0, s.seriesWritten(), s.revisionsWritten(), s.events());
+                System.out.printf("reclassified %,d LWN articles%n", articleClassifier.reclassifyAll());
                 yield 0;
             }
             case "help", "--help", "-h" -> {

@@ -72,7 +72,13 @@ public class ArticleRepository {
         a.indexTerms = Bulk.clip(a.indexTerms, 2000);
         if (a.id == null) {
             em.persist(a);
+            em.persist(EventEntity.of("article-published", null, null, null, null, "LWN: " + a.title));
         }
+    }
+
+    /** Every article, oldest id first. */
+    public List<ArticleEntity> all() {
+        return em.createQuery("from ArticleEntity a order by a.id", ArticleEntity.class).getResultList();
     }
 
     /** Articles whose next fetch is due, soonest first. */

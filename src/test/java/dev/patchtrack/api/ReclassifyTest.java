@@ -49,7 +49,7 @@ class ReclassifyTest {
                 """);
         given().post("/api/reclassify").then().statusCode(401);
         given().header("Authorization", "Bearer test-token").post("/api/reclassify").then().statusCode(200)
-                .body("series", equalTo(1));
+                .body("series.series", equalTo(1)).body("articles", equalTo(0));
         JsonPath s = given().get("/api/series/{id}", id).then().statusCode(200).extract().jsonPath();
         assertThat(s.getList("topics.topic")).containsExactly("rust-nvme");
         assertThat(s.getString("topics[0].reason")).contains("reclassify-test.rules:2");

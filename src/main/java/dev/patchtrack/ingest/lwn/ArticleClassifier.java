@@ -3,7 +3,10 @@ package dev.patchtrack.ingest.lwn;
 import dev.patchtrack.core.classify.Classifier;
 import dev.patchtrack.core.classify.ClassifyInput;
 import dev.patchtrack.ingest.TopicRulesSource;
+import dev.patchtrack.store.ArticleEntity;
+import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.ArticleRepository.TopicRow;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -18,6 +21,25 @@ public class ArticleClassifier {
 
     @Inject
     TopicRulesSource rules;
+
+    @Inject
+    ArticleRepository articles;
+
+    /** Gives every stored article its topics again, with the rules as they are now; returns how many. */
+    public int reclassifyAll() {
+        Rules now = current();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<ArticleEntity> all = articles.all();
+            for (ArticleEntity a : all) {
+                String text = a.body != null ? a.body : a.summary == null ? "" : a.summary;
+                if (a.indexTerms != null) {
+                    text = text + "\n" + a.indexTerms;
+                }
+                articles.replaceTopics(a.id, now.classify(a.title, text));
+            }
+            return all.size();
+        });
+    }
 
     /** A classifier with the rules as they are now; one per poll, so an operator's edit applies to the next. */
     public Rules current() {

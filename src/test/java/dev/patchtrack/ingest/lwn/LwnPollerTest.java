@@ -138,6 +138,18 @@ class LwnPollerTest {
         given().get("/api/articles?since=last-week").then().statusCode(400).body("parameter", equalTo("since"));
         given().get("/api/articles/999999").then().statusCode(404);
         given().get("/api/articles/x").then().statusCode(400).body("parameter", equalTo("id"));
+        // every article found is an event, once
+        List<String> published = given().get("/api/events?limit=1000").jsonPath()
+                .getList("findAll { it.kind == 'article-published' }.summary");
+        assertThat(published).hasSize(4).contains("LWN: A Rust NVMe driver, second round");
+        poller.runOnce(PUBLISHED.plusSeconds(60));
+        assertThat(given().get("/api/events?limit=1000").jsonPath()
+                .getList("findAll { it.kind == 'article-published' }")).hasSize(4);
+        // reclassification covers articles too, and with unchanged rules changes none
+        given().header("Authorization", "Bearer test-token").post("/api/reclassify").then().statusCode(200)
+                .body("articles", equalTo(4));
+        given().get("/api/articles?topic=rust-nvme").then()
+                .body("items.title", equalTo(List.of("A Rust NVMe driver, second round", "Rust NVMe abstractions posted")));
     }
 
     @Test
