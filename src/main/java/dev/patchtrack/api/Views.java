@@ -60,15 +60,10 @@ public class Views {
     ArticleViews articleViews;
 
     public List<SeriesSummaryInfo> summaries(List<SeriesEntity> list) {
-        Set<Long> personIds = new HashSet<>();
-        Set<Long> messagePks = new HashSet<>();
-        list.forEach(s -> {
-            personIds.add(s.authorId);
-            personIds.add(s.review.personId);
-            messagePks.add(s.review.messagePk);
-        });
-        Map<Long, Person> people = persons.byIds(personIds);
-        Map<Long, MessageEntity> msgs = messages.byIds(messagePks);
+        Refs refs = new Refs();
+        list.forEach(s -> refs.person(s.authorId).person(s.review.personId).message(s.review.messagePk));
+        Map<Long, Person> people = persons.byIds(refs.personIds);
+        Map<Long, MessageEntity> msgs = messages.byIds(refs.messagePks);
         Map<Long, List<SeriesTopic>> topics = series.topicsOfSeries(list.stream().map(s -> s.id).toList());
         List<SeriesSummaryInfo> out = new ArrayList<>(list.size());
         for (SeriesEntity s : list) {
@@ -100,36 +95,17 @@ public class Views {
         List<PatchEntity> patches = series.patchesOf(revisions.stream().map(r -> r.id).toList());
         List<TrailerEntity> trailers = series.trailersOf(patches.stream().map(p -> p.id).toList());
         List<AppliedNoticeEntity> applied = series.appliedOf(revisions.stream().map(r -> r.id).toList());
-        Set<Long> personIds = new HashSet<>();
-        Set<Long> messagePks = new HashSet<>();
-        personIds.add(s.authorId);
-        personIds.add(s.review.personId);
-        messagePks.add(s.review.messagePk);
-        applied.forEach(a -> {
-            personIds.add(a.personId);
-            messagePks.add(a.sourceMessagePk);
-        });
+        Refs refs = new Refs();
+        refs.person(s.authorId).person(s.review.personId).message(s.review.messagePk).notices(applied);
         Set<String> dependencyKeys = new HashSet<>();
         revisions.forEach(r -> dependencyKeys.addAll(keys(r.dependsOn)));
         Map<String, Long> dependencyIds = series.revisionIdsByKey(dependencyKeys);
-        revisions.forEach(r -> {
-            personIds.add(r.authorId);
-            personIds.add(r.review.personId);
-            messagePks.add(r.coverMessagePk);
-            messagePks.add(r.review.messagePk);
-        });
-        patches.forEach(p -> {
-            personIds.add(p.authorId);
-            personIds.add(p.review.personId);
-            messagePks.add(p.messagePk);
-            messagePks.add(p.review.messagePk);
-        });
-        trailers.forEach(t -> {
-            personIds.add(t.personId);
-            messagePks.add(t.sourceMessagePk);
-        });
-        Map<Long, Person> people = persons.byIds(personIds);
-        Map<Long, MessageEntity> msgs = messages.byIds(messagePks);
+        revisions.forEach(r -> refs.person(r.authorId).person(r.review.personId).message(r.coverMessagePk)
+                .message(r.review.messagePk));
+        patches.forEach(refs::patch);
+        refs.trailers(trailers);
+        Map<Long, Person> people = persons.byIds(refs.personIds);
+        Map<Long, MessageEntity> msgs = messages.byIds(refs.messagePks);
         Map<Long, List<TrailerEntity>> trailersByPatch = new LinkedHashMap<>();
         trailers.forEach(t -> trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t));
         Map<Long, List<RevisionTopic>> revTopics = series.topicsOfRevisions(revisions.stream().map(r -> r.id).toList());
@@ -169,25 +145,42 @@ public class Views {
                 articleViews.summaries(articles.mentioning(s.id)));
     }
 
+    /** The people and messages a view refers to, gathered so that each is loaded once, in bulk. */
+    private static final class Refs {
+        final Set<Long> personIds = new HashSet<>();
+        final Set<Long> messagePks = new HashSet<>();
+
+        Refs person(Long id) {
+            personIds.add(id);
+            return this;
+        }
+
+        Refs message(Long pk) {
+            messagePks.add(pk);
+            return this;
+        }
+
+        Refs patch(PatchEntity p) {
+            return person(p.authorId).person(p.review.personId).message(p.messagePk).message(p.review.messagePk);
+        }
+
+        Refs notices(List<AppliedNoticeEntity> notices) {
+            notices.forEach(a -> person(a.personId).message(a.sourceMessagePk));
+            return this;
+        }
+
+        Refs trailers(List<TrailerEntity> trailers) {
+            trailers.forEach(t -> person(t.personId).message(t.sourceMessagePk));
+            return this;
+        }
+    }
+
     public PatchInfo patch(PatchEntity p) {
         RevisionEntity r = series.findRevision(p.revisionId).orElse(null);
         List<TrailerEntity> trailers = series.trailersOf(List.of(p.id));
         List<AppliedNoticeEntity> notices = series.appliedOf(List.of(p.revisionId));
-        Set<Long> personIds = new HashSet<>();
-        Set<Long> messagePks = new HashSet<>();
-        personIds.add(p.authorId);
-        personIds.add(p.review.personId);
-        messagePks.add(p.messagePk);
-        messagePks.add(p.review.messagePk);
-        notices.forEach(a -> {
-            personIds.add(a.personId);
-            messagePks.add(a.sourceMessagePk);
-        });
-        trailers.forEach(t -> {
-            personIds.add(t.personId);
-            messagePks.add(t.sourceMessagePk);
-        });
-        return patch(p, trailers, notices, persons.byIds(personIds), messages.byIds(messagePks),
+        Refs refs = new Refs().patch(p).notices(notices).trailers(trailers);
+        return patch(p, trailers, notices, persons.byIds(refs.personIds), messages.byIds(refs.messagePks),
                 r == null ? null : r.seriesId, p.revisionId, r == null ? null : r.version);
     }
 
