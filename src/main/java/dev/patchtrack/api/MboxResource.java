@@ -1,0 +1,119 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.core.mail.MailLimits;
+import dev.patchtrack.core.mail.MailParser;
+import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.patch.AmMbox;
+import dev.patchtrack.store.MessageEntity;
+import dev.patchtrack.store.MessageRepository;
+import dev.patchtrack.store.PatchEntity;
+import dev.patchtrack.store.RevisionEntity;
+import dev.patchtrack.store.SeriesEntity;
+import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.TrailerEntity;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * A revision as an mbox for {@code git am}, like {@code b4 am}: the patches in order from the stored
+ * mail, without the cover letter, each commit message extended with the review trailers that replies
+ * (to the patch or to the cover letter) gave it, and a {@code Link:} to the patch on lore.
+ */
+@Path("/api/series/{id}/mbox")
+public class MboxResource {
+
+    public static final String MBOX = "application/mbox";
+
+    /** The trailers carried into the commit: those that credit a person. Nacked-by is not one of them. */
+    static final Set<String> CARRIED = Set.of("Reviewed-by", "Acked-by", "Tested-by", "Reported-by", "Suggested-by");
+
+    static final String LORE = "https://lore.kernel.org/r/";
+
+    @Inject
+    SeriesRepository series;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    MailLimits limits;
+
+    @GET
+    @Transactional
+    @Operation(summary = "The patches of a revision (the latest, or ?version=N) as an mbox ready for git am, "
+            + "with the trailers collected from replies")
+    public Response get(@PathParam("id") String id,
+                        @Parameter(description = "the version to export; default: the latest") @QueryParam("version") String version,
+                        @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link) {
+        long sid = Ids.parse("id", id);
+        SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
+        List<RevisionEntity> revisions = series.revisionsOf(sid);
+        RevisionEntity r = pick(revisions, version);
+        boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
+        List<PatchEntity> patches = series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList();
+        Set<Integer> missing = new TreeSet<>();
+        for (int n = 1; n <= r.total; n++) {
+            missing.add(n);
+        }
+        patches.forEach(p -> missing.remove(p.number));
+        if (patches.isEmpty() || !missing.isEmpty()) {
+            throw new ApiProblem(409, "Incomplete revision", "v" + r.version + " of series " + s.id + " lacks patch"
+                    + (missing.size() == 1 ? " " : "es ") + missing.stream().map(n -> n + "/" + r.total)
+                    .collect(Collectors.joining(", ")) + "; git am needs them all", "version");
+        }
+        Map<Long, List<String>> trailers = new LinkedHashMap<>();
+        for (TrailerEntity t : series.trailersOf(patches.stream().map(p -> p.id).toList())) {
+            if (CARRIED.contains(t.name)) {
+                trailers.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t.name + ": " + t.value);
+            }
+        }
+        Map<Long, MessageEntity> msgs = messages.byIds(patches.stream().map(p -> p.messagePk).toList());
+        Map<Long, byte[]> raw = messages.rawByPks(patches.stream().map(p -> p.messagePk).toList());
+        MailParser parser = new MailParser(limits);
+        List<AmMbox.Patch> out = new ArrayList<>();
+        for (PatchEntity p : patches) {
+            MessageEntity m = msgs.get(p.messagePk);
+            ParsedMail mail = parser.parse(raw.get(p.messagePk));
+            List<String> add = new ArrayList<>(trailers.getOrDefault(p.id, List.of()));
+            if (withLink) {
+                add.add("Link: " + LORE + m.messageId);
+            }
+            out.add(new AmMbox.Patch(mail.from(), mail.date(), mail.subject(), m.messageId, mail.body(), add));
+        }
+        return Response.ok(AmMbox.write(out), MBOX)
+                .header("Content-Disposition", "inline; filename=\"series-" + s.id + "-v" + r.version + ".mbox\"")
+                .build();
+    }
+
+    /** The latest revision, or the latest one with the version asked for. */
+    private static RevisionEntity pick(List<RevisionEntity> revisions, String version) {
+        if (revisions.isEmpty()) {
+            throw ApiProblem.notFound("the series has no revision");
+        }
+        if (version == null || version.isBlank()) {
+            return revisions.get(revisions.size() - 1);
+        }
+        int v = Params.positiveInt("version", version, 1, 10_000);
+        for (int i = revisions.size() - 1; i >= 0; i--) {
+            if (revisions.get(i).version == v) {
+                return revisions.get(i);
+            }
+        }
+        throw ApiProblem.notFound("no v" + v + " in this series; it has " + revisions.stream()
+                .map(r -> "v" + r.version).distinct().collect(Collectors.joining(", ")));
+    }
+}
