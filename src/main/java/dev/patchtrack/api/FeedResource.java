@@ -1,0 +1,256 @@
+package dev.patchtrack.api;
+
+import dev.patchtrack.api.dto.ArticleSummaryInfo;
+import dev.patchtrack.api.dto.PersonInfo;
+import dev.patchtrack.api.dto.SeriesSummaryInfo;
+import dev.patchtrack.api.dto.StateInfo;
+import dev.patchtrack.api.dto.TopicInfo;
+import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.core.feed.Feed;
+import dev.patchtrack.core.feed.FeedWriter;
+import dev.patchtrack.store.ArticleEntity;
+import dev.patchtrack.store.ArticleRepository;
+import dev.patchtrack.store.EventEntity;
+import dev.patchtrack.store.EventLog;
+import dev.patchtrack.store.ListRepository;
+import dev.patchtrack.store.MailingList;
+import dev.patchtrack.store.MessageEntity;
+import dev.patchtrack.store.MessageRepository;
+import dev.patchtrack.store.RevisionEntity;
+import dev.patchtrack.store.SeriesEntity;
+import dev.patchtrack.store.SeriesRepository;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Atom 1.0 and RSS 2.0 feeds: the series the API lists (same filters), the history of one series (its
+ * revisions, state changes and trailers, from the event log) and LWN articles. Entry ids are {@code tag:}
+ * URIs built from database ids, so a reader sees each thing once however often it polls. A series entry
+ * is updated (same id, later {@code updated}) when a new revision or the mail that changed its state
+ * arrives; series entries are ordered by that time, newest first.
+ */
+@Path("/feeds")
+public class FeedResource {
+
+    static final String ATOM = "application/atom+xml; charset=UTF-8";
+    static final String RSS = "application/rss+xml; charset=UTF-8";
+    static final String TAG = "tag:patchtrack,2024:";
+
+    @Inject
+    SeriesRepository series;
+
+    @Inject
+    ListRepository lists;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    ArticleRepository articles;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    Views views;
+
+    @Inject
+    ArticleViews articleViews;
+
+    @Inject
+    PatchtrackConfig config;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("series.atom")
+    @Transactional
+    @Operation(summary = "Series as Atom, with the filters of /api/series (topic, state, list, since, before) and limit")
+    public Response seriesAtom() {
+        return Response.ok(FeedWriter.atom(seriesFeed()), ATOM).build();
+    }
+
+    @GET
+    @Path("series.rss")
+    @Transactional
+    @Operation(summary = "Series as RSS 2.0, with the filters of /api/series and limit")
+    public Response seriesRss() {
+        return Response.ok(FeedWriter.rss(seriesFeed()), RSS).build();
+    }
+
+    @GET
+    @Path("series/{id: [^/.]+}.atom")
+    @Transactional
+    @Operation(summary = "One series as Atom: each revision posted, state change and trailer, newest first")
+    public Response oneSeriesAtom(@PathParam("id") String id) {
+        return Response.ok(FeedWriter.atom(oneSeries(id)), ATOM).build();
+    }
+
+    @GET
+    @Path("series/{id: [^/.]+}.rss")
+    @Transactional
+    @Operation(summary = "One series as RSS 2.0")
+    public Response oneSeriesRss(@PathParam("id") String id) {
+        return Response.ok(FeedWriter.rss(oneSeries(id)), RSS).build();
+    }
+
+    @GET
+    @Path("articles.atom")
+    @Transactional
+    @Operation(summary = "LWN articles as Atom, newest first; topic, since, before and limit filter them")
+    public Response articlesAtom() {
+        return Response.ok(FeedWriter.atom(articleFeed()), ATOM).build();
+    }
+
+    @GET
+    @Path("articles.rss")
+    @Transactional
+    @Operation(summary = "LWN articles as RSS 2.0")
+    public Response articlesRss() {
+        return Response.ok(FeedWriter.rss(articleFeed()), RSS).build();
+    }
+
+    private Feed seriesFeed() {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        Long listId = null;
+        String list = q.getFirst("list");
+        if (list != null && !list.isBlank()) {
+            listId = lists.findByName(list.strip()).map((MailingList l) -> l.id).orElse(-1L);
+        }
+        List<SeriesEntity> found = series.page(new SeriesRepository.SeriesQuery(listId,
+                Params.instant("since", q.getFirst("since")), Params.instant("before", q.getFirst("before")),
+                Filters.topics(q.get("topic")), Filters.states(q.get("state")), 1, limit())).items();
+        List<SeriesSummaryInfo> infos = views.summaries(found);
+        Map<Long, MessageEntity> causes = messages.byIds(found.stream().map(s -> s.review.messagePk)
+                .filter(Objects::nonNull).toList());
+        List<Feed.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            SeriesEntity s = found.get(i);
+            SeriesSummaryInfo info = infos.get(i);
+            MessageEntity cause = s.review.messagePk == null ? null : causes.get(s.review.messagePk);
+            Instant updated = latest(s.lastPostedAt, cause == null ? null : cause.sentAt);
+            List<String> categories = new ArrayList<>(info.topics().stream().map(TopicInfo::topic).toList());
+            categories.add(info.state().state());
+            entries.add(new Feed.Entry(TAG + "series/" + s.id,
+                    info.title() + " (v" + info.latestVersion() + ", " + info.state().state() + ")",
+                    absolute("api/series/" + s.id + "?format=text"), updated, s.firstPostedAt, name(info.author()),
+                    seriesSummary(info), categories));
+        }
+        entries.sort(java.util.Comparator.comparing(Feed.Entry::updated,
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+        String filters = uri.getRequestUri().getRawQuery();
+        return new Feed(TAG + "series" + (filters == null ? "" : "?" + filters),
+                "patchtrack: series" + (filters == null ? "" : " (" + describe(q, filters) + ")"),
+                absolute("api/series" + (filters == null ? "" : "?" + filters)), uri.getRequestUri().toString(),
+                newest(entries), entries);
+    }
+
+    private static String seriesSummary(SeriesSummaryInfo s) {
+        StateInfo st = s.state();
+        return "State: " + st.state() + (st.reason() == null ? "" : " (" + st.reason() + ")") + "\n"
+                + "Latest: v" + s.latestVersion() + ", " + s.revisionCount() + " revision"
+                + (s.revisionCount() == 1 ? "" : "s") + "\n"
+                + "Author: " + (s.author() == null ? "unknown" : name(s.author())) + "\n"
+                + "Lists: " + String.join(", ", s.lists()) + "\n"
+                + "Topics: " + String.join(", ", s.topics().stream().map(TopicInfo::topic).toList());
+    }
+
+    private Feed oneSeries(String id) {
+        long sid = Ids.parse("id", id);
+        SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
+        Map<Long, RevisionEntity> revisions = new HashMap<>();
+        series.revisionsOf(sid).forEach(r -> revisions.put(r.id, r));
+        List<Feed.Entry> entries = new ArrayList<>();
+        for (EventEntity e : events.ofSeries(sid, limit())) {
+            RevisionEntity r = e.revisionId == null ? null : revisions.get(e.revisionId);
+            Instant published = "revision-posted".equals(e.kind) && r != null ? r.postedAt : e.createdAt;
+            List<String> categories = new ArrayList<>();
+            categories.add(e.kind);
+            if (r != null) {
+                categories.add("v" + r.version);
+            }
+            String link = e.patchId != null ? absolute("api/patches/" + e.patchId + "?format=text")
+                    : absolute("api/series/" + sid + "?format=text");
+            entries.add(new Feed.Entry(TAG + "event/" + e.id, Params.clip(e.summary), link, e.createdAt, published,
+                    null, e.kind + ": " + e.summary, categories));
+        }
+        return new Feed(TAG + "series/" + sid, "patchtrack: " + s.title, absolute("api/series/" + sid + "?format=text"),
+                uri.getRequestUri().toString(), newest(entries), entries);
+    }
+
+    private Feed articleFeed() {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        List<String> topics = Filters.topics(q.get("topic"));
+        if (topics.size() > 1) {
+            throw ApiProblem.badParameter("topic", "the article feed takes one topic");
+        }
+        List<ArticleEntity> found = articles.page(new ArticleRepository.ArticleQuery(topics.isEmpty() ? null : topics.get(0),
+                Params.instant("since", q.getFirst("since")), Params.instant("before", q.getFirst("before")), 1, limit()))
+                .items();
+        List<ArticleSummaryInfo> infos = articleViews.summaries(found);
+        List<Feed.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            ArticleEntity a = found.get(i);
+            ArticleSummaryInfo info = infos.get(i);
+            Instant when = a.publishedAt != null ? a.publishedAt : a.firstSeenAt;
+            entries.add(new Feed.Entry(TAG + "article/" + a.id, a.title, a.url, when, when, a.author,
+                    a.summary, info.topics().stream().map(TopicInfo::topic).toList()));
+        }
+        String filters = uri.getRequestUri().getRawQuery();
+        return new Feed(TAG + "articles" + (filters == null ? "" : "?" + filters), "patchtrack: LWN articles"
+                + (topics.isEmpty() ? "" : " on " + topics.get(0)), absolute("api/articles"
+                + (filters == null ? "" : "?" + filters)), uri.getRequestUri().toString(), newest(entries), entries);
+    }
+
+    private int limit() {
+        return Params.positiveInt("limit", uri.getQueryParameters().getFirst("limit"), config.api().defaultPerPage(),
+                config.api().maxPerPage());
+    }
+
+    private String absolute(String path) {
+        return uri.getBaseUri().resolve(path).toString();
+    }
+
+    /** The filters in the order the query names them: {@code topic rust-nvme; state new}. */
+    private static String describe(MultivaluedMap<String, String> q, String rawQuery) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        for (String pair : rawQuery.split("&")) {
+            String key = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+            if (!key.equals("limit") && q.containsKey(key)) {
+                keys.add(key);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        keys.forEach(k -> parts.add(k + " " + String.join(", ", Filters.values(q.get(k)))));
+        return String.join("; ", parts);
+    }
+
+    private static String name(PersonInfo p) {
+        return p == null ? null : p.name() != null ? p.name() + " <" + p.email() + ">" : p.email();
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** The newest entry's update time, or now for an empty feed. */
+    private static Instant newest(List<Feed.Entry> entries) {
+        return entries.stream().map(Feed.Entry::updated).filter(Objects::nonNull).max(Instant::compareTo)
+                .orElse(Instant.now());
+    }
+}
