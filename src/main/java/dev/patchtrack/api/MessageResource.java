@@ -3,12 +3,15 @@ package dev.patchtrack.api;
 import dev.patchtrack.api.dto.MessageInfo;
 import dev.patchtrack.api.dto.PullRequestInfo;
 import dev.patchtrack.core.model.PullRequest;
+import dev.patchtrack.api.dto.StateInfo;
+import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.FactsCodec;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
 import dev.patchtrack.store.PersonRepository;
+import dev.patchtrack.store.ReviewColumns;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
@@ -21,10 +24,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -43,6 +48,9 @@ public class MessageResource {
 
     @Inject
     PersonRepository persons;
+
+    @Inject
+    ArticleRepository articles;
 
     @GET
     @Path("{id: .+}")
@@ -82,37 +90,60 @@ public class MessageResource {
         Integer version = null;
         Integer number = null;
         Long patchId = null;
+        ReviewColumns review = null;
+        boolean overridden = false;
         Optional<PatchEntity> patch = series.patchOfMessage(m.id);
         Optional<RevisionEntity> revision;
         if (patch.isPresent()) {
             patchId = patch.get().id;
             number = patch.get().number;
+            review = patch.get().review;
+            overridden = patch.get().stateOverridden;
             revision = series.findRevision(patch.get().revisionId);
         } else {
             revision = series.revisionOfCover(m.id);
             if (revision.isPresent()) {
                 number = 0;
+                review = revision.get().review;
             }
         }
+        Long threadSeries = null;
         if (revision.isPresent()) {
             revisionId = revision.get().id;
             seriesId = revision.get().seriesId;
             version = revision.get().version;
+            threadSeries = seriesId;
+        } else {
+            ArticleRepository.Target t = articles.resolve(List.of(m.messageId)).get(m.messageId);
+            threadSeries = t == null ? null : t.seriesId();
         }
-        Person from = m.fromPersonId == null ? null : persons.byIds(List.of(m.fromPersonId)).get(m.fromPersonId);
+        String seriesTitle = threadSeries == null ? null : series.findSeries(threadSeries).map(s -> s.title).orElse(null);
+        Set<Long> personIds = new HashSet<>();
+        personIds.add(m.fromPersonId);
+        Set<Long> causes = new HashSet<>();
+        if (review != null) {
+            personIds.add(review.personId);
+            causes.add(review.messagePk);
+        }
+        Map<Long, Person> people = persons.byIds(personIds);
+        Person from = m.fromPersonId == null ? null : people.get(m.fromPersonId);
+        StateInfo state = review == null ? null : Views.state(review, overridden, people, messages.byIds(causes));
         Map<String, String> links = new LinkedHashMap<>();
         String self = UriBuilder.fromPath("/api/messages/{id}").build(m.messageId).toString();
         links.put("self", self);
         links.put("raw", self + "/raw");
-        if (seriesId != null) {
-            links.put("series", "/api/series/" + seriesId);
-        }
+        links.put("lore", MboxResource.LORE + UriBuilder.fromPath("{id}").build(m.messageId).toString());
         if (patchId != null) {
             links.put("patch", "/api/patches/" + patchId);
+        }
+        if (threadSeries != null) {
+            links.put("series", "/api/series/" + threadSeries);
+            links.put("mbox", "/api/series/" + threadSeries + "/mbox" + (version == null ? "" : "?version=" + version));
+            links.put("feed", "/feeds/series/" + threadSeries + ".atom");
         }
         List<String> problems = m.problems == null ? List.of() : Arrays.asList(m.problems.split("\n"));
         return new MessageInfo(m.messageId, m.kind, m.subject, Views.person(from), m.sentAt, messages.listNames(m.id),
                 m.inReplyTo, m.syntheticId, m.readable, m.deleted, problems, seriesId, revisionId, version, number,
-                patchId, links, pull(m));
+                patchId, seriesTitle, state, links, pull(m));
     }
 }

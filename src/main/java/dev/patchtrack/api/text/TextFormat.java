@@ -1,0 +1,134 @@
+package dev.patchtrack.api.text;
+
+import dev.patchtrack.api.ProblemMappers;
+import dev.patchtrack.api.dto.ProblemInfo;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Text for curl users, for every {@code /api} resource at once. A request that prefers {@code text/plain}
+ * (alone, or by q-value over JSON) or says {@code ?format=text} is marked before matching and asks the
+ * resource for JSON as usual; the response's record is then rendered by {@link TextRenderer}. Errors come
+ * out as one line. {@code ?format=json} forces JSON; any other format is refused. {@code ?width=N}
+ * (40 to 400, default 100) sets the terminal width.
+ */
+@Provider
+@PreMatching
+public class TextFormat implements ContainerRequestFilter, ContainerResponseFilter {
+
+    static final String WIDTH = TextFormat.class.getName() + ".width";
+    static final MediaType TEXT = new MediaType("text", "plain", "UTF-8");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (!p.startsWith("api/")) {
+            return;
+        }
+        String format = request.getUriInfo().getQueryParameters().getFirst("format");
+        boolean text;
+        if (format != null && !format.isBlank()) {
+            String f = format.strip().toLowerCase(Locale.ROOT);
+            if (!f.equals("text") && !f.equals("json")) {
+                request.abortWith(ProblemMappers.problem(400, "Bad parameter",
+                        "format must be text or json, not '" + clip(format) + "'", "format", path));
+                return;
+            }
+            text = f.equals("text");
+            if (!text) {
+                request.getHeaders().putSingle(HttpHeaders.ACCEPT, "application/json, */*;q=0.1");
+                return;
+            }
+        } else {
+            text = prefersText(request.getHeaders().get(HttpHeaders.ACCEPT));
+        }
+        if (!text) {
+            return;
+        }
+        int width = TextRenderer.DEFAULT_WIDTH;
+        String w = request.getUriInfo().getQueryParameters().getFirst("width");
+        if (w != null && !w.isBlank()) {
+            try {
+                width = Integer.parseInt(w.strip());
+            } catch (NumberFormatException e) {
+                width = -1;
+            }
+            if (width < 40 || width > 400) {
+                request.setProperty(WIDTH, TextRenderer.DEFAULT_WIDTH);
+                request.abortWith(ProblemMappers.problem(400, "Bad parameter",
+                        "width must be a number of columns from 40 to 400, not '" + clip(w) + "'", "width", path));
+                return;
+            }
+        }
+        request.setProperty(WIDTH, width);
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT, "application/json, */*;q=0.1");
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object width = request.getProperty(WIDTH);
+        Object entity = response.getEntity();
+        if (!(width instanceof Integer w) || entity == null || entity instanceof String || entity instanceof byte[]
+                || entity instanceof InputStream) {
+            return;
+        }
+        MediaType type = response.getMediaType();
+        if (type != null && !type.getSubtype().endsWith("json")) {
+            return;
+        }
+        response.setEntity(new TextRenderer(w).render(entity), null, TEXT);
+        response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, TEXT.toString());
+        if (entity instanceof ProblemInfo) {
+            response.setStatus(((ProblemInfo) entity).status());
+        }
+        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    }
+
+    /** True when {@code text/plain} (or {@code text/*}) is acceptable and beats every JSON media range. */
+    static boolean prefersText(List<String> accept) {
+        if (accept == null) {
+            return false;
+        }
+        double textQ = 0;
+        double jsonQ = 0;
+        for (String header : accept) {
+            for (String range : header.split(",")) {
+                String[] parts = range.split(";");
+                String type = parts[0].strip().toLowerCase(Locale.ROOT);
+                double q = 1;
+                for (int i = 1; i < parts.length; i++) {
+                    String p = parts[i].strip();
+                    if (p.startsWith("q=") || p.startsWith("Q=")) {
+                        try {
+                            q = Double.parseDouble(p.substring(2).strip());
+                        } catch (NumberFormatException e) {
+                            q = 0;
+                        }
+                    }
+                }
+                if (type.equals("text/plain") || type.equals("text/*")) {
+                    textQ = Math.max(textQ, q);
+                } else if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")
+                        || type.equals("application/problem+json")) {
+                    jsonQ = Math.max(jsonQ, q);
+                }
+            }
+        }
+        return textQ > 0 && textQ > jsonQ;
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,382 @@
+package dev.patchtrack.api.text;
+
+import dev.patchtrack.api.dto.ArticleInfo;
+import dev.patchtrack.api.dto.ArticleSummaryInfo;
+import dev.patchtrack.api.dto.EventInfo;
+import dev.patchtrack.api.dto.MessageInfo;
+import dev.patchtrack.api.dto.PageInfo;
+import dev.patchtrack.api.dto.PatchInfo;
+import dev.patchtrack.api.dto.PersonInfo;
+import dev.patchtrack.api.dto.ProblemInfo;
+import dev.patchtrack.api.dto.RevisionInfo;
+import dev.patchtrack.api.dto.SeriesInfo;
+import dev.patchtrack.api.dto.SeriesSummaryInfo;
+import dev.patchtrack.api.dto.SourceInfo;
+import dev.patchtrack.api.dto.StateInfo;
+import dev.patchtrack.api.dto.TopicCountInfo;
+import dev.patchtrack.api.dto.TopicInfo;
+import dev.patchtrack.api.dto.TrailerInfo;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the API's records as text for a terminal: aligned tables for lists, a page for one series,
+ * patch or message, and one line for an error. Every line fits {@code width} columns, except the
+ * Message-IDs and URLs a maintainer copies, which are never cut.
+ */
+public final class TextRenderer {
+
+    public static final int DEFAULT_WIDTH = 100;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final List<String> STATES = List.of("new", "under-review", "reviewed", "changes-requested",
+            "accepted", "superseded", "rejected");
+
+    private final int width;
+
+    public TextRenderer(int width) {
+        this.width = width;
+    }
+
+    /** The text for a response entity. */
+    public String render(Object entity) {
+        if (entity instanceof ProblemInfo p) {
+            return "error " + p.status() + " " + TextWidth.clean(p.title()) + ": " + TextWidth.clean(p.detail())
+                    + (p.parameter() == null ? "" : " (parameter " + p.parameter() + ")") + "\n";
+        }
+        if (entity instanceof PageInfo<?> page) {
+            int last = (int) Math.max(1, (page.total() + page.perPage() - 1) / page.perPage());
+            return list(page.items()) + "\n" + page.total() + " in all; page " + page.page() + " of " + last + "\n";
+        }
+        if (entity instanceof Collection<?> c) {
+            return list(List.copyOf(c));
+        }
+        if (entity instanceof SeriesInfo s) {
+            return series(s);
+        }
+        if (entity instanceof PatchInfo p) {
+            return patch(p);
+        }
+        if (entity instanceof MessageInfo m) {
+            return message(m);
+        }
+        if (entity instanceof ArticleInfo a) {
+            return article(a);
+        }
+        return fields(entity, "");
+    }
+
+    private String list(List<?> items) {
+        if (items.isEmpty()) {
+            return "(none)\n";
+        }
+        Object first = items.get(0);
+        if (first instanceof SeriesSummaryInfo) {
+            TextTable t = new TextTable(6, "ID", "STATE", "VER", "LAST POST", "TOPICS", "AUTHOR", "TITLE");
+            for (Object o : items) {
+                SeriesSummaryInfo s = (SeriesSummaryInfo) o;
+                t.row(s.id(), state(s.state()), "v" + s.latestVersion(), day(s.lastPosted()), topics(s.topics()),
+                        name(s.author()), s.title());
+            }
+            return t.render(width);
+        }
+        if (first instanceof PatchInfo) {
+            TextTable t = new TextTable(6, "ID", "#", "STATE", "R/A/T", "DATE", "AUTHOR", "SUBJECT");
+            for (Object o : items) {
+                PatchInfo p = (PatchInfo) o;
+                t.row(p.id(), p.number(), state(p.state()), counts(p), day(p.date()), name(p.author()), p.subject());
+            }
+            return t.render(width);
+        }
+        if (first instanceof EventInfo) {
+            TextTable t = new TextTable(4, "ID", "AT", "KIND", "SERIES", "SUMMARY");
+            for (Object o : items) {
+                EventInfo e = (EventInfo) o;
+                t.row(e.id(), minute(e.at()), e.kind(), e.seriesId(), e.summary());
+            }
+            return t.render(width);
+        }
+        if (first instanceof TopicCountInfo) {
+            Set<String> states = new LinkedHashSet<>(STATES);
+            items.forEach(o -> states.addAll(((TopicCountInfo) o).byState().keySet()));
+            List<String> headers = new ArrayList<>(List.of("TOPIC", "SERIES"));
+            states.forEach(s -> headers.add(s.toUpperCase(java.util.Locale.ROOT)));
+            TextTable t = new TextTable(0, headers.toArray(String[]::new));
+            for (Object o : items) {
+                TopicCountInfo c = (TopicCountInfo) o;
+                List<Object> row = new ArrayList<>(List.of(c.topic(), c.series()));
+                states.forEach(s -> row.add(c.byState().getOrDefault(s, 0L)));
+                t.row(row.toArray());
+            }
+            return t.render(width);
+        }
+        if (first instanceof ArticleSummaryInfo) {
+            TextTable t = new TextTable(4, "ID", "PUBLISHED", "STATE", "TOPICS", "TITLE");
+            for (Object o : items) {
+                ArticleSummaryInfo a = (ArticleSummaryInfo) o;
+                t.row(a.id(), day(a.published()), a.state() + (a.subscriberOnly() ? " $" : ""), topics(a.topics()),
+                        a.title());
+            }
+            return t.render(width);
+        }
+        if (first instanceof SourceInfo) {
+            TextTable t = new TextTable(7, "NAME", "MODE", "ENABLED", "LAST SUCCESS", "LAG", "STALE", "MESSAGES", "ERROR");
+            for (Object o : items) {
+                SourceInfo s = (SourceInfo) o;
+                t.row(s.name(), s.mode(), s.enabled() ? "yes" : "no", minute(s.lastSuccessAt()),
+                        s.lagSeconds() == null ? "-" : s.lagSeconds() + "s", s.stale() ? "STALE" : "ok",
+                        s.messagesOnList(), s.lastError());
+            }
+            return t.render(width);
+        }
+        if (first instanceof Record r) {
+            return genericTable(items, r);
+        }
+        return items.stream().map(o -> TextWidth.clean(String.valueOf(o))).collect(Collectors.joining("\n")) + "\n";
+    }
+
+    /** A table of the simple fields of any record list. */
+    private String genericTable(List<?> items, Record first) {
+        List<RecordComponent> cols = new ArrayList<>();
+        for (RecordComponent c : first.getClass().getRecordComponents()) {
+            if (simple(c.getType())) {
+                cols.add(c);
+            }
+        }
+        if (cols.isEmpty()) {
+            return items.stream().map(o -> fields(o, "")).collect(Collectors.joining("\n"));
+        }
+        TextTable t = new TextTable(cols.size() - 1, cols.stream().map(c -> c.getName().toUpperCase(java.util.Locale.ROOT))
+                .toArray(String[]::new));
+        for (Object o : items) {
+            t.row(cols.stream().map(c -> value(get(c, o))).toArray());
+        }
+        return t.render(width);
+    }
+
+    private String series(SeriesInfo s) {
+        StringBuilder out = new StringBuilder();
+        out.append(fit("Series " + s.id() + ": " + s.title())).append('\n');
+        out.append(fit("=".repeat(Math.min(width, TextWidth.of(TextWidth.clean("Series " + s.id() + ": " + s.title())))))).append('\n');
+        kv(out, "State", stateLine(s.state()));
+        kv(out, "Author", person(s.author()));
+        kv(out, "Lists", String.join(", ", s.lists()));
+        kv(out, "Topics", topicReasons(s.topics()));
+        kv(out, "Posted", minute(s.firstPosted()) + " .. " + minute(s.lastPosted()) + " UTC");
+        out.append("Mbox:     curl -s /api/series/").append(s.id()).append("/mbox | git am\n");
+        for (RevisionInfo r : s.revisions()) {
+            out.append('\n');
+            String head = "v" + r.version() + (r.versionMinor() > 0 ? "." + r.versionMinor() : "") + (r.rfc() ? " RFC" : "")
+                    + "  " + minute(r.date()) + "  " + r.patches().size() + "/" + r.total() + " patches"
+                    + (r.complete() ? "" : " (incomplete)") + "  " + state(r.state())
+                    + (r.linkedBy() == null ? "" : "  linked by " + r.linkedBy());
+            out.append(fit(head)).append('\n');
+            if (r.coverLetter() != null) {
+                out.append("    cover <").append(TextWidth.clean(r.coverLetter().messageId())).append(">\n");
+            }
+            if (!"superseded".equals(r.state().state()) && r.state().reason() != null) {
+                out.append(fit("    why: " + r.state().reason())).append('\n');
+            }
+            int num = r.patches().stream().mapToInt(p -> String.valueOf(p.number()).length()).max().orElse(1);
+            int st = r.patches().stream().mapToInt(p -> state(p.state()).length()).max().orElse(3);
+            for (PatchInfo p : r.patches()) {
+                String n = " ".repeat(num - String.valueOf(p.number()).length()) + p.number() + "/" + r.total();
+                out.append(fit("  " + n + "  " + TextWidth.pad(state(p.state()), st) + "  " + TextWidth.clean(p.subject())))
+                        .append('\n');
+                String indent = " ".repeat(2 + n.length() + 2);
+                for (TrailerInfo t : p.trailers()) {
+                    if (!t.name().equals("Signed-off-by")) {
+                        out.append(fit(indent + t.name() + ": " + t.value())).append('\n');
+                    }
+                }
+            }
+        }
+        if (!s.articles().isEmpty()) {
+            out.append("\nLWN\n");
+            s.articles().forEach(a -> out.append(fit("  " + day(a.published()) + "  " + a.title())).append("\n    ")
+                    .append(a.link()).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private String patch(PatchInfo p) {
+        StringBuilder out = new StringBuilder();
+        out.append(fit("Patch " + p.id() + ": " + p.subject())).append('\n');
+        kv(out, "State", stateLine(p.state()));
+        kv(out, "Author", person(p.author()));
+        kv(out, "Date", minute(p.date()) + " UTC");
+        whole(out, "Message", "<" + p.messageId() + ">");
+        kv(out, "Diffstat", p.diffstat().files() + " files, +" + p.diffstat().insertions() + " -" + p.diffstat().deletions());
+        if (p.seriesId() != null) {
+            kv(out, "Series", "/api/series/" + p.seriesId() + (p.version() == null ? "" : " (v" + p.version() + ")"));
+        }
+        if (!p.trailers().isEmpty()) {
+            out.append("Trailers:\n");
+            for (TrailerInfo t : p.trailers()) {
+                out.append(fit("  " + t.name() + ": " + t.value())).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private String message(MessageInfo m) {
+        StringBuilder out = new StringBuilder();
+        out.append("Message <").append(TextWidth.clean(m.messageId())).append(">\n");
+        kv(out, "Kind", m.kind() + (m.deleted() ? " (deleted)" : "") + (m.syntheticId() ? " (synthetic id)" : ""));
+        kv(out, "Subject", m.subject());
+        kv(out, "From", person(m.from()));
+        kv(out, "Date", minute(m.date()) + " UTC");
+        kv(out, "Lists", String.join(", ", m.lists()));
+        if (m.inReplyTo() != null) {
+            whole(out, "Reply to", "<" + m.inReplyTo() + ">");
+        }
+        if (m.seriesId() != null) {
+            kv(out, "Series", m.seriesId() + (m.seriesTitle() == null ? "" : ": " + m.seriesTitle()));
+            kv(out, "Revision", "v" + m.version() + " (revision " + m.revisionId() + ")");
+            kv(out, "Patch", m.patchNumber() == null ? "-" : m.patchNumber() == 0 ? "cover letter"
+                    : m.patchNumber() + " (patch " + m.patchId() + ")");
+        }
+        if (m.state() != null) {
+            kv(out, "State", stateLine(m.state()));
+        }
+        if (m.pull() != null) {
+            kv(out, "Pull", m.pull().repository() + (m.pull().branch() == null ? "" : " " + m.pull().branch()));
+        }
+        if (!m.problems().isEmpty()) {
+            kv(out, "Problems", String.join("; ", m.problems()));
+        }
+        out.append("Links:\n");
+        m.links().forEach((k, v) -> out.append("  ").append(TextWidth.pad(k, 7)).append(' ').append(TextWidth.clean(v))
+                .append('\n'));
+        return out.toString();
+    }
+
+    private String article(ArticleInfo a) {
+        StringBuilder out = new StringBuilder();
+        out.append(fit("Article " + a.id() + ": " + a.title())).append('\n');
+        whole(out, "Link", a.link());
+        kv(out, "Author", a.author());
+        kv(out, "Published", minute(a.published()) + " UTC");
+        kv(out, "State", a.state() + (a.subscriberOnly() ? " (subscribers only)" : ""));
+        kv(out, "Topics", topicReasons(a.topics()));
+        if (!a.series().isEmpty()) {
+            out.append('\n').append(list(a.series()));
+        }
+        return out.toString();
+    }
+
+    private void kv(StringBuilder out, String key, String value) {
+        out.append(fit(TextWidth.pad(key + ":", 10) + (value == null ? "-" : value))).append('\n');
+    }
+
+    /** A line that is never cut: it holds a Message-ID or URL to copy. */
+    private static void whole(StringBuilder out, String key, String value) {
+        out.append(TextWidth.pad(key + ":", 10)).append(TextWidth.clean(value)).append('\n');
+    }
+
+    private String fit(String line) {
+        return TextWidth.fit(TextWidth.clean(line), width);
+    }
+
+    /** {@code name: value} lines for any record, nested records with dotted names. */
+    private String fields(Object o, String prefix) {
+        if (!(o instanceof Record r)) {
+            return fit(prefix + value(o)) + "\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v = get(c, r);
+            if (v instanceof Record) {
+                out.append(fields(v, prefix + c.getName() + "."));
+            } else if (v instanceof Collection<?> list && !list.isEmpty() && list.iterator().next() instanceof Record) {
+                out.append(prefix).append(c.getName()).append(":\n");
+                list.forEach(item -> out.append(fields(item, prefix + "  ")));
+            } else {
+                out.append(fit(prefix + c.getName() + ": " + value(v))).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static Object get(RecordComponent c, Object o) {
+        try {
+            return c.getAccessor().invoke(o);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    private static boolean simple(Class<?> t) {
+        return t.isPrimitive() || Number.class.isAssignableFrom(t) || t == String.class || t == Boolean.class
+                || TemporalAccessor.class.isAssignableFrom(t);
+    }
+
+    private static String value(Object v) {
+        if (v == null) {
+            return "-";
+        }
+        if (v instanceof Instant i) {
+            return minute(i);
+        }
+        if (v instanceof Collection<?> c) {
+            return c.stream().map(TextRenderer::value).collect(Collectors.joining(", "));
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.entrySet().stream().map(e -> e.getKey() + "=" + value(e.getValue())).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(v);
+    }
+
+    private static String state(StateInfo s) {
+        return s == null ? "-" : s.state() + (s.overridden() ? "*" : "");
+    }
+
+    private static String stateLine(StateInfo s) {
+        if (s == null) {
+            return "-";
+        }
+        return s.state() + (s.overridden() ? " (set by a maintainer)" : "")
+                + (s.reason() == null ? "" : " - " + s.reason())
+                + (s.messageId() == null ? "" : " <" + s.messageId() + ">");
+    }
+
+    private static String counts(PatchInfo p) {
+        Map<String, Integer> c = p.trailerCounts();
+        return c.getOrDefault("Reviewed-by", 0) + "/" + c.getOrDefault("Acked-by", 0) + "/" + c.getOrDefault("Tested-by", 0);
+    }
+
+    private static String topics(List<TopicInfo> topics) {
+        return topics.isEmpty() ? "-" : topics.stream().map(TopicInfo::topic).collect(Collectors.joining(","));
+    }
+
+    private static String topicReasons(List<TopicInfo> topics) {
+        return topics.isEmpty() ? "-" : topics.stream().map(t -> t.topic() + (t.reason() == null ? "" : " (" + t.reason() + ")"))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String name(PersonInfo p) {
+        return p == null ? "-" : p.name() != null ? p.name() : p.email();
+    }
+
+    private static String person(PersonInfo p) {
+        return p == null ? "-" : p.name() != null ? p.name() + " <" + p.email() + ">" : p.email();
+    }
+
+    private static String minute(Instant t) {
+        return t == null ? "-" : MINUTE.format(t);
+    }
+
+    private static String day(Instant t) {
+        return t == null ? "-" : DAY.format(t);
+    }
+}
