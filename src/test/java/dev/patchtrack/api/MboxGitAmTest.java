@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTest
 class MboxGitAmTest {
 
-    static final String ANA = "Ana Lindqvist <ana@example.com>";
+    static final String ANA = ReviewStatesTest.ANA;
     static final String SOREN = "Søren Ælund <soren@example.com>";
-    static final String BOB = "Bob Reviewer <bob@example.org>";
-    static final String CAT = "Cat Maintainer <cat@example.net>";
+    static final String BOB = ReviewStatesTest.BOB;
+    static final String CAT = ReviewStatesTest.CAT;
     static final String BASE = "// SPDX-License-Identifier: GPL-2.0\nfn x() {}\n";
     static final String DIR = "drivers/nvme/host/rnvme/";
 
