@@ -87,7 +87,7 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
         if (type != null && !type.getSubtype().endsWith("json")) {
             return;
         }
-        response.setEntity(new TextRenderer(w).render(entity), null, TEXT);
+        response.setEntity(new TextRenderer(w, request.getUriInfo().getBaseUri().toString()).render(entity), null, TEXT);
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, TEXT.toString());
         if (entity instanceof ProblemInfo) {
             response.setStatus(((ProblemInfo) entity).status());

@@ -43,9 +43,12 @@ public final class TextRenderer {
             "accepted", "superseded", "rejected");
 
     private final int width;
+    private final String base;
 
-    public TextRenderer(int width) {
+    /** @param base the service's base URL ({@code http://host:port/}), for commands shown to copy */
+    public TextRenderer(int width, String base) {
         this.width = width;
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     /** The text for a response entity. */
@@ -173,7 +176,7 @@ public final class TextRenderer {
         kv(out, "Lists", String.join(", ", s.lists()));
         kv(out, "Topics", topicReasons(s.topics()));
         kv(out, "Posted", minute(s.firstPosted()) + " .. " + minute(s.lastPosted()) + " UTC");
-        out.append("Mbox:     curl -s /api/series/").append(s.id()).append("/mbox | git am\n");
+        out.append("Mbox:     curl -s ").append(base).append("/api/series/").append(s.id()).append("/mbox | git am\n");
         for (RevisionInfo r : s.revisions()) {
             out.append('\n');
             String head = "v" + r.version() + (r.versionMinor() > 0 ? "." + r.versionMinor() : "") + (r.rfc() ? " RFC" : "")

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An aligned table for a terminal: a header row, a rule, and one row per item. Columns are as wide as
  * their widest cell; when the table would be wider than the width asked for, the flexible column (a
- * title or subject) gives up room first and its cells end in an ellipsis, then the others do.
+ * title or subject) gives up room first down to two fifths of the width, then the widest other columns,
+ * then the flexible one again; cut cells end in an ellipsis.
  */
 public final class TextTable {
 
@@ -45,18 +46,23 @@ public final class TextTable {
             }
         }
         int excess = total(w) - width;
-        if (excess > 0) {
-            int min = Math.max(TextWidth.of(headers.get(flex)), 8);
-            int take = Math.min(excess, Math.max(0, w[flex] - min));
-            w[flex] -= take;
-            excess -= take;
-            for (int i = n - 1; i >= 0 && excess > 0; i--) {
-                int floor = Math.max(TextWidth.of(headers.get(i)), 4);
-                int t = Math.min(excess, Math.max(0, w[i] - floor));
-                w[i] -= t;
-                excess -= t;
+        // The flexible column first gives up what it has beyond two fifths of the width, then the
+        // widest of the others shrink one column at a time, and last the flexible one again.
+        int flexFloor = Math.max(TextWidth.of(headers.get(flex)), Math.min(w[flex], width * 2 / 5));
+        excess -= shrink(w, flex, flexFloor, excess);
+        while (excess > 0) {
+            int widest = -1;
+            for (int i = 0; i < n; i++) {
+                if (i != flex && w[i] > floor(i) && (widest < 0 || w[i] > w[widest])) {
+                    widest = i;
+                }
             }
+            if (widest < 0) {
+                break;
+            }
+            excess -= shrink(w, widest, floor(widest), 1);
         }
+        excess -= shrink(w, flex, Math.max(TextWidth.of(headers.get(flex)), 8), excess);
         StringBuilder out = new StringBuilder();
         line(out, headers, w);
         List<String> rule = new ArrayList<>();
@@ -68,6 +74,17 @@ public final class TextTable {
             line(out, r, w);
         }
         return out.toString();
+    }
+
+    private int floor(int column) {
+        return Math.max(TextWidth.of(headers.get(column)), 4);
+    }
+
+    /** Takes up to {@code amount} columns from column {@code i}, not below {@code floor}; returns what it took. */
+    private static int shrink(int[] w, int i, int floor, int amount) {
+        int take = Math.max(0, Math.min(amount, w[i] - floor));
+        w[i] -= take;
+        return take;
     }
 
     private static int total(int[] w) {

@@ -34,6 +34,16 @@ class TextTableTest {
     }
 
     @Test
+    void otherWideColumnsGiveUpRoomBeforeTheTitleFallsBelowTwoFifths() {
+        String out = new TextTable(2, "ID", "TOPICS", "TITLE")
+                .row(1, "rust-block,rust-core,rust-nvme,rust-net", "rust: nvme: add minimal NVMe block driver abstractions")
+                .render(60);
+        String[] lines = out.split("\n");
+        assertThat(lines[2]).isEqualTo("1   rust-block,rust-core,rust-nvm…  rust: nvme: add minimal…");
+        assertThat(TextWidth.of(lines[2])).isEqualTo(60);
+    }
+
+    @Test
     void aMissingValueIsADash() {
         assertThat(new TextTable(0, "A", "B").row("x", null).render(80)).endsWith("x  -\n");
     }
