@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * An aligned table for a terminal: a header row, a rule, and one row per item. Columns are as wide as
  * their widest cell; when the table would be wider than the width asked for, the flexible column (a
- * title or subject) gives up room first down to two fifths of the width, then the widest other columns,
- * then the flexible one again; cut cells end in an ellipsis.
+ * title or subject) gives up room first down to two fifths of the width, then the widest other columns
+ * down to 16, then the flexible one again; cut cells end in an ellipsis.
  */
 public final class TextTable {
 
@@ -46,23 +46,14 @@ public final class TextTable {
             }
         }
         int excess = total(w) - width;
-        // The flexible column first gives up what it has beyond two fifths of the width, then the
-        // widest of the others shrink one column at a time, and last the flexible one again.
+        // The flexible column first gives up what it has beyond two fifths of the width; then the
+        // widest of the others shrink, none below 16 columns (short columns such as a state stay
+        // whole); then the flexible one again, and only then the others below 16.
         int flexFloor = Math.max(TextWidth.of(headers.get(flex)), Math.min(w[flex], width * 2 / 5));
         excess -= shrink(w, flex, flexFloor, excess);
-        while (excess > 0) {
-            int widest = -1;
-            for (int i = 0; i < n; i++) {
-                if (i != flex && w[i] > floor(i) && (widest < 0 || w[i] > w[widest])) {
-                    widest = i;
-                }
-            }
-            if (widest < 0) {
-                break;
-            }
-            excess -= shrink(w, widest, floor(widest), 1);
-        }
+        excess = shrinkWidest(w, excess, 16);
         excess -= shrink(w, flex, Math.max(TextWidth.of(headers.get(flex)), 8), excess);
+        shrinkWidest(w, excess, 4);
         StringBuilder out = new StringBuilder();
         line(out, headers, w);
         List<String> rule = new ArrayList<>();
@@ -76,8 +67,25 @@ public final class TextTable {
         return out.toString();
     }
 
-    private int floor(int column) {
-        return Math.max(TextWidth.of(headers.get(column)), 4);
+    /** Takes one column at a time from the widest column other than the flexible one; returns what is left. */
+    private int shrinkWidest(int[] w, int excess, int least) {
+        while (excess > 0) {
+            int widest = -1;
+            for (int i = 0; i < w.length; i++) {
+                if (i != flex && w[i] > floor(i, least) && (widest < 0 || w[i] > w[widest])) {
+                    widest = i;
+                }
+            }
+            if (widest < 0) {
+                return excess;
+            }
+            excess -= shrink(w, widest, floor(widest, least), 1);
+        }
+        return excess;
+    }
+
+    private int floor(int column, int least) {
+        return Math.max(TextWidth.of(headers.get(column)), least);
     }
 
     /** Takes up to {@code amount} columns from column {@code i}, not below {@code floor}; returns what it took. */
