@@ -148,7 +148,7 @@ public class FeedResource {
             categories.add(info.state().state());
             entries.add(new Feed.Entry(TAG + "series/" + s.id,
                     info.title() + " (v" + info.latestVersion() + ", " + info.state().state() + ")",
-                    absolute("api/series/" + s.id + "?format=text"), updated, s.firstPostedAt, name(info.author()),
+                    absolute("api/series/" + s.id + "?format=text"), updated, s.firstPostedAt, shortName(info.author()),
                     seriesSummary(info), categories));
         }
         entries.sort(java.util.Comparator.comparing(Feed.Entry::updated,
@@ -186,7 +186,7 @@ public class FeedResource {
             }
             String link = e.patchId != null ? absolute("api/patches/" + e.patchId + "?format=text")
                     : absolute("api/series/" + sid + "?format=text");
-            entries.add(new Feed.Entry(TAG + "event/" + e.id, Params.clip(e.summary), link, e.createdAt, published,
+            entries.add(new Feed.Entry(TAG + "event/" + e.id, title(e.summary), link, e.createdAt, published,
                     null, e.kind + ": " + e.summary, categories));
         }
         return new Feed(TAG + "series/" + sid, "patchtrack: " + s.title, absolute("api/series/" + sid + "?format=text"),
@@ -242,6 +242,15 @@ public class FeedResource {
 
     private static String name(PersonInfo p) {
         return p == null ? null : p.name() != null ? p.name() + " <" + p.email() + ">" : p.email();
+    }
+
+    /** An event summary as an entry title: its first 200 characters. */
+    private static String title(String summary) {
+        return summary.length() <= 200 ? summary : summary.substring(0, 199) + "…";
+    }
+
+    private static String shortName(PersonInfo p) {
+        return p == null ? null : p.name() != null ? p.name() : p.email();
     }
 
     private static Instant latest(Instant a, Instant b) {
