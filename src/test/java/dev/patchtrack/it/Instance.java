@@ -61,6 +61,7 @@ final class Instance implements AutoCloseable {
         }
         all.put("quarkus.http.port", String.valueOf(port));
         all.put("patchtrack.http.allowed-hosts", "127.0.0.1");
+        all.put("patchtrack.http.allow-private-addresses", "true"); // the archive server is on 127.0.0.1
         all.put("patchtrack.http.per-host-interval", "0s");
         all.put("patchtrack.sync.tick", "1s");
         all.put("patchtrack.sync.first-delay", "1s");

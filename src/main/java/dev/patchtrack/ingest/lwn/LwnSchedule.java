@@ -4,7 +4,9 @@ import dev.patchtrack.config.LwnConfig;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.patchtrack.store.DatabaseDown;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 /**
  * Triggers the LWN poll every {@code patchtrack.lwn.schedule} while {@code patchtrack.lwn.enabled};
@@ -12,6 +14,8 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class LwnSchedule {
+
+    private static final Logger LOG = Logger.getLogger(LwnSchedule.class);
 
     @Inject
     LwnConfig config;
@@ -22,8 +26,16 @@ public class LwnSchedule {
     @Scheduled(identity = "lwn-poll", every = "${patchtrack.lwn.schedule:30m}", delayed = "${patchtrack.lwn.first-delay:1m}")
     @Nonconcurrent
     void tick() {
-        if (config.enabled()) {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
             poller.runOnce();
+        } catch (RuntimeException e) {
+            if (!DatabaseDown.is(e)) {
+                throw e;
+            }
+            LOG.warnf("LWN poll: database unavailable, tick skipped (%s)", e.toString());
         }
     }
 }
