@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
+import org.jboss.logging.Logger;
 
 /**
  * Recognises a failure that means "the database cannot be reached right now" (as opposed to a
@@ -14,7 +15,24 @@ import java.util.Locale;
  */
 public final class DatabaseDown {
 
+    private static final Logger LOG = Logger.getLogger(DatabaseDown.class);
+
     private DatabaseDown() {
+    }
+
+    /**
+     * Runs a worker's tick; when the database cannot be reached the tick is skipped with one line in
+     * the log (the next tick tries again), anything else is thrown as before.
+     */
+    public static void orSkipTick(String worker, Runnable tick) {
+        try {
+            tick.run();
+        } catch (RuntimeException e) {
+            if (!is(e)) {
+                throw e;
+            }
+            LOG.warnf("%s: database unavailable, tick skipped (%s)", worker, e.toString());
+        }
     }
 
     public static boolean is(Throwable e) {

@@ -1,12 +1,11 @@
 package dev.patchtrack.ingest.lwn;
 
 import dev.patchtrack.config.LwnConfig;
+import dev.patchtrack.store.DatabaseDown;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.patchtrack.store.DatabaseDown;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 /**
  * Triggers the LWN poll every {@code patchtrack.lwn.schedule} while {@code patchtrack.lwn.enabled};
@@ -14,8 +13,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class LwnSchedule {
-
-    private static final Logger LOG = Logger.getLogger(LwnSchedule.class);
 
     @Inject
     LwnConfig config;
@@ -29,13 +26,6 @@ public class LwnSchedule {
         if (!config.enabled()) {
             return;
         }
-        try {
-            poller.runOnce();
-        } catch (RuntimeException e) {
-            if (!DatabaseDown.is(e)) {
-                throw e;
-            }
-            LOG.warnf("LWN poll: database unavailable, tick skipped (%s)", e.toString());
-        }
+        DatabaseDown.orSkipTick("LWN poll", poller::runOnce);
     }
 }
