@@ -1,6 +1,7 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.ImportInfo;
+import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.ingest.ImportService;
 import dev.patchtrack.ingest.ImportSummary;
 import dev.patchtrack.ingest.SeriesRebuilder;
@@ -30,6 +31,59 @@ public class ImportResource {
     @Inject
     ImportService importer;
 
+    @Inject
+    PatchtrackConfig config;
+
+    private static ApiProblem tooLarge(long limit) {
+        return new ApiProblem(413, "Payload too large", "the upload is larger than the limit of " + limit
+                + " bytes (patchtrack.import.max-upload-bytes); what was read before it is kept", null);
+    }
+
+    /**
+     * A body without Content-Length (chunked) is counted as it is read: past the limit, reading
+     * stops with an IOException, which ends the import as a truncated stream.
+     */
+    static final class CappedStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long count;
+        private boolean exceeded;
+
+        CappedStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws java.io.IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws java.io.IOException {
+            count += n;
+            if (count > limit) {
+                exceeded = true;
+                throw new java.io.IOException("upload larger than " + limit + " bytes");
+            }
+        }
+    }
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -57,7 +111,20 @@ public class ImportResource {
         if (body == null) {
             throw ApiProblem.badParameter("body", "the request body must hold the mail to import");
         }
-        ImportSummary s = importer.importStream(body, name, ImportService.Progress.NONE);
+        long limit = config.imports().maxUploadBytes();
+        CappedStream capped = new CappedStream(body, limit);
+        ImportSummary s;
+        try {
+            s = importer.importStream(capped, name, ImportService.Progress.NONE);
+        } catch (RuntimeException e) {
+            if (capped.exceeded()) {
+                throw tooLarge(limit);
+            }
+            throw e;
+        }
+        if (capped.exceeded()) {
+            throw tooLarge(limit);
+        }
         return new ImportInfo(s.list(), s.read(), s.stored(), s.duplicates(), s.unparseable(), s.problemCount(),
                 s.problems().stream().map(p -> new ImportInfo.ImportProblemInfo(p.offset(), p.messageId(), p.reason())).toList(),
                 s.bytes(), s.millis(), s.rebuild() != SeriesRebuilder.Summary.NOTHING);

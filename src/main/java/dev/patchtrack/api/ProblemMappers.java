@@ -1,6 +1,7 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.ProblemInfo;
+import dev.patchtrack.store.DatabaseDown;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -14,6 +15,7 @@ public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Context
     UriInfo uri;
@@ -51,6 +53,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response other(Exception e) {
+        if (DatabaseDown.is(e)) {
+            // not the request's fault and not a bug: say when to come back, and keep the log short
+            LOG.warnf("request %s: database unavailable (%s)", path(), e.toString());
+            return Response.fromResponse(problem(503, "Service unavailable",
+                    "the database cannot be reached at the moment; try again shortly", null, path()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "request %s failed", path());
         return problem(500, "Internal error", "the request could not be completed; the error is logged", null, path());
     }

@@ -23,7 +23,12 @@ public class SourcesHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Instant now = Instant.now();
-        List<SourceEntity> all = QuarkusTransaction.requiringNew().call(() -> sources.all());
+        List<SourceEntity> all;
+        try {
+            all = QuarkusTransaction.requiringNew().call(() -> sources.all());
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named("lore sources").down().withData("error", "sources unreadable: " + e).build();
+        }
         HealthCheckResponseBuilder b = HealthCheckResponse.named("lore sources").up();
         for (SourceEntity s : all) {
             if (!s.enabled) {

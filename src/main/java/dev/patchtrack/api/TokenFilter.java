@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Checks the bearer token of writes. Tokens are compared in constant time and never logged: a
- * refusal says only what was wrong (missing, malformed, not accepted).
+ * refusal says only what was wrong (missing, malformed, not accepted), with a WWW-Authenticate
+ * challenge.
  */
 @Provider
 @RequiresToken
@@ -30,27 +31,50 @@ public class TokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext ctx) {
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
-            ctx.abortWith(ProblemMappers.problem(401, "Unauthorized",
-                    "this request needs Authorization: Bearer <token>", null, ctx.getUriInfo().getPath()));
+            ctx.abortWith(refusal(401, "Unauthorized", "this request needs Authorization: Bearer <token>",
+                    "Bearer realm=\"patchtrack\"", ctx));
             return;
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            ctx.abortWith(ProblemMappers.problem(401, "Unauthorized",
-                    "the Authorization header must be: Bearer <token>", null, ctx.getUriInfo().getPath()));
+            ctx.abortWith(refusal(401, "Unauthorized", "the Authorization header must be: Bearer <token>",
+                    "Bearer realm=\"patchtrack\", error=\"invalid_request\"", ctx));
             return;
         }
-        byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        if (!accepted(header.substring(7).strip(), config.get().apiTokens().orElse(List.of()))) {
+            ctx.abortWith(refusal(403, "Forbidden", "the token is not accepted",
+                    "Bearer realm=\"patchtrack\", error=\"invalid_token\"", ctx));
+        }
+    }
+
+    /**
+     * Whether {@code given} is one of {@code tokens}. Both sides are hashed first, so the comparison
+     * takes the same time whatever the length of the token given or how much of it matches, and
+     * every configured token is compared whatever matched before.
+     */
+    static boolean accepted(String given, List<String> tokens) {
+        byte[] g = sha256(given);
         boolean ok = false;
-        for (String token : config.get().apiTokens().orElse(List.of())) {
+        for (String token : tokens) {
             if (token.isBlank()) {
                 continue;
             }
-            // Every configured token is compared, whatever matched, so timing says nothing.
-            ok |= MessageDigest.isEqual(given, token.strip().getBytes(StandardCharsets.UTF_8));
+            ok |= MessageDigest.isEqual(g, sha256(token.strip()));
         }
-        if (!ok) {
-            ctx.abortWith(ProblemMappers.problem(403, "Forbidden", "the token is not accepted", null,
-                    ctx.getUriInfo().getPath()));
+        return ok;
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JVM has SHA-256
         }
+    }
+
+    private static jakarta.ws.rs.core.Response refusal(int status, String title, String detail, String challenge,
+                                                       ContainerRequestContext ctx) {
+        return jakarta.ws.rs.core.Response.fromResponse(
+                        ProblemMappers.problem(status, title, detail, null, ctx.getUriInfo().getPath()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 }

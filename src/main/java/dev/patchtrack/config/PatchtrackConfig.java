@@ -140,6 +140,14 @@ public interface PatchtrackConfig {
         /** Largest response body accepted. */
         @WithDefault("536870912")
         long maxBodyBytes();
+
+        /**
+         * Whether hosts that resolve to loopback, private, link-local or other non-public addresses
+         * may be fetched. Off in production, so that an allowed name pointed at an internal address
+         * is still refused; on for tests, whose archive server runs on 127.0.0.1.
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
     }
 
     interface Mail {
@@ -168,6 +176,10 @@ public interface PatchtrackConfig {
         /** The largest per_page accepted. */
         @WithDefault("500")
         int maxPerPage();
+
+        /** Largest request body accepted by the API outside of imports; beyond it: 413. */
+        @WithDefault("1048576")
+        long maxRequestBytes();
     }
 
     interface Topics {
@@ -182,5 +194,12 @@ public interface PatchtrackConfig {
         /** Messages stored per transaction during an import. */
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * Largest upload accepted by /api/import, in bytes; beyond it: 413. At most
+         * quarkus.http.limits.max-body-size, which caps every request.
+         */
+        @WithDefault("1073741824")
+        long maxUploadBytes();
     }
 }

@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.store.DatabaseDown;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ public class SyncScheduler {
     @Scheduled(identity = "lore-sync", every = "${patchtrack.sync.tick:30s}", delayed = "${patchtrack.sync.first-delay:5s}")
     @Nonconcurrent
     void tick() {
-        sync.runOnce();
+        // with the database away the tick is skipped; what was committed stays, the cursor says where to go on
+        DatabaseDown.orSkipTick("lore sync", sync::runOnce);
     }
 }

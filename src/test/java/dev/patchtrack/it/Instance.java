@@ -54,13 +54,13 @@ final class Instance implements AutoCloseable {
     static Instance start(String name, Path dir, Map<String, String> props) throws IOException {
         Files.createDirectories(dir);
         int port = LoreLocal.freePort();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         Map<String, String> all = new LinkedHashMap<>();
         for (String s : OTHER_SOURCES) {
             all.put("patchtrack.sources." + s + ".enabled", "false");
         }
         all.put("quarkus.http.port", String.valueOf(port));
         all.put("patchtrack.http.allowed-hosts", "127.0.0.1");
+        all.put("patchtrack.http.allow-private-addresses", "true"); // the archive server is on 127.0.0.1
         all.put("patchtrack.http.per-host-interval", "0s");
         all.put("patchtrack.sync.tick", "1s");
         all.put("patchtrack.sync.first-delay", "1s");
@@ -68,10 +68,7 @@ final class Instance implements AutoCloseable {
         all.put("patchtrack.sync.instance", name);
         all.put("patchtrack.sync.git-dir", dir.resolve("git-" + name).toAbsolutePath().toString());
         all.putAll(props);
-        all.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        Process p = java(dir, name, all);
         Instance i = new Instance(name, port, p);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!p.isAlive()) {
@@ -84,6 +81,15 @@ final class Instance implements AutoCloseable {
             }
         });
         return i;
+    }
+
+    /** The jar run with these settings and arguments (a command such as {@code import}, or the service); output in NAME.log. */
+    static Process java(Path dir, String name, Map<String, String> props, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
     }
 
     RequestSpecification api() {

@@ -79,7 +79,7 @@ public class HttpFetcher {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         for (String h : config.http().allowedHosts()) {
             if (h.strip().toLowerCase(Locale.ROOT).equals(host)) {
-                return true;
+                return config.http().allowPrivateAddresses() || !AddressPolicy.resolvesPrivate(host);
             }
         }
         return false;
@@ -88,7 +88,8 @@ public class HttpFetcher {
     /** Throws unless {@code uri} may be fetched. */
     public void checkAllowed(URI uri) throws FetchException {
         if (!allowed(uri)) {
-            throw new FetchException("host not allowed: " + uri + " (patchtrack.http.allowed-hosts)", 0, null);
+            throw new FetchException("host not allowed: " + uri
+                    + " (patchtrack.http.allowed-hosts, patchtrack.http.allow-private-addresses)", 0, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.patchtrack.ingest.lwn;
 
 import dev.patchtrack.config.LwnConfig;
+import dev.patchtrack.store.DatabaseDown;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,9 @@ public class LwnSchedule {
     @Scheduled(identity = "lwn-poll", every = "${patchtrack.lwn.schedule:30m}", delayed = "${patchtrack.lwn.first-delay:1m}")
     @Nonconcurrent
     void tick() {
-        if (config.enabled()) {
-            poller.runOnce();
+        if (!config.enabled()) {
+            return;
         }
+        DatabaseDown.orSkipTick("LWN poll", poller::runOnce);
     }
 }
