@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.ingest.tree.TreeService;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,19 @@ public class SyncScheduler {
     @Inject
     SyncService sync;
 
+    @Inject
+    TreeService trees;
+
     @Scheduled(identity = "lore-sync", every = "${patchtrack.sync.tick:30s}", delayed = "${patchtrack.sync.first-delay:5s}")
     @Nonconcurrent
     void tick() {
         sync.runOnce();
+    }
+
+    /** Tracked git trees whose schedule is due, on a tick of their own so a long scan never holds up mail. */
+    @Scheduled(identity = "tree-scan", every = "${patchtrack.sync.tick:30s}", delayed = "${patchtrack.sync.first-delay:5s}")
+    @Nonconcurrent
+    void treeTick() {
+        trees.runDue();
     }
 }

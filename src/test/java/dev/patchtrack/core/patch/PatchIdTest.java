@@ -17,13 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The stable patch-id against what {@code git patch-id --stable} prints for the same text. */
-class PatchIdTest {
+public class PatchIdTest {
 
     @TempDir
     Path tmp;
 
     /** git's answer for {@code input}: the patch-id, or null when git prints none. */
-    static String gitPatchId(Path cwd, String input) {
+    public static String gitPatchId(Path cwd, String input) {
         try {
             Process p = new ProcessBuilder("git", "patch-id", "--stable").directory(cwd.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -41,7 +41,7 @@ class PatchIdTest {
         }
     }
 
-    static String git(Path dir, String... args) {
+    public static String git(Path dir, String... args) {
         List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=A U Thor", "-c", "user.email=author@example.org",
                 "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false"));
         cmd.addAll(List.of(args));
