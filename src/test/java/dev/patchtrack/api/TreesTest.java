@@ -164,7 +164,7 @@ public class TreesTest {
         }
 
         JsonPath trees = given().get("/api/trees").then().statusCode(200).extract().jsonPath();
-        assertThat(trees.getList("name")).containsExactly("test/linux", "test/missing");
+        assertThat(trees.getList("name")).containsExactly("test/linux", "test/missing", "test/remote");
         assertThat(trees.getMap("[0].branches")).containsOnlyKeys("master");
         assertThat(trees.getLong("[0].commits")).isEqualTo(6);
         assertThat(trees.getLong("[0].released")).isEqualTo(5);
@@ -200,6 +200,19 @@ public class TreesTest {
                 .body("detail", containsString("does not exist"));
         given().get("/api/trees").then().statusCode(200)
                 .body("find { it.name == 'test/missing' }.lastError", containsString("does not exist"));
+        given().header("Authorization", "Bearer test-token").post("/api/trees/test/remote/scan").then()
+                .statusCode(422).body("detail", containsString("https://git.example.org/pub/linux.git is not http(s) on"
+                        + " an allowed host (patchtrack.http.allowed-hosts)"));
+        java.nio.file.Path notARepo = java.nio.file.Path.of("target/test-trees/no-such-repository");
+        try {
+            java.nio.file.Files.createDirectories(notARepo);
+            given().header("Authorization", "Bearer test-token").post("/api/trees/test/missing/scan").then()
+                    .statusCode(422).body("detail", containsString("is not a git repository"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            notARepo.toFile().delete();
+        }
         given().header("Authorization", "Bearer test-token").post("/api/trees/nope/scan").then().statusCode(404)
                 .body("detail", containsString("no tree 'nope'"));
         given().post("/api/trees/test/linux/scan").then().statusCode(401);

@@ -25,6 +25,7 @@ class TreesCommandTest {
             // a second launch may find the database of the first (then nothing is new) or a fresh one
             assertThat(all.getOutput()).containsPattern("test/linux: (0 commits read, 0 new|3 commits read, 3 new)");
             assertThat(all.getErrorOutput()).contains("trees: test/missing: patchtrack.trees.test/missing.url:")
+                    .contains("trees: test/remote: patchtrack.trees.test/remote.url: https://git.example.org/pub/linux.git is not")
                     .contains("does not exist");
 
             LaunchResult unknown = launcher.launch("trees", "nope");

@@ -142,7 +142,7 @@ public final class TreeWalker implements AutoCloseable {
     }
 
     /** Tags matching the pattern, peeled to their commits, in version order. */
-    Map<String, String> tags(String pattern) throws IOException {
+    public Map<String, String> tags(String pattern) throws IOException {
         List<String> names = new ArrayList<>();
         Map<String, String> commitOf = new HashMap<>();
         try (RevWalk walk = new RevWalk(reader)) {
@@ -169,7 +169,7 @@ public final class TreeWalker implements AutoCloseable {
      * first release of, that is those its history holds and no earlier tag's does. One walk per tag with
      * every earlier tag uninteresting, so each walk reads about the commits of one release.
      */
-    Map<String, List<String>> firstTags(Map<String, String> tags, Map<String, String> oldTags) throws IOException {
+    public Map<String, List<String>> firstTags(Map<String, String> tags, Map<String, String> oldTags) throws IOException {
         List<String> names = new ArrayList<>(tags.keySet());
         int from = 0;
         while (from < names.size() && tags.get(names.get(from)).equals(oldTags.get(names.get(from)))) {
