@@ -13,16 +13,8 @@ if [ ! -d "$repo" ]; then
   git init -q --bare "$repo"
   python3 bench/gen-tree.py "$commits" 250 | git -C "$repo" fast-import --quiet
 fi
-offline=-o
-./mvnw -B -q $offline test-compile >/dev/null 2>&1 || ./mvnw -B -q test-compile
-if [ ! -f target/bench.classpath ] || [ pom.xml -nt target/bench.classpath ]; then
-  ./mvnw -B -q $offline dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
-fi
-echo "== machine"
-echo "nproc: $(nproc)"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-java -version 2>&1 | sed 's/^/java: /'
-echo "== benchmark"
+. bench/lib.sh
+bench_build
 exec java -Xmx1g -XX:+UseParallelGC -XX:ParallelGCThreads=1 -XX:CICompilerCount=2 \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
   dev.patchtrack.bench.TreeScanBenchmark "$repo" "$passes"

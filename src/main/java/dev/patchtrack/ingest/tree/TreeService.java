@@ -3,6 +3,7 @@ package dev.patchtrack.ingest.tree;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.ingest.SeriesRebuilder;
 import dev.patchtrack.ingest.SyncService;
+import dev.patchtrack.ingest.http.GitMirrors;
 import dev.patchtrack.ingest.http.HttpFetcher;
 import dev.patchtrack.store.TreeRepository;
 import dev.patchtrack.store.TreeRepository.TreeRow;
@@ -29,7 +30,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -256,21 +256,7 @@ public class TreeService {
                     + " is not http(s) on an allowed host (patchtrack.http.allowed-hosts)");
         }
         Path dir = Path.of(config.sync().gitDir()).toAbsolutePath().resolve("trees").resolve(name + ".git");
-        Files.createDirectories(dir.getParent());
-        Git git;
-        if (Files.exists(dir.resolve("HEAD"))) {
-            git = Git.open(dir.toFile());
-        } else {
-            try {
-                git = Git.init().setBare(true).setGitDir(dir.toFile()).call();
-            } catch (GitAPIException e) {
-                throw new IOException("git init " + dir + ": " + e.getMessage(), e);
-            }
-        }
-        StoredConfig c = git.getRepository().getConfig();
-        c.setString("http", null, "followRedirects", "false"); // the allowlist must hold for redirects too
-        c.setString("http", null, "userAgent", http.userAgent());
-        c.save();
+        Git git = GitMirrors.openBare(dir, http.userAgent());
         int timeout = (int) Math.max(1, config.http().requestTimeout().toSeconds());
         long t0 = System.nanoTime();
         FetchResult fetched = http.retrying("git fetch " + url, attempt -> {
