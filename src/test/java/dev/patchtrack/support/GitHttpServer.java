@@ -5,9 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,15 +29,8 @@ public class GitHttpServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("patchtrack.trees.remote/linux.url", base + "/linux/.git");
+        server = LocalHttp.start(this::handle);
+        return Map.of("patchtrack.trees.remote/linux.url", LocalHttp.base(server) + "/linux/.git");
     }
 
     private void handle(HttpExchange ex) throws IOException {
