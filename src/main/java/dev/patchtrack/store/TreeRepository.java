@@ -261,9 +261,13 @@ public class TreeRepository {
         return out;
     }
 
-    /** Makes the stored matches equal to {@code wanted}; returns how many rows changed. */
-    public int saveMatches(Map<Long, MatchRow> wanted) {
+    /**
+     * Makes the stored matches of the messages in {@code scope} equal to {@code wanted} (those of other
+     * messages stay as they are); returns how many rows changed.
+     */
+    public int saveMatches(java.util.Set<Long> scope, Map<Long, MatchRow> wanted) {
         Map<Long, MatchRow> old = matches();
+        old.keySet().retainAll(scope);
         int changed = 0;
         for (Map.Entry<Long, MatchRow> e : old.entrySet()) {
             if (!e.getValue().equals(wanted.get(e.getKey()))) {

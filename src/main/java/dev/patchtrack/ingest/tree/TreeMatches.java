@@ -35,7 +35,10 @@ public class TreeMatches {
     @Inject
     MessageRepository messages;
 
-    /** Matches these patches, in the caller's transaction; {@code pks} gives each message's key. */
+    /**
+     * Matches these patches, in the caller's transaction; {@code pks} gives each message's key. The stored
+     * matches of messages not given are left alone, so a rebuild of part of the archive may call it.
+     */
     public Refresh refresh(Map<String, MailFacts> facts, Map<String, Long> pks) {
         Map<String, Long> treeIds = trees.treeIds();
         List<MailFacts> patches = new ArrayList<>();
@@ -84,7 +87,7 @@ public class TreeMatches {
                 }
             }
         }
-        return new Refresh(out, trees.saveMatches(rows));
+        return new Refresh(out, trees.saveMatches(new HashSet<>(pks.values()), rows));
     }
 
     /** Matches every stored patch again, in a transaction of its own; returns how many stored matches changed. */
