@@ -11,16 +11,8 @@ if [ ! -f "$mbox" ]; then
   echo "generating $mbox with gen-mbox.py 4700 1 ..."
   python3 ../shared/tools/gen-mbox.py 4700 1 "$mbox"
 fi
-offline=-o
-./mvnw -B -q $offline test-compile >/dev/null 2>&1 || ./mvnw -B -q test-compile
-if [ ! -f target/bench.classpath ] || [ pom.xml -nt target/bench.classpath ]; then
-  ./mvnw -B -q $offline dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
-fi
-echo "== machine"
-echo "nproc: $(nproc)"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-java -version 2>&1 | sed 's/^/java: /'
-echo "== benchmark"
+. bench/lib.sh
+bench_build
 # One thread for the work; a small heap so the numbers do not depend on a machine's memory size.
 exec java -Xmx2g -XX:+UseParallelGC -XX:ParallelGCThreads=1 -XX:CICompilerCount=2 \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.TreeRepository;
+import dev.patchtrack.api.dto.TreeCommitInfo;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import dev.patchtrack.api.dto.OverrideInput;
@@ -39,6 +41,9 @@ public class PatchResource {
 
     @Inject
     Overrides overrides;
+
+    @Inject
+    TreeRepository trees;
 
     @GET
     @Transactional
@@ -75,10 +80,13 @@ public class PatchResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "One patch with its trailers, counts, and the revision and series it belongs to")
+    @Operation(summary = "One patch with its trailers, counts, the revision and series it belongs to, and the"
+            + " commit of a tracked git tree that carries it")
     public PatchInfo get(@PathParam("id") String id) {
         long pid = Ids.parse("id", id);
         PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
-        return views.patch(p);
+        return views.patch(p).withInTree(trees.matchOf(p.messagePk).map(m -> new TreeCommitInfo(m.commit().tree(),
+                m.commit().sha(), m.commit().subject(), m.commit().committed(), m.commit().firstTag(),
+                m.signal().wireName())).orElse(null));
     }
 }

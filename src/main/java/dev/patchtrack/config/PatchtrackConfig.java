@@ -51,6 +51,38 @@ public interface PatchtrackConfig {
      */
     Map<String, Source> sources();
 
+    /**
+     * Git trees scanned for accepted patches, keyed by a name such as {@code torvalds/linux}:
+     * {@code patchtrack.trees."torvalds/linux".url=https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git}.
+     * None by default.
+     */
+    Map<String, Tree> trees();
+
+    interface Tree {
+        /**
+         * A local repository (a path, bare or not, read in place) or a remote git URL, https on an allowed
+         * host, fetched into {@code <patchtrack.sync.git-dir>/trees/<name>}.
+         */
+        String url();
+
+        /** Branches to scan; default the remote's HEAD (a local repository's HEAD), else master. */
+        Optional<List<String>> branches();
+
+        /** Release tags: a glob of {@code *} and {@code ?}. The first one whose history holds a commit is its release. */
+        @WithDefault("v*")
+        String tagPattern();
+
+        /** How often the scheduled scan runs. */
+        @WithDefault("1h")
+        Duration schedule();
+
+        /** Commits older than this date ({@code 2024-01-01}) are not recorded; default all. */
+        Optional<String> since();
+
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Source {
         /** The public-inbox server, e.g. https://lore.kernel.org/ */
         String baseUrl();
@@ -111,7 +143,7 @@ public interface PatchtrackConfig {
 
     interface Http {
         /** Hosts that may be fetched; no other host ever is, redirects included. */
-        @WithDefault("lore.kernel.org,lwn.net")
+        @WithDefault("lore.kernel.org,lwn.net,git.kernel.org")
         List<String> allowedHosts();
 
         @WithDefault("10s")

@@ -14,6 +14,7 @@ import dev.patchtrack.core.series.SeriesModel.AppliedDraft;
 import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
 import dev.patchtrack.core.series.SeriesModel.PatchSlot;
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
+import dev.patchtrack.core.tree.TreeMatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,13 +43,16 @@ final class Derivation {
     private final Classifier classifier;
     private final Map<String, String> coverText;
     private final Map<String, PatchOverride> overrides;
+    private final Map<String, TreeMatch> inTrees;
 
+    /** {@code inTrees}: the commit of a tracked tree each patch was found as, by Message-ID. */
     Derivation(Map<String, MailFacts> facts, Classifier classifier, Map<String, String> coverText,
-               Map<String, PatchOverride> overrides) {
+               Map<String, PatchOverride> overrides, Map<String, TreeMatch> inTrees) {
         this.facts = facts;
         this.classifier = classifier;
         this.coverText = coverText;
         this.overrides = overrides;
+        this.inTrees = inTrees;
     }
 
     Derived revision(RevisionDraft r, String newerKey, List<String> lists) {
@@ -85,7 +89,7 @@ final class Derivation {
             }
             MailFacts pf = facts.get(patch);
             ReviewInput in = new ReviewInput(pf == null ? null : pf.author(), pf == null ? null : pf.from(),
-                    responses.getOrDefault(patch, List.of()), newerKey, accepted(r, numberOf(r, patch)));
+                    responses.getOrDefault(patch, List.of()), newerKey, accepted(r, patch));
             states.put(patch, ReviewDeriver.patch(in));
         }
         StateReason state = ReviewDeriver.rollUp(List.copyOf(states.values()));
@@ -99,6 +103,15 @@ final class Derivation {
             }
         }
         return 0;
+    }
+
+    /** The commit of a tracked tree that carries the patch, else an applied notice that covers it. */
+    private ReviewInput.Evidence accepted(RevisionDraft r, String patch) {
+        TreeMatch m = inTrees.get(patch);
+        if (m != null) {
+            return new ReviewInput.Evidence(null, null, m.detail());
+        }
+        return accepted(r, numberOf(r, patch));
     }
 
     /** The applied notice that covers patch {@code number}: one naming it, or one for the whole revision. */

@@ -1,6 +1,7 @@
 package dev.patchtrack.ingest;
 
 import dev.patchtrack.ingest.lwn.ArticleClassifier;
+import dev.patchtrack.ingest.tree.TreeService;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -25,6 +26,7 @@ public class PatchtrackMain implements QuarkusApplication {
             usage: java -jar quarkus-run.jar [serve]
                    java -jar quarkus-run.jar import [--list NAME] FILE...   (FILE: mbox, mbox.gz or one message; - is stdin)
                    java -jar quarkus-run.jar reclassify                      (topics and states again, with the rules as they are now)
+                   java -jar quarkus-run.jar trees [NAME...]                 (scan the configured git trees now for accepted patches)
             """;
 
     public static void main(String... args) {
@@ -53,6 +55,9 @@ public class PatchtrackMain implements QuarkusApplication {
     @Inject
     ArticleClassifier articleClassifier;
 
+    @Inject
+    TreeService trees;
+
     @Override
     public int run(String... args) {
         if (args.length == 0 || "serve".equals(args[0])) {
@@ -70,6 +75,7 @@ public class PatchtrackMain implements QuarkusApplication {
                 System.out.printf("reclassified %,d LWN articles%n", articleClassifier.reclassifyAll());
                 yield 0;
             }
+            case "trees" -> treesCommand(List.of(args).subList(1, args.length), System.out, System.err);
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
                 yield 0;
@@ -79,6 +85,33 @@ public class PatchtrackMain implements QuarkusApplication {
                 yield 2;
             }
         };
+    }
+
+    int treesCommand(List<String> names, PrintStream out, PrintStream err) {
+        List<String> todo = names.isEmpty() ? List.copyOf(trees.configured().keySet()) : names;
+        if (todo.isEmpty()) {
+            err.println("trees: no tree is configured (patchtrack.trees.<name>.url)");
+            return 2;
+        }
+        int status = 0;
+        for (String name : todo) {
+            if (!trees.configured().containsKey(name)) {
+                err.println("trees: no tree '" + name + "' is configured; configured: " + trees.configured().keySet());
+                status = 2;
+                continue;
+            }
+            err.println("scanning " + name + "...");
+            TreeService.Scan s = trees.scan(name);
+            if (s.error() != null) {
+                err.println("trees: " + name + ": " + s.error());
+                status = Math.max(status, 1);
+                continue;
+            }
+            out.printf("%s: %,d commits read, %,d new, %,d first tags set, %,d patch matches changed%s in %.1f s%n", name,
+                    s.walked(), s.added(), s.tagged(), s.matchesChanged(), s.rebuilt() ? "; series rebuilt" : "",
+                    s.millis() / 1000.0);
+        }
+        return status;
     }
 
     int importCommand(List<String> args, PrintStream out, PrintStream err) {

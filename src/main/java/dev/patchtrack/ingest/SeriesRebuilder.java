@@ -15,6 +15,7 @@ import dev.patchtrack.core.series.SeriesModel.PatchSlot;
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
 import dev.patchtrack.core.series.SeriesModel.RevisionLink;
 import dev.patchtrack.core.series.SeriesModel.SeriesDraft;
+import dev.patchtrack.ingest.tree.TreeMatches;
 import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MailingList;
 import dev.patchtrack.store.MessageRepository;
@@ -73,6 +74,9 @@ public class SeriesRebuilder {
     @Inject
     MailLimits limits;
 
+    @Inject
+    TreeMatches treeMatches;
+
     public Summary rebuild() {
         lock.lock();
         try {
@@ -97,7 +101,7 @@ public class SeriesRebuilder {
             listNames.put(l.id, l.name);
         }
         Derivation derivation = new Derivation(facts, new Classifier(rules.load()), coverTexts(drafts, pks),
-                patchOverrides(pks));
+                patchOverrides(pks), treeMatches.refresh(facts, pks).matches());
         List<SeriesRow> rows = new ArrayList<>(drafts.size());
         Set<Long> overridden = new HashSet<>();
         int revisions = 0;

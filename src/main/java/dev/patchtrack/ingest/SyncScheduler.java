@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.ingest.tree.TreeService;
 import dev.patchtrack.store.DatabaseDown;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
@@ -17,10 +18,20 @@ public class SyncScheduler {
     @Inject
     SyncService sync;
 
+    @Inject
+    TreeService trees;
+
     @Scheduled(identity = "lore-sync", every = "${patchtrack.sync.tick:30s}", delayed = "${patchtrack.sync.first-delay:5s}")
     @Nonconcurrent
     void tick() {
         // with the database away the tick is skipped; what was committed stays, the cursor says where to go on
         DatabaseDown.orSkipTick("lore sync", sync::runOnce);
+    }
+
+    /** Tracked git trees whose schedule is due, on a tick of their own so a long scan never holds up mail. */
+    @Scheduled(identity = "tree-scan", every = "${patchtrack.sync.tick:30s}", delayed = "${patchtrack.sync.first-delay:5s}")
+    @Nonconcurrent
+    void treeTick() {
+        DatabaseDown.orSkipTick("tree scan", trees::runDue);
     }
 }

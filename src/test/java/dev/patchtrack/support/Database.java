@@ -14,7 +14,7 @@ public class Database {
 
     @Transactional
     public void clear() {
-        for (String table : new String[] {"article_topic", "article_ref", "article", "lwn_source", "source_cursor",
+        for (String table : new String[] {"tree_match", "tree_commit_link", "tree_commit", "tree_ref", "tree", "article_topic", "article_ref", "article", "lwn_source", "source_cursor",
                 "source", "sync_run", "event", "state_override", "revision_topic", "series_topic", "trailer",
                 "applied_notice", "patch", "revision", "series_list", "series", "message_list", "message", "person",
                 "mailing_list"}) {

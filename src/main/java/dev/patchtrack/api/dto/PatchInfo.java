@@ -16,6 +16,7 @@ import java.util.Map;
  * @param seriesId      set on {@code GET /api/patches/{id}}
  * @param revisionId    set on {@code GET /api/patches/{id}}
  * @param version       set on {@code GET /api/patches/{id}}
+ * @param inTree        set on {@code GET /api/patches/{id}} when a tracked git tree carries the patch
  */
 public record PatchInfo(long id, int number, String messageId, String subject, PersonInfo author, Instant date,
                         DiffStatInfo diffstat, StateInfo state, List<TrailerInfo> trailers,
@@ -23,5 +24,20 @@ public record PatchInfo(long id, int number, String messageId, String subject, P
                         Map<String, List<PersonInfo>> reviewers, List<TrailerInfo> nacks, List<AppliedInfo> applied,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long seriesId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long revisionId,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer version) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) TreeCommitInfo inTree) {
+
+    public PatchInfo(long id, int number, String messageId, String subject, PersonInfo author, Instant date,
+                     DiffStatInfo diffstat, StateInfo state, List<TrailerInfo> trailers,
+                     Map<String, Integer> trailerCounts, Map<String, List<PersonInfo>> reviewers,
+                     List<TrailerInfo> nacks, List<AppliedInfo> applied, Long seriesId, Long revisionId,
+                     Integer version) {
+        this(id, number, messageId, subject, author, date, diffstat, state, trailers, trailerCounts, reviewers, nacks,
+                applied, seriesId, revisionId, version, null);
+    }
+
+    public PatchInfo withInTree(TreeCommitInfo tree) {
+        return new PatchInfo(id, number, messageId, subject, author, date, diffstat, state, trailers, trailerCounts,
+                reviewers, nacks, applied, seriesId, revisionId, version, tree);
+    }
 }

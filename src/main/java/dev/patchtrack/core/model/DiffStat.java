@@ -2,11 +2,19 @@ package dev.patchtrack.core.model;
 
 import java.util.List;
 
-/** The files a diff touches and its line counts. */
-public record DiffStat(List<FileChange> files, int insertions, int deletions) {
+/**
+ * The files a diff touches and its line counts.
+ *
+ * @param patchId the stable patch-id of the diff ({@code git patch-id --stable}), null when it is no git diff
+ */
+public record DiffStat(List<FileChange> files, int insertions, int deletions, String patchId) {
 
     public DiffStat {
         files = List.copyOf(files);
+    }
+
+    public DiffStat(List<FileChange> files, int insertions, int deletions) {
+        this(files, insertions, deletions, null);
     }
 
     public static DiffStat of(List<FileChange> files) {
@@ -17,5 +25,9 @@ public record DiffStat(List<FileChange> files, int insertions, int deletions) {
             del += f.removed();
         }
         return new DiffStat(files, ins, del);
+    }
+
+    public DiffStat withPatchId(String id) {
+        return new DiffStat(files, insertions, deletions, id);
     }
 }

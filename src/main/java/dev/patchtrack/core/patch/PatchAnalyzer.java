@@ -92,7 +92,7 @@ public final class PatchAnalyzer {
             files = new ArrayList<>(files);
             files.addAll(attached);
         }
-        DiffStat diff = files.isEmpty() ? null : DiffStat.of(files);
+        DiffStat diff = files.isEmpty() ? null : DiffStat.of(files).withPatchId(patchId(body, mail.attachments()));
 
         MessageKind kind = kind(mail, tags, parsed.pull(), diff != null, lines, scan.mask());
         Address from = mail.from() == null ? new Address(null, "") : mail.from();
@@ -422,5 +422,19 @@ public final class PatchAnalyzer {
             return Lines.containsIgnoreCase(line, "version") || Lines.containsIgnoreCase(line, "revision")
                     || Lines.containsIgnoreCase(line, "iteration");
         }
+    }
+
+    /** The patch-id of the body's diff, else of the first attachment that has one. */
+    private static String patchId(String body, List<String> attachments) {
+        String id = PatchId.of(body);
+        if (id == null && attachments != null) {
+            for (String a : attachments) {
+                id = PatchId.of(a);
+                if (id != null) {
+                    break;
+                }
+            }
+        }
+        return id;
     }
 }

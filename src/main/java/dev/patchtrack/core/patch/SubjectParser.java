@@ -89,7 +89,7 @@ public final class SubjectParser {
     }
 
     /** Lower case, runs of white space folded to one space, trimmed. */
-    static String normalize(String title) {
+    public static String normalize(String title) {
         StringBuilder b = new StringBuilder(title.length());
         boolean space = false;
         for (int i = 0; i < title.length(); i++) {

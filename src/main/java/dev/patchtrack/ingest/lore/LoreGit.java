@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.ingest.MailFeed;
 import dev.patchtrack.ingest.http.FetchException;
+import dev.patchtrack.ingest.http.GitMirrors;
 import dev.patchtrack.ingest.http.HttpFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,7 +25,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -107,21 +106,7 @@ public class LoreGit {
         Path dir = Path.of(config.sync().gitDir()).toAbsolutePath().resolve(spec.name()).resolve(epoch + ".git");
         URI url = spec.uri(String.valueOf(epoch));
         http.checkAllowed(url);
-        Files.createDirectories(dir.getParent());
-        Git git;
-        if (Files.exists(dir.resolve("HEAD"))) {
-            git = Git.open(dir.toFile());
-        } else {
-            try {
-                git = Git.init().setBare(true).setGitDir(dir.toFile()).call();
-            } catch (GitAPIException e) {
-                throw new IOException("git init " + dir + ": " + e.getMessage(), e);
-            }
-        }
-        StoredConfig c = git.getRepository().getConfig();
-        c.setString("http", null, "followRedirects", "false"); // the allowlist must hold for redirects too
-        c.setString("http", null, "userAgent", http.userAgent());
-        c.save();
+        Git git = GitMirrors.openBare(dir, http.userAgent());
         int timeout = (int) Math.max(1, config.http().requestTimeout().toSeconds());
         long t0 = System.nanoTime();
         http.retrying("git fetch " + url, attempt -> {

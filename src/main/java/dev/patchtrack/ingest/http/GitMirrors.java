@@ -1,0 +1,35 @@
+package dev.patchtrack.ingest.http;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.StoredConfig;
+
+/** Bare git mirrors that fetch like the HTTP client does: no redirects (the allowlist holds), our user agent. */
+public final class GitMirrors {
+
+    private GitMirrors() {
+    }
+
+    /** The bare repository at {@code dir}, created when missing. */
+    public static Git openBare(Path dir, String userAgent) throws IOException {
+        Files.createDirectories(dir.getParent());
+        Git git;
+        if (Files.exists(dir.resolve("HEAD"))) {
+            git = Git.open(dir.toFile());
+        } else {
+            try {
+                git = Git.init().setBare(true).setGitDir(dir.toFile()).call();
+            } catch (GitAPIException e) {
+                throw new IOException("git init " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        StoredConfig c = git.getRepository().getConfig();
+        c.setString("http", null, "followRedirects", "false"); // the allowlist must hold for redirects too
+        c.setString("http", null, "userAgent", userAgent);
+        c.save();
+        return git;
+    }
+}
