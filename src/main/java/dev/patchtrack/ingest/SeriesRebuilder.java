@@ -73,6 +73,9 @@ public class SeriesRebuilder {
     @Inject
     MailLimits limits;
 
+    @Inject
+    dev.patchtrack.store.SearchIndex searchIndex;
+
     public Summary rebuild() {
         lock.lock();
         try {
@@ -106,6 +109,7 @@ public class SeriesRebuilder {
             revisions += d.revisions().size();
         }
         SeriesRepository.ReconcileStats stats = series.reconcile(rows, overridden);
+        searchIndex.catchUp();
         long millis = (System.nanoTime() - start) / 1_000_000;
         Summary summary = new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(),
                 stats.revisionsWritten(), stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events(),
