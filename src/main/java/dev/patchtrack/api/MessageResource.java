@@ -2,6 +2,7 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.MessageInfo;
 import dev.patchtrack.api.dto.PullRequestInfo;
+import dev.patchtrack.api.dto.StateInfo;
 import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.store.FactsCodec;
 import dev.patchtrack.store.MessageEntity;
@@ -26,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -44,11 +48,20 @@ public class MessageResource {
     @Inject
     PersonRepository persons;
 
+    @Inject
+    Views views;
+
     @GET
     @Path("{id: .+}")
     @Transactional
     @Produces({MediaType.APPLICATION_JSON, "message/rfc822"})
-    @Operation(summary = "Look up a message by Message-ID; append /raw for the original mail")
+    @Operation(summary = "What a message is: its patch, revision and series, their state, and links; /raw gives the mail",
+            description = "Paste the Message-ID as it comes: with or without angle brackets, URL-encoded or not, or"
+                    + " with an id: prefix. Append /raw for the original bytes (message/rfc822).")
+    @APIResponse(responseCode = "200", description = "the message and where it belongs", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "patch", value = ApiExamples.MESSAGE)),
+            @Content(mediaType = "message/rfc822")})
+    @APIResponse(responseCode = "404", description = "no such message", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response get(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
                         @PathParam("id") String id) {
         String mid = Params.messageId(id);
@@ -82,16 +95,19 @@ public class MessageResource {
         Integer version = null;
         Integer number = null;
         Long patchId = null;
+        StateInfo state = null;
         Optional<PatchEntity> patch = series.patchOfMessage(m.id);
         Optional<RevisionEntity> revision;
         if (patch.isPresent()) {
             patchId = patch.get().id;
             number = patch.get().number;
+            state = views.state(patch.get().review, patch.get().stateOverridden);
             revision = series.findRevision(patch.get().revisionId);
         } else {
             revision = series.revisionOfCover(m.id);
             if (revision.isPresent()) {
                 number = 0;
+                state = views.state(revision.get().review, false);
             }
         }
         if (revision.isPresent()) {
@@ -113,6 +129,6 @@ public class MessageResource {
         List<String> problems = m.problems == null ? List.of() : Arrays.asList(m.problems.split("\n"));
         return new MessageInfo(m.messageId, m.kind, m.subject, Views.person(from), m.sentAt, messages.listNames(m.id),
                 m.inReplyTo, m.syntheticId, m.readable, m.deleted, problems, seriesId, revisionId, version, number,
-                patchId, links, pull(m));
+                patchId, state, links, pull(m));
     }
 }

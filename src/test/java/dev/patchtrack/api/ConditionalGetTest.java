@@ -129,7 +129,9 @@ class ConditionalGetTest {
         assertThat(given().get("/api/v1/series").jsonPath().getList("items.id"))
                 .isEqualTo(given().get("/api/series").jsonPath().getList("items.id"));
         given().urlEncodingEnabled(false).get("/api/v1/messages/%3C" + mid + "%3E").then().statusCode(200)
-                .body("messageId", equalTo(mid)).header("API-Version", "1");
+                .body("messageId", equalTo(mid)).header("API-Version", "1")
+                .body("state.state", equalTo(given().get("/api/patches").jsonPath().getString("items[0].state.state")))
+                .body("links.patch", equalTo("/api/patches/" + given().get("/api/patches").jsonPath().getLong("items[0].id")));
         given().get("/api/v1/messages/" + mid + "/raw").then().statusCode(200).contentType(startsWith("message/rfc822"));
         given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/v2/series").then().statusCode(404);
