@@ -56,7 +56,8 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
         req.setProperty(ETAG_PROPERTY, etag);
         req.setProperty(MODIFIED_PROPERTY, v.changedAt());
         String inm = req.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        boolean notModified = inm != null ? matches(inm, etag) : notModifiedSince(req.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), v.changedAt());
+        boolean notModified = inm != null ? matches(inm, etag)
+                : notModifiedSince(req.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), v.changedAt());
         if (notModified) {
             Response.ResponseBuilder rb = Response.notModified();
             validators(rb, etag, v.changedAt(), cacheControl(req.getUriInfo().getPath()));
@@ -81,6 +82,11 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
         if (!reading(req.getMethod()) || res.getStatus() >= 300 || etag == null) {
             h.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
             return;
+        }
+        if (anyTag(req.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
+            // "*" holds only if there is something: known only now, after the resource answered 200
+            res.setStatus(304);
+            res.setEntity(null);
         }
         h.putSingle(HttpHeaders.ETAG, etag);
         h.putSingle(HttpHeaders.LAST_MODIFIED, httpDate((Instant) req.getProperty(MODIFIED_PROPERTY)));
@@ -122,16 +128,22 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
         }
     }
 
-    /** If-None-Match: {@code *} or a list of (weak or strong) tags, compared weakly (RFC 9110 13.1.2). */
+    /**
+     * If-None-Match: a list of (weak or strong) tags, compared weakly (RFC 9110 13.1.2). {@code *} is
+     * left to the response, since it holds only when the resource exists.
+     */
     static boolean matches(String ifNoneMatch, String etag) {
         String mine = opaque(etag);
         for (String t : ifNoneMatch.split(",")) {
-            String tag = t.strip();
-            if (tag.equals("*") || opaque(tag).equals(mine)) {
+            if (opaque(t.strip()).equals(mine)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean anyTag(String ifNoneMatch) {
+        return ifNoneMatch != null && ifNoneMatch.strip().equals("*");
     }
 
     private static String opaque(String tag) {

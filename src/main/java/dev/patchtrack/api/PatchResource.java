@@ -72,7 +72,8 @@ public class PatchResource {
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Override the patch's state (needs a token); answers its series")
-    public Response setState(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id, OverrideInput in) {
+    public Response setState(@Parameter(description = "the patch id", example = "42")
+                             @PathParam("id") String id, OverrideInput in) {
         return overrides.setPatch(id, in);
     }
 
@@ -82,7 +83,8 @@ public class PatchResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Clear the patch's state override (needs a token)")
     public Response clearState(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id,
-                               @Parameter(description = "who clears it, for the event log", example = "Miguel Ojeda <ojeda@kernel.org>") @QueryParam("by") String by) {
+                               @Parameter(description = "who clears it, for the event log", example = "Miguel Ojeda <ojeda@kernel.org>")
+                               @QueryParam("by") String by) {
         return overrides.clearPatch(id, by);
     }
 

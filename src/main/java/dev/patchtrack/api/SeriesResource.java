@@ -74,7 +74,8 @@ public class SeriesResource {
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Override the series' state (needs a token); it beats derivation until cleared")
-    public Response setState(@Parameter(description = "the series id", example = "42") @PathParam("id") String id, OverrideInput in) {
+    public Response setState(@Parameter(description = "the series id", example = "42")
+                             @PathParam("id") String id, OverrideInput in) {
         return overrides.setSeries(id, in);
     }
 
@@ -84,7 +85,8 @@ public class SeriesResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Clear the series' state override (needs a token)")
     public Response clearState(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
-                               @Parameter(description = "who clears it, for the event log", example = "Miguel Ojeda <ojeda@kernel.org>") @QueryParam("by") String by) {
+                               @Parameter(description = "who clears it, for the event log", example = "Miguel Ojeda <ojeda@kernel.org>")
+                               @QueryParam("by") String by) {
         return overrides.clearSeries(id, by);
     }
 

@@ -5,7 +5,10 @@ import dev.patchtrack.core.mail.MailParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
 
 /**
  * The text {@code q=} searches beyond subjects and authors: each cover letter's body and each patch's
@@ -36,11 +39,21 @@ public class SearchIndex {
         List<Long> pks = rows.stream().map(o -> ((Number) o).longValue()).toList();
         MailParser parser = new MailParser(limits);
         int[] written = {0};
-        Bulk.forChunks(pks, chunk -> messages.rawByPks(chunk).forEach((pk, raw) -> {
-            em.createNativeQuery("INSERT INTO search_text (message_pk, body) VALUES (?1, ?2)")
-                    .setParameter(1, pk).setParameter(2, ownText(parser.parse(raw).body())).executeUpdate();
-            written[0]++;
-        }));
+        // Plain JDBC batches: a native statement per row would flush the rebuild's whole session each time.
+        Bulk.forChunks(pks, chunk -> {
+            Map<Long, byte[]> raws = messages.rawByPks(chunk);
+            em.unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_text (message_pk, body) VALUES (?, ?)")) {
+                    for (Map.Entry<Long, byte[]> e : raws.entrySet()) {
+                        ps.setLong(1, e.getKey());
+                        ps.setString(2, ownText(parser.parse(e.getValue()).body()));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            });
+            written[0] += raws.size();
+        });
         return written[0];
     }
 

@@ -102,6 +102,9 @@ class ConditionalGetTest {
         given().get("/api/sources").then().header("Cache-Control", "no-cache");
         given().get("/api/series/999999999").then().statusCode(404).header("Cache-Control", "no-store")
                 .header("ETag", nullValue());
+        // "*" matches only what exists
+        given().header("If-None-Match", "*").get("/api/series/999999999").then().statusCode(404);
+        given().header("If-None-Match", "*").get("/api/series").then().statusCode(304).body(emptyString());
     }
 
     @Test
