@@ -63,7 +63,7 @@ public class ArticleResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One article: its text, topics, references (resolved now) and the series they reach")
-    public ArticleInfo get(@PathParam("id") String id) {
+    public ArticleInfo get(@Parameter(description = "the article id", example = "3") @PathParam("id") String id) {
         long aid = Ids.parse("id", id);
         return views.article(articles.find(aid).orElseThrow(() -> ApiProblem.notFound("no article " + aid)));
     }

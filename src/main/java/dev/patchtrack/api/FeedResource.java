@@ -12,8 +12,7 @@ import dev.patchtrack.store.ArticleEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.EventEntity;
 import dev.patchtrack.store.EventLog;
-import dev.patchtrack.store.ListRepository;
-import dev.patchtrack.store.MailingList;
+import dev.patchtrack.store.ItemSearch;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.RevisionEntity;
@@ -21,6 +20,7 @@ import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,7 +54,7 @@ public class FeedResource {
     SeriesRepository series;
 
     @Inject
-    ListRepository lists;
+    ItemSearch search;
 
     @Inject
     MessageRepository messages;
@@ -80,17 +80,17 @@ public class FeedResource {
     @GET
     @Path("series.atom")
     @Transactional
-    @Operation(summary = "Series as Atom, with the filters of /api/series (topic, state, list, since, before) and limit")
-    public Response seriesAtom() {
-        return Response.ok(FeedWriter.atom(seriesFeed()), ATOM).build();
+    @Operation(summary = "Series as Atom, with the filters of /api/series (topic, state, list, author, since, before, version, rfc, q, order) and limit")
+    public Response seriesAtom(@BeanParam FilterParams params) {
+        return Response.ok(FeedWriter.atom(seriesFeed(params)), ATOM).build();
     }
 
     @GET
     @Path("series.rss")
     @Transactional
     @Operation(summary = "Series as RSS 2.0, with the filters of /api/series and limit")
-    public Response seriesRss() {
-        return Response.ok(FeedWriter.rss(seriesFeed()), RSS).build();
+    public Response seriesRss(@BeanParam FilterParams params) {
+        return Response.ok(FeedWriter.rss(seriesFeed(params)), RSS).build();
     }
 
     @GET
@@ -125,16 +125,10 @@ public class FeedResource {
         return Response.ok(FeedWriter.rss(articleFeed()), RSS).build();
     }
 
-    private Feed seriesFeed() {
+    private Feed seriesFeed(FilterParams params) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
-        Long listId = null;
-        String list = q.getFirst("list");
-        if (list != null && !list.isBlank()) {
-            listId = lists.findByName(list.strip()).map((MailingList l) -> l.id).orElse(-1L);
-        }
-        List<SeriesEntity> found = series.page(new SeriesRepository.SeriesQuery(listId,
-                Params.instant("since", q.getFirst("since")), Params.instant("before", q.getFirst("before")),
-                Filters.topics(q.get("topic")), Filters.states(q.get("state")), 1, limit())).items();
+        List<SeriesEntity> found = search.series(params.filter(), params.order(ItemSearch.SERIES_ORDER), 1, limit())
+                .items();
         List<SeriesSummaryInfo> infos = views.summaries(found);
         Map<Long, MessageEntity> causes = messages.byIds(found.stream().map(s -> s.review.messagePk)
                 .filter(Objects::nonNull).toList());

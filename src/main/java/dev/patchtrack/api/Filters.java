@@ -1,16 +1,33 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.core.review.ReviewState;
+import dev.patchtrack.store.ItemSearch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Multi-valued filters: {@code ?state=new&state=reviewed} or {@code ?state=new,reviewed}. */
-final class Filters {
+/**
+ * Multi-valued filters ({@code ?state=new&state=reviewed} or {@code ?state=new,reviewed}) and their
+ * validation: a bad value is a 400 problem that names the parameter.
+ */
+public final class Filters {
 
     private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern LIST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    private static final int MAX_TEXT = 200;
 
     private Filters() {
+    }
+
+    /** The filters of a listing. */
+    static ItemSearch.Filter filter(FilterParams p) {
+        return new ItemSearch.Filter(lists(p.list), topics(p.topic), states(p.state), authors(p.author),
+                Params.instant("since", p.since), Params.instant("before", p.before), versions(p.version),
+                bool("rfc", p.rfc), text("q", p.q));
     }
 
     static List<String> values(List<String> raw) {
@@ -34,19 +51,81 @@ final class Filters {
                 ReviewState.fromWire(s);
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.badParameter("state", "unknown state '" + Params.clip(s) + "'; states are "
-                        + String.join(", ", java.util.Arrays.stream(ReviewState.values()).map(ReviewState::wireName).toList()));
+                        + String.join(", ", Arrays.stream(ReviewState.values()).map(ReviewState::wireName).toList()));
             }
         }
         return out;
     }
 
     static List<String> topics(List<String> raw) {
+        return matching("topic", "a topic name", TOPIC, raw);
+    }
+
+    static List<String> lists(List<String> raw) {
+        return matching("list", "a list name", LIST, raw);
+    }
+
+    private static List<String> matching(String name, String what, Pattern pattern, List<String> raw) {
         List<String> out = values(raw);
-        for (String t : out) {
-            if (!TOPIC.matcher(t).matches()) {
-                throw ApiProblem.badParameter("topic", "not a topic name: '" + Params.clip(t) + "'");
+        for (String v : out) {
+            if (!pattern.matcher(v).matches()) {
+                throw ApiProblem.badParameter(name, "not " + what + ": '" + Params.clip(v) + "'");
             }
         }
         return out;
+    }
+
+    static List<String> authors(List<String> raw) {
+        List<String> out = values(raw);
+        for (String a : out) {
+            text("author", a);
+        }
+        return out;
+    }
+
+    static List<Integer> versions(List<String> raw) {
+        List<Integer> out = new ArrayList<>();
+        for (String v : values(raw)) {
+            String s = v.startsWith("v") || v.startsWith("V") ? v.substring(1) : v;
+            out.add(Params.positiveInt("version", s, 1, 1000));
+        }
+        return out;
+    }
+
+    static Boolean bool(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw ApiProblem.badParameter(name, name + " must be true or false, not '" + Params.clip(raw) + "'");
+        };
+    }
+
+    static String text(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.strip();
+        if (v.length() > MAX_TEXT) {
+            throw ApiProblem.badParameter(name, name + " is longer than " + MAX_TEXT + " characters");
+        }
+        return v;
+    }
+
+    /** {@code order=-updated}: a key among {@code keys}, '-' first for descending; default -updated. */
+    static ItemSearch.Order order(String raw, Map<String, String> keys) {
+        if (raw == null || raw.isBlank()) {
+            return new ItemSearch.Order("updated", true);
+        }
+        String v = raw.strip();
+        boolean desc = v.startsWith("-");
+        String key = desc || v.startsWith("+") ? v.substring(1) : v;
+        if (!keys.containsKey(key)) {
+            throw ApiProblem.badParameter("order", "cannot sort by '" + Params.clip(v) + "'; keys are "
+                    + String.join(", ", new TreeSet<>(keys.keySet())) + ", with '-' first for descending");
+        }
+        return new ItemSearch.Order(key, desc);
     }
 }

@@ -99,7 +99,8 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The same as POST, for curl -T")
     @SecurityRequirement(name = "bearer")
-    public ImportInfo put(@QueryParam("list") String list, InputStream body) {
+    public ImportInfo put(@Parameter(description = "the list the mail is filed under", example = "rust-for-linux")
+                          @QueryParam("list") String list, InputStream body) {
         return run(list, body);
     }
 

@@ -2,8 +2,8 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.MessageInfo;
 import dev.patchtrack.api.dto.PullRequestInfo;
-import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.api.dto.StateInfo;
+import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.FactsCodec;
 import dev.patchtrack.store.MessageEntity;
@@ -31,6 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -56,7 +59,13 @@ public class MessageResource {
     @Path("{id: .+}")
     @Transactional
     @Produces({MediaType.APPLICATION_JSON, "message/rfc822"})
-    @Operation(summary = "Look up a message by Message-ID; append /raw for the original mail")
+    @Operation(summary = "What a message is: its patch, revision and series, their state, and links; /raw gives the mail",
+            description = "Paste the Message-ID as it comes: with or without angle brackets, URL-encoded or not, or"
+                    + " with an id: prefix. Append /raw for the original bytes (message/rfc822).")
+    @APIResponse(responseCode = "200", description = "the message and where it belongs", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "patch", value = ApiExamples.MESSAGE)),
+            @Content(mediaType = "message/rfc822")})
+    @APIResponse(responseCode = "404", description = "no such message", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response get(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
                         @PathParam("id") String id) {
         String mid = Params.messageId(id);

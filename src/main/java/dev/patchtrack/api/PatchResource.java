@@ -1,9 +1,9 @@
 package dev.patchtrack.api;
 
-import dev.patchtrack.api.dto.PageInfo;
 import dev.patchtrack.api.dto.PatchInfo;
 import dev.patchtrack.config.PatchtrackConfig;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -12,6 +12,7 @@ import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.SeriesRepository;
 import dev.patchtrack.store.TreeRepository;
 import dev.patchtrack.api.dto.TreeCommitInfo;
+import dev.patchtrack.store.ItemSearch;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import dev.patchtrack.api.dto.OverrideInput;
@@ -24,6 +25,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Patches. */
 @Path("/api/patches")
@@ -32,6 +38,9 @@ public class PatchResource {
 
     @Inject
     SeriesRepository series;
+
+    @Inject
+    ItemSearch search;
 
     @Inject
     Views views;
@@ -47,33 +56,40 @@ public class PatchResource {
 
     @GET
     @Transactional
-    @Operation(summary = "List patches, newest first, filtered by topic and state",
-            description = "Paginated with page/per_page; the Link header has first/prev/next/last.")
-    public Response list(@QueryParam("topic") List<String> topic, @QueryParam("state") List<String> state,
-                         @QueryParam("page") String page, @QueryParam("per_page") String perPage,
-                         @Context UriInfo uri) {
-        Paging paging = Paging.of(page, perPage, config.api());
-        SeriesRepository.Page<PatchEntity> result = series.patches(new SeriesRepository.PatchQuery(
-                Filters.topics(topic), Filters.states(state), paging.page(), paging.perPage()));
+    @Operation(summary = "List patches, filtered and sorted; newest first by default",
+            description = "The same filters as the series list; a patch's topics are its revision's, its version and"
+                    + " RFC flag its revision's, its lists those it was posted to. Paginated like the series list.")
+    @APIResponse(responseCode = "200", description = "one page of patches", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = ApiExamples.PATCH_PAGE)))
+    @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem", content = @Content(
+            mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "problem", value = ApiExamples.BAD_PARAMETER)))
+    public Response list(@BeanParam FilterParams params, @Context UriInfo uri) {
+        Paging paging = Paging.of(params.page, params.perPage, config.api());
+        SeriesRepository.Page<PatchEntity> result = search.patches(params.filter(),
+                params.order(ItemSearch.PATCH_ORDER), paging.page(), paging.perPage());
         List<PatchInfo> items = result.items().stream().map(views::patch).toList();
-        return paging.headers(Response.ok(new PageInfo<>(result.total(), paging.page(), paging.perPage(), items)),
-                uri, result.total()).build();
+        return paging.response(items, result.total(), uri);
     }
 
     @PUT
     @Path("{id}/state")
     @RequiresToken
+    @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Override the patch's state (needs a token); answers its series")
-    public Response setState(@PathParam("id") String id, OverrideInput in) {
+    public Response setState(@Parameter(description = "the patch id", example = "42")
+                             @PathParam("id") String id, OverrideInput in) {
         return overrides.setPatch(id, in);
     }
 
     @DELETE
     @Path("{id}/state")
     @RequiresToken
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Clear the patch's state override (needs a token)")
-    public Response clearState(@PathParam("id") String id, @QueryParam("by") String by) {
+    public Response clearState(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id,
+                               @Parameter(description = "who clears it, for the event log", example = "Miguel Ojeda <ojeda@kernel.org>")
+                               @QueryParam("by") String by) {
         return overrides.clearPatch(id, by);
     }
 
@@ -82,7 +98,7 @@ public class PatchResource {
     @Transactional
     @Operation(summary = "One patch with its trailers, counts, the revision and series it belongs to, and the"
             + " commit of a tracked git tree that carries it")
-    public PatchInfo get(@PathParam("id") String id) {
+    public PatchInfo get(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id) {
         long pid = Ids.parse("id", id);
         PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
         return views.patch(p).withInTree(trees.matchOf(p.messagePk).map(m -> new TreeCommitInfo(m.commit().tree(),

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Re-derives topics and states for the whole history from the stored mail, with the topic rules as
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/api/reclassify")
 @RequiresToken
+@SecurityRequirement(name = "bearer")
 @Blocking
 public class ReclassifyResource {
 

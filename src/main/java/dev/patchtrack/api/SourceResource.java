@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The lists followed from lore: read them publicly, change them with a token. */
@@ -57,7 +58,8 @@ public class SourceResource {
     @Path("{name}")
     @Transactional
     @Operation(summary = "One source")
-    public SourceInfo get(@PathParam("name") String name) {
+    public SourceInfo get(@Parameter(description = "the source (list) name", example = "rust-for-linux")
+                          @PathParam("name") String name) {
         return info(find(name));
     }
 
@@ -65,7 +67,8 @@ public class SourceResource {
     @Path("{name}/runs")
     @Transactional
     @Operation(summary = "The source's sync runs, oldest first: which instance ran each, when, and what it did")
-    public List<dev.patchtrack.api.dto.SyncRunInfo> runs(@PathParam("name") String name) {
+    public List<dev.patchtrack.api.dto.SyncRunInfo> runs(@Parameter(description = "the source (list) name", example = "rust-for-linux")
+                                                         @PathParam("name") String name) {
         find(name);
         return sources.runs(name).stream().map(r -> new dev.patchtrack.api.dto.SyncRunInfo(r.instance, r.startedAt,
                 r.finishedAt, r.messagesRead, r.messagesStored, r.error)).toList();
@@ -101,7 +104,8 @@ public class SourceResource {
     @Transactional
     @Operation(summary = "Change a source (or create it); unset fields keep their value")
     @SecurityRequirement(name = "bearer")
-    public SourceInfo update(@PathParam("name") String name, SourceInput in) {
+    public SourceInfo update(@Parameter(description = "the source (list) name", example = "rust-for-linux")
+                             @PathParam("name") String name, SourceInput in) {
         if (in == null) {
             throw ApiProblem.badParameter("body", "the body must be a source: {baseUrl, mode, ...}");
         }
@@ -127,7 +131,8 @@ public class SourceResource {
     @Transactional
     @Operation(summary = "Stop following a list (its mail stays)")
     @SecurityRequirement(name = "bearer")
-    public Response delete(@PathParam("name") String name) {
+    public Response delete(@Parameter(description = "the source (list) name", example = "rust-for-linux")
+                           @PathParam("name") String name) {
         sources.delete(find(name));
         return Response.noContent().build();
     }

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Topics with how many series are in each state. */
 @Path("/api/topics")
@@ -24,6 +27,8 @@ public class TopicResource {
     @GET
     @Transactional
     @Operation(summary = "Topics, each with its series counted per state")
+    @APIResponse(responseCode = "200", description = "every topic that has a series", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "topics", value = ApiExamples.TOPICS)))
     public List<TopicCountInfo> list() {
         List<TopicCountInfo> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, Long>> e : series.topicStateCounts().entrySet()) {

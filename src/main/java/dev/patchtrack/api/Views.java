@@ -82,6 +82,13 @@ public class Views {
                 person(people.get(review.personId)), overridden);
     }
 
+    /** A state with the person and the message it names. */
+    public StateInfo state(ReviewColumns review, boolean overridden) {
+        Map<Long, Person> people = persons.byIds(review.personId == null ? List.of() : List.of(review.personId));
+        Map<Long, MessageEntity> msgs = messages.byIds(review.messagePk == null ? List.of() : List.of(review.messagePk));
+        return state(review, overridden, people, msgs);
+    }
+
     static List<TopicInfo> seriesTopics(List<SeriesTopic> topics) {
         return topics == null ? List.of() : topics.stream().map(t -> new TopicInfo(t.topic, t.reason)).toList();
     }

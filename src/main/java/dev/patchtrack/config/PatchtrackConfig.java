@@ -212,6 +212,17 @@ public interface PatchtrackConfig {
         /** Largest request body accepted by the API outside of imports; beyond it: 413. */
         @WithDefault("1048576")
         long maxRequestBytes();
+
+        /** Cache-Control max-age of lists and details (the event log and worker status are no-cache). */
+        @WithDefault("5s")
+        Duration cacheMaxAge();
+
+        /**
+         * How long an instance trusts the data version it last read before asking the database again:
+         * the most a conditional GET can lag a write made on another instance.
+         */
+        @WithDefault("1s")
+        Duration versionCheckInterval();
     }
 
     interface Topics {

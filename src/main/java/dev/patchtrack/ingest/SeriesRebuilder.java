@@ -77,6 +77,9 @@ public class SeriesRebuilder {
     @Inject
     TreeMatches treeMatches;
 
+    @Inject
+    dev.patchtrack.store.SearchIndex searchIndex;
+
     public Summary rebuild() {
         lock.lock();
         try {
@@ -110,6 +113,7 @@ public class SeriesRebuilder {
             revisions += d.revisions().size();
         }
         SeriesRepository.ReconcileStats stats = series.reconcile(rows, overridden);
+        searchIndex.catchUp();
         long millis = (System.nanoTime() - start) / 1_000_000;
         Summary summary = new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(),
                 stats.revisionsWritten(), stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events(),

@@ -33,6 +33,9 @@ public class ArticleRepository {
     @Inject
     EntityManager em;
 
+    @Inject
+    DataVersion dataVersion;
+
     /** A reference to store. */
     public record RefRow(String kind, String value, String url) {
     }
@@ -74,6 +77,7 @@ public class ArticleRepository {
             em.persist(a);
             em.persist(EventEntity.of("article-published", null, null, null, null, "LWN: " + a.title));
         }
+        dataVersion.bump();
     }
 
     /** Every article, oldest id first. */
@@ -99,6 +103,7 @@ public class ArticleRepository {
             e.url = Bulk.clip(r.url(), 2000);
             em.persist(e);
         }
+        dataVersion.bump();
     }
 
     public void replaceTopics(long articleId, List<TopicRow> topics) {
@@ -111,6 +116,7 @@ public class ArticleRepository {
             e.reason = Bulk.clip(t.reason(), 2000);
             em.persist(e);
         }
+        dataVersion.bump();
     }
 
     /** The polled document at {@code url}, created when it is new. */

@@ -26,6 +26,9 @@ public class MessageRepository {
     EntityManager em;
 
     @Inject
+    DataVersion dataVersion;
+
+    @Inject
     PersonRepository persons;
 
     /**
@@ -142,6 +145,7 @@ public class MessageRepository {
                 }
             }
         }
+        dataVersion.bump();
         return outcomes;
     }
 
@@ -152,9 +156,13 @@ public class MessageRepository {
      */
     public int markDeleted(String messageId, byte[] raw) {
         String h = RawCodec.sha256(raw);
-        return em.createQuery("update MessageEntity m set m.deleted = true where m.rawSha256 = :h"
+        int n = em.createQuery("update MessageEntity m set m.deleted = true where m.rawSha256 = :h"
                         + " and m.messageId in :ids and m.deleted = false")
                 .setParameter("h", h).setParameter("ids", List.of(messageId, syntheticId(h))).executeUpdate();
+        if (n > 0) {
+            dataVersion.bump();
+        }
+        return n;
     }
 
     /** Files messages under a list; returns those that were not filed there before. */

@@ -4,7 +4,6 @@ import dev.patchtrack.core.model.Address;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +26,9 @@ public class SeriesRepository {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataVersion dataVersion;
 
     @Inject
     PersonRepository persons;
@@ -332,6 +334,7 @@ public class SeriesRepository {
             deleted++;
         }
         em.flush();
+        dataVersion.bump();
         return new ReconcileStats(seriesWritten, revisionsWritten, patchesWritten, trailersWritten, deleted, events.size());
     }
 
@@ -575,58 +578,8 @@ public class SeriesRepository {
 
     // ---- reads -------------------------------------------------------------------------------
 
-    /** Filters of the series list. Null means no filter. */
-    public record SeriesQuery(Long listId, Instant since, Instant before, List<String> topics, List<String> states,
-                              int page, int perPage) {
-    }
-
     /** One page of series and the total number that match. */
     public record Page<T>(List<T> items, long total) {
-    }
-
-    public Page<SeriesEntity> page(SeriesQuery q) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (q.listId() != null) {
-            where.append(" and s.id in (select sl.seriesId from SeriesList sl where sl.listId = :list)");
-        }
-        if (q.since() != null) {
-            where.append(" and s.lastPostedAt >= :since");
-        }
-        if (q.before() != null) {
-            where.append(" and s.lastPostedAt < :before");
-        }
-        if (!q.topics().isEmpty()) {
-            where.append(" and s.id in (select st.seriesId from SeriesTopic st where st.topic in :topics)");
-        }
-        if (!q.states().isEmpty()) {
-            where.append(" and s.review.state in :states");
-        }
-        TypedQuery<Long> count = em.createQuery("select count(s) from SeriesEntity s" + where, Long.class);
-        TypedQuery<SeriesEntity> items = em.createQuery(
-                "from SeriesEntity s" + where + " order by s.lastPostedAt desc nulls last, s.id desc", SeriesEntity.class);
-        if (q.listId() != null) {
-            count.setParameter("list", q.listId());
-            items.setParameter("list", q.listId());
-        }
-        if (q.since() != null) {
-            count.setParameter("since", q.since());
-            items.setParameter("since", q.since());
-        }
-        if (q.before() != null) {
-            count.setParameter("before", q.before());
-            items.setParameter("before", q.before());
-        }
-        if (!q.topics().isEmpty()) {
-            count.setParameter("topics", q.topics());
-            items.setParameter("topics", q.topics());
-        }
-        if (!q.states().isEmpty()) {
-            count.setParameter("states", q.states());
-            items.setParameter("states", q.states());
-        }
-        long total = count.getSingleResult();
-        List<SeriesEntity> list = items.setFirstResult((q.page() - 1) * q.perPage()).setMaxResults(q.perPage()).getResultList();
-        return new Page<>(list, total);
     }
 
     public Map<Long, List<SeriesTopic>> topicsOfSeries(Collection<Long> seriesIds) {
@@ -649,34 +602,6 @@ public class SeriesRepository {
             }
         });
         return out;
-    }
-
-    /** Filters of the patch list. Empty lists mean no filter. */
-    public record PatchQuery(List<String> topics, List<String> states, int page, int perPage) {
-    }
-
-    /** Patches, newest first; a patch's topics are its revision's. */
-    public Page<PatchEntity> patches(PatchQuery q) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (!q.topics().isEmpty()) {
-            where.append(" and p.revisionId in (select rt.revisionId from RevisionTopic rt where rt.topic in :topics)");
-        }
-        if (!q.states().isEmpty()) {
-            where.append(" and p.review.state in :states");
-        }
-        TypedQuery<Long> count = em.createQuery("select count(p) from PatchEntity p" + where, Long.class);
-        TypedQuery<PatchEntity> items = em.createQuery(
-                "from PatchEntity p" + where + " order by p.postedAt desc nulls last, p.id desc", PatchEntity.class);
-        for (TypedQuery<?> tq : List.of(count, items)) {
-            if (!q.topics().isEmpty()) {
-                tq.setParameter("topics", q.topics());
-            }
-            if (!q.states().isEmpty()) {
-                tq.setParameter("states", q.states());
-            }
-        }
-        return new Page<>(items.setFirstResult((q.page() - 1) * q.perPage()).setMaxResults(q.perPage()).getResultList(),
-                count.getSingleResult());
     }
 
     /** For each topic, how many series are in each state. */
@@ -711,6 +636,7 @@ public class SeriesRepository {
         em.persist(o);
         em.persist(EventEntity.of("override-set", seriesId, null, target.equals("patch") ? targetId : null, null,
                 target + " " + targetId + " set to " + state + " by " + o.setBy + (note == null || note.isBlank() ? "" : ": " + note)));
+        dataVersion.bump();
         return o;
     }
 
@@ -726,6 +652,9 @@ public class SeriesRepository {
         if (withEvent && !active.isEmpty()) {
             em.persist(EventEntity.of("override-cleared", seriesId, null, target.equals("patch") ? targetId : null, null,
                     target + " " + targetId + ": override cleared by " + clip(by, 200)));
+        }
+        if (!active.isEmpty()) {
+            dataVersion.bump();
         }
         return !active.isEmpty();
     }

@@ -18,6 +18,9 @@ public class SourceRepository {
     @Inject
     EntityManager em;
 
+    @Inject
+    DataVersion dataVersion;
+
     public List<SourceEntity> all() {
         return SourceEntity.listAll(Sort.by("name"));
     }
@@ -36,11 +39,13 @@ public class SourceRepository {
 
     public void persist(SourceEntity s) {
         s.persist();
+        dataVersion.bump();
     }
 
     public void delete(SourceEntity s) {
         em.createNativeQuery("DELETE FROM source_cursor WHERE source_id = ?1").setParameter(1, s.id).executeUpdate();
         s.delete();
+        dataVersion.bump();
     }
 
     /** Every cursor of a source: key to value. */
@@ -99,6 +104,7 @@ public class SourceRepository {
         if (newest != null && (s.newestMailAt == null || newest.isAfter(s.newestMailAt))) {
             s.newestMailAt = newest;
         }
+        dataVersion.bump();
         return s;
     }
 
@@ -108,6 +114,7 @@ public class SourceRepository {
         r.instance = instance;
         r.startedAt = Instant.now();
         r.persist();
+        dataVersion.bump();
         return r;
     }
 
@@ -118,6 +125,7 @@ public class SourceRepository {
             r.messagesRead = read;
             r.messagesStored = stored;
             r.error = error == null ? null : Bulk.clip(error, 2000);
+            dataVersion.bump();
         }
     }
 

@@ -45,6 +45,9 @@ public class TreeRepository {
     @Inject
     EntityManager em;
 
+    @Inject
+    DataVersion dataVersion;
+
     /** The tree's row, created or pointed at a new URL when the configuration says so. */
     public TreeRow ensure(String name, String url) {
         Optional<TreeRow> found = find(name);
@@ -96,6 +99,7 @@ public class TreeRepository {
                         + (error == null ? ", last_success_at = ?1" : "") + " WHERE id = ?4")
                 .setParameter(1, Timestamp.from(at)).setParameter(2, Bulk.clip(error, 2000)).setParameter(3, commits)
                 .setParameter(4, treeId).executeUpdate();
+        dataVersion.bump();
     }
 
     /** Branch tips ({@code branch}) or walked tags ({@code tag}): name to commit. */
@@ -284,6 +288,9 @@ public class TreeRepository {
                         .setParameter(4, m.signal()).executeUpdate();
                 changed++;
             }
+        }
+        if (changed > 0) {
+            dataVersion.bump();
         }
         return changed;
     }

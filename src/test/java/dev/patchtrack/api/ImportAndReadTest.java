@@ -246,9 +246,9 @@ class ImportAndReadTest {
     void healthAndOpenApiAreServed() {
         given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body(containsString("/api/series/{id}"))
-                .body(containsString("/api/messages/{id}"))
-                .body(containsString("/api/import"));
+                .body(containsString("/api/v1/series/{id}"))
+                .body(containsString("/api/v1/messages/{id}"))
+                .body(containsString("/api/v1/import"));
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.patchtrack.store;
+
+import dev.patchtrack.core.mail.MailLimits;
+import dev.patchtrack.core.mail.MailParser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+
+/**
+ * The text {@code q=} searches beyond subjects and authors: each cover letter's body and each patch's
+ * commit message, one {@code search_text} row per message. Raw mail never changes, so a row once
+ * written stays right; each rebuild adds the rows of messages that became patches or cover letters.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    /** Longest text kept per message. */
+    static final int MAX_CHARS = 100_000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    MailLimits limits;
+
+    /** Adds the missing rows, in the caller's transaction; returns how many. */
+    public int catchUp() {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT t.pk FROM (SELECT message_pk AS pk FROM patch"
+                + " UNION SELECT cover_message_pk AS pk FROM revision WHERE cover_message_pk IS NOT NULL) t"
+                + " WHERE NOT EXISTS (SELECT 1 FROM search_text st WHERE st.message_pk = t.pk)").getResultList();
+        List<Long> pks = rows.stream().map(o -> ((Number) o).longValue()).toList();
+        MailParser parser = new MailParser(limits);
+        int[] written = {0};
+        // Plain JDBC batches: a native statement per row would flush the rebuild's whole session each time.
+        Bulk.forChunks(pks, chunk -> {
+            Map<Long, byte[]> raws = messages.rawByPks(chunk);
+            em.unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_text (message_pk, body) VALUES (?, ?)")) {
+                    for (Map.Entry<Long, byte[]> e : raws.entrySet()) {
+                        ps.setLong(1, e.getKey());
+                        ps.setString(2, ownText(parser.parse(e.getValue()).body()));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            });
+            written[0] += raws.size();
+        });
+        return written[0];
+    }
+
+    /**
+     * What the author wrote: a patch's commit message stops at the {@code ---} line (or the first diff),
+     * a cover letter at its signature; the diff and diffstat are not prose.
+     */
+    static String ownText(String body) {
+        if (body == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : body.split("\r?\n", -1)) {
+            if (line.equals("---") || line.equals("-- ") || line.startsWith("diff --git ")) {
+                break;
+            }
+            if (out.length() + line.length() + 1 > MAX_CHARS) {
+                break;
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString().replace('\0', ' ');
+    }
+}
