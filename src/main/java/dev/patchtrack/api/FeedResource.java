@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Atom 1.0 and RSS 2.0 feeds: the series the API lists (same filters), the history of one series (its
@@ -97,7 +98,7 @@ public class FeedResource {
     @Path("series/{id: [^/.]+}.atom")
     @Transactional
     @Operation(summary = "One series as Atom: each revision posted, state change and trailer, newest first")
-    public Response oneSeriesAtom(@PathParam("id") String id) {
+    public Response oneSeriesAtom(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
         return Response.ok(FeedWriter.atom(oneSeries(id)), ATOM).build();
     }
 
@@ -105,7 +106,7 @@ public class FeedResource {
     @Path("series/{id: [^/.]+}.rss")
     @Transactional
     @Operation(summary = "One series as RSS 2.0")
-    public Response oneSeriesRss(@PathParam("id") String id) {
+    public Response oneSeriesRss(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
         return Response.ok(FeedWriter.rss(oneSeries(id)), RSS).build();
     }
 

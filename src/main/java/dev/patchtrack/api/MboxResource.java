@@ -56,7 +56,7 @@ public class MboxResource {
     @Transactional
     @Operation(summary = "The patches of a revision (the latest, or ?version=N) as an mbox ready for git am, "
             + "with the trailers collected from replies")
-    public Response get(@PathParam("id") String id,
+    public Response get(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
                         @Parameter(description = "the version to export; default: the latest") @QueryParam("version") String version,
                         @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link) {
         long sid = Ids.parse("id", id);

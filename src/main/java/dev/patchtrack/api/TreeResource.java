@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The git trees scanned for accepted patches: their status publicly, a scan now with a token. */
 @Path("/api/trees")
@@ -60,7 +61,7 @@ public class TreeResource {
     @Path("{name: .+}/scan")
     @RequiresToken
     @Operation(summary = "Scan one tree now (needs a token): new commits, new release tags, patches they carry")
-    public TreeScanInfo scan(@PathParam("name") String name) {
+    public TreeScanInfo scan(@Parameter(description = "the tree's configured name (may hold /)", example = "torvalds/linux") @PathParam("name") String name) {
         if (!service.configured().containsKey(name)) {
             throw ApiProblem.notFound("no tree '" + name + "' is configured; configured: " + service.configured().keySet());
         }

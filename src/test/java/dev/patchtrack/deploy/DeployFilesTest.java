@@ -99,7 +99,7 @@ class DeployFilesTest {
             String text = Files.readString(f);
             Matcher m = SETTING.matcher(text);
             while (m.find()) {
-                String s = m.group(1);
+                String s = placeholders(m.group(1));
                 if (s.endsWith(".md") || s.endsWith(".yaml") || s.startsWith("quarkus.profile=")) {
                     continue;
                 }
@@ -126,7 +126,7 @@ class DeployFilesTest {
 
     @Test
     void operationsDocumentsEveryPatchtrackSetting() throws IOException {
-        String doc = Files.readString(OPERATIONS);
+        String doc = placeholders(Files.readString(OPERATIONS));
         List<String> missing = patchtrackSettings().stream().filter(s -> !doc.contains("`" + s + "`")).toList();
         assertThat(missing).isEmpty();
         assertThat(doc).contains("## Scaling out", "## Upgrades", "## Backup", "## Metrics to watch", "/q/metrics",
@@ -206,7 +206,12 @@ class DeployFilesTest {
         return names;
     }
 
-    /** Every patchtrack.* name the config mappings read; a map key is written {@code <list>}. */
+    /** A map key's placeholder, whatever a document calls it, written the one way the settings are. */
+    static String placeholders(String text) {
+        return text.replaceAll("<[a-z-]+>", "<key>");
+    }
+
+    /** Every patchtrack.* name the config mappings read; a map key is written {@code <key>} (documents may name it {@code <list>}, {@code <name>} ...). */
     static Set<String> patchtrackSettings() {
         Set<String> names = new TreeSet<>();
         walk(PatchtrackConfig.class.getAnnotation(ConfigMapping.class).prefix(), PatchtrackConfig.class, names);
@@ -225,7 +230,7 @@ class DeployFilesTest {
             Class<?> raw = m.getReturnType();
             if (raw == Map.class) {
                 Type value = ((ParameterizedType) t).getActualTypeArguments()[1];
-                walk(name + ".<list>", (Class<?>) value, names);
+                walk(name + ".<key>", (Class<?>) value, names);
             } else if (raw.isInterface() && raw.getDeclaringClass() != null && raw != Optional.class && raw != List.class) {
                 walk(name, raw, names);
             } else {
