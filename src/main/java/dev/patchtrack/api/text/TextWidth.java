@@ -3,7 +3,8 @@ package dev.patchtrack.api.text;
 /**
  * Terminal width of text: one column per code point, two for wide East Asian characters and emoji,
  * none for combining marks. Control characters never reach the terminal: {@link #clean} turns them
- * (and line breaks) into spaces, so a hostile subject cannot move the cursor.
+ * (and line and paragraph breaks, U+2028/U+2029 included) into spaces and drops format characters
+ * such as bidi overrides, so a hostile subject cannot move the cursor.
  */
 public final class TextWidth {
 
@@ -16,7 +17,8 @@ public final class TextWidth {
         }
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
-            if (c == '\t' || c == '\n' || c == '\r') {
+            if (c == '\t' || c == '\n' || c == '\r' || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
                 b.append(' ');
             } else if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
                     && Character.getType(c) != Character.SURROGATE) {
