@@ -50,7 +50,7 @@ public class PatchResource {
         Paging paging = Paging.of(page, perPage, config.api());
         SeriesRepository.Page<PatchEntity> result = series.patches(new SeriesRepository.PatchQuery(
                 Filters.topics(topic), Filters.states(state), paging.page(), paging.perPage()));
-        List<PatchInfo> items = result.items().stream().map(views::patch).toList();
+        List<PatchInfo> items = views.patches(result.items());
         return paging.headers(Response.ok(new PageInfo<>(result.total(), paging.page(), paging.perPage(), items)),
                 uri, result.total()).build();
     }
