@@ -18,7 +18,7 @@ CREATE TABLE series_derivation (
     link_key_version  INTEGER NOT NULL
 );
 INSERT INTO series_derivation (id, link_key_version)
-    SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM message) THEN 0 ELSE 1 END;
+    SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM message) THEN 0 ELSE 2 END;  -- LinkKeys.VERSION
 
 -- Indexes of the hot reads (plans in docs/performance.md):
 -- a message's series through its cover letter (message detail, derivation's scope)

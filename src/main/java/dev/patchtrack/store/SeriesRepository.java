@@ -146,6 +146,8 @@ public class SeriesRepository {
         for (TrailerEntity t : inScope("from TrailerEntity e", "e.patchId", patchScope, TrailerEntity.class)) {
             trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t);
         }
+        // in the order they were written, as compared with what is wanted (databases return rows in any order)
+        trailersByPatch.values().forEach(l -> l.sort(Comparator.comparing((TrailerEntity t) -> t.id)));
         Map<Long, Map<String, String>> seriesTopics = new HashMap<>();
         // Read as values, not entities: syncTopics replaces them with bulk deletes.
         for (Object[] t : inScope("select e.seriesId, e.topic, e.reason from SeriesTopic e", "e.seriesId", scope, Object[].class)) {
@@ -164,6 +166,7 @@ public class SeriesRepository {
         for (AppliedNoticeEntity a : inScope("from AppliedNoticeEntity e", "e.revisionId", revisionScope, AppliedNoticeEntity.class)) {
             appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a);
         }
+        appliedByRevision.values().forEach(l -> l.sort(Comparator.comparing((AppliedNoticeEntity a) -> a.id)));
         Map<Long, Set<Long>> listsBySeries = new HashMap<>();
         for (SeriesList sl : inScope("from SeriesList e", "e.seriesId", scope, SeriesList.class)) {
             listsBySeries.computeIfAbsent(sl.seriesId, k -> new HashSet<>()).add(sl.listId);
@@ -414,9 +417,12 @@ public class SeriesRepository {
         if (wanted.equals(have)) {
             return;
         }
-        String owner = series ? "seriesId" : "revisionId";
-        em.createQuery("delete from " + (series ? "SeriesTopic" : "RevisionTopic") + " t where t." + owner + " = :o")
-                .setParameter("o", ownerId).executeUpdate();
+        if (!have.isEmpty()) {
+            // A bulk delete flushes the whole session first: only when there is something to delete.
+            String owner = series ? "seriesId" : "revisionId";
+            em.createQuery("delete from " + (series ? "SeriesTopic" : "RevisionTopic") + " t where t." + owner + " = :o")
+                    .setParameter("o", ownerId).executeUpdate();
+        }
         for (Map.Entry<String, String> t : wanted.entrySet()) {
             if (series) {
                 SeriesTopic st = new SeriesTopic();

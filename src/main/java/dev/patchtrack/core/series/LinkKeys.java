@@ -25,7 +25,7 @@ import java.util.Set;
 public final class LinkKeys {
 
     /** The version of this key scheme; stored keys of another version are rebuilt. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /**
      * Marks a passive key: messages that share only a passive key are not related, but every message
@@ -86,7 +86,18 @@ public final class LinkKeys {
             }
             add(out, PASSIVE + "p", PullMerges.normalize(m.title()));
             if (!m.threaded()) {
-                add(out, "u", m.fromKey + '\u0000' + m.version() + '\u0000' + m.tags.total());
+                // The builder pools unthreaded postings by sender, version and total and cuts each pool
+                // where RevisionGrouper.LOOSE_WINDOW passes between two of them: dated ones relate to
+                // those of their window and the next, undated ones (which join the latest) to all.
+                String pool = m.fromKey + '\u0000' + m.version() + '\u0000' + m.tags.total();
+                if (m.date == null) {
+                    add(out, "u", pool);
+                } else {
+                    add(out, PASSIVE + "u", pool);
+                    long window = m.date.getEpochSecond() / RevisionGrouper.LOOSE_WINDOW.toSeconds();
+                    add(out, "w", pool + '\u0000' + window);
+                    add(out, "w", pool + '\u0000' + (window + 1));
+                }
             }
         }
         PullRequest pull = facts.pull();
