@@ -34,7 +34,7 @@ public class Overrides {
             series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
             series.setOverride("series", sid, sid, state, in.by(), in.note());
         });
-        rebuilder.rebuild();
+        rebuilder.rebuildSeries(sid);
         return Response.ok(seriesResource.get(String.valueOf(sid))).build();
     }
 
@@ -47,7 +47,7 @@ public class Overrides {
         if (!had) {
             throw ApiProblem.notFound("series " + sid + " has no override");
         }
-        rebuilder.rebuild();
+        rebuilder.rebuildSeries(sid);
         return Response.ok(seriesResource.get(String.valueOf(sid))).build();
     }
 
@@ -59,7 +59,7 @@ public class Overrides {
             series.setOverride("patch", pid, s, state, in.by(), in.note());
             return s;
         });
-        rebuilder.rebuild();
+        rebuilder.rebuildSeries(sid);
         return Response.ok(seriesResource.get(String.valueOf(sid))).build();
     }
 
@@ -73,7 +73,7 @@ public class Overrides {
         if (!had) {
             throw ApiProblem.notFound("patch " + pid + " has no override");
         }
-        rebuilder.rebuild();
+        rebuilder.rebuildSeries(sid[0]);
         return Response.ok(seriesResource.get(String.valueOf(sid[0]))).build();
     }
 

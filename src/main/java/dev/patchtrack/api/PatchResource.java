@@ -67,7 +67,7 @@ public class PatchResource {
         Paging paging = Paging.of(params.page, params.perPage, config.api());
         SeriesRepository.Page<PatchEntity> result = search.patches(params.filter(),
                 params.order(ItemSearch.PATCH_ORDER), paging.page(), paging.perPage());
-        List<PatchInfo> items = result.items().stream().map(views::patch).toList();
+        List<PatchInfo> items = views.patches(result.items());
         return paging.response(items, result.total(), uri);
     }
 

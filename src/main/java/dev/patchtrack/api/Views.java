@@ -183,12 +183,31 @@ public class Views {
     }
 
     public PatchInfo patch(PatchEntity p) {
-        RevisionEntity r = series.findRevision(p.revisionId).orElse(null);
-        List<TrailerEntity> trailers = series.trailersOf(List.of(p.id));
-        List<AppliedNoticeEntity> notices = series.appliedOf(List.of(p.revisionId));
-        Refs refs = new Refs().patch(p).notices(notices).trailers(trailers);
-        return patch(p, trailers, notices, persons.byIds(refs.personIds), messages.byIds(refs.messagePks),
-                r == null ? null : r.seriesId, p.revisionId, r == null ? null : r.version);
+        return patches(List.of(p)).get(0);
+    }
+
+    /** Patches with their trailers, notices, revisions, people and messages, each kind in one query. */
+    public List<PatchInfo> patches(List<PatchEntity> list) {
+        List<Long> revisionIds = list.stream().map(p -> p.revisionId).distinct().toList();
+        Map<Long, RevisionEntity> revisions = new HashMap<>();
+        series.revisionsByIds(revisionIds).forEach(r -> revisions.put(r.id, r));
+        List<TrailerEntity> trailers = series.trailersOf(list.stream().map(p -> p.id).toList());
+        List<AppliedNoticeEntity> notices = series.appliedOf(revisionIds);
+        Refs refs = new Refs().notices(notices).trailers(trailers);
+        list.forEach(refs::patch);
+        Map<Long, Person> people = persons.byIds(refs.personIds);
+        Map<Long, MessageEntity> msgs = messages.byIds(refs.messagePks);
+        Map<Long, List<TrailerEntity>> trailersByPatch = new HashMap<>();
+        trailers.forEach(t -> trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t));
+        Map<Long, List<AppliedNoticeEntity>> noticesByRevision = new HashMap<>();
+        notices.forEach(a -> noticesByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
+        List<PatchInfo> out = new ArrayList<>(list.size());
+        for (PatchEntity p : list) {
+            RevisionEntity r = revisions.get(p.revisionId);
+            out.add(patch(p, trailersByPatch.getOrDefault(p.id, List.of()), noticesByRevision.getOrDefault(p.revisionId,
+                    List.of()), people, msgs, r == null ? null : r.seriesId, p.revisionId, r == null ? null : r.version));
+        }
+        return out;
     }
 
     private static PatchInfo patch(PatchEntity p, List<TrailerEntity> trailers, List<AppliedNoticeEntity> notices,

@@ -9,6 +9,7 @@ import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.patch.PatchAnalyzer;
 import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MessageRepository;
+import dev.patchtrack.store.RawCodec;
 import dev.patchtrack.store.MessageRepository.NewMessage;
 import dev.patchtrack.store.MessageRepository.Outcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -96,7 +97,7 @@ public class ImportService {
         } catch (IOException e) {
             return new ImportSummary(listName, 0, 0, 0, 0,
                     List.of(new ImportSummary.Problem(-1, null, "input could not be read: " + e.getMessage())), 1, 0, 0,
-                    SeriesRebuilder.Summary.NOTHING, 0, 0);
+                    SeriesRebuilder.Summary.NOTHING, 0, 0, java.util.Set.of());
         }
     }
 
@@ -105,7 +106,7 @@ public class ImportService {
         if (s.stored() == 0 && s.newlyListed() == 0 && s.deleted() == 0) {
             return s;
         }
-        return s.withRebuild(rebuilder.rebuild());
+        return s.withRebuild(s.changedIds() == null ? rebuilder.rebuild() : rebuilder.rebuildAffected(s.changedIds()));
     }
 
     /**
@@ -156,7 +157,8 @@ public class ImportService {
                 counts.unparseable, counts.problemCount, millis, counts.read * 1000.0 / Math.max(1, millis));
         ImportSummary summary = new ImportSummary(listName, counts.read, counts.stored, counts.duplicates,
                 counts.unparseable, List.copyOf(counts.problems), counts.problemCount, feed.bytesRead(), millis,
-                SeriesRebuilder.Summary.NOTHING, counts.deleted, counts.newlyListed);
+                SeriesRebuilder.Summary.NOTHING, counts.deleted, counts.newlyListed,
+                counts.changed == null ? null : java.util.Set.copyOf(counts.changed));
         if (counts.failure != null) {
             throw new PartialImport(summary, counts.failure);
         }
@@ -196,6 +198,17 @@ public class ImportService {
         int newlyListed;
         IOException failure;
         final List<ImportSummary.Problem> problems = new ArrayList<>();
+        /** Message-IDs stored, newly listed or deleted; null once there are too many to list. */
+        java.util.Set<String> changed = new java.util.HashSet<>();
+
+        void changed(java.util.Collection<String> ids) {
+            if (changed != null) {
+                changed.addAll(ids);
+                if (changed.size() > SeriesRebuilder.BIG_CHANGE) {
+                    changed = null;
+                }
+            }
+        }
 
         void problem(long offset, String messageId, String reason) {
             problemCount++;
@@ -261,8 +274,10 @@ public class ImportService {
                             }
                             if (outcomes.get(i).newlyListed()) {
                                 delta.newlyListed++;
+                                delta.changed.add(outcomes.get(i).storedAs());
                             }
                             if (outcomes.get(i).fate() == MessageRepository.Fate.STORED) {
+                                delta.changed.add(outcomes.get(i).storedAs());
                                 delta.stored++;
                                 if (!mail.readable()) {
                                     delta.unparseable++;
@@ -273,7 +288,12 @@ public class ImportService {
                         }
                     }
                     for (Pending d : deletions) {
-                        delta.deleted += messages.markDeleted(d.message().mail().messageId(), d.message().raw());
+                        int gone = messages.markDeleted(d.message().mail().messageId(), d.message().raw());
+                        if (gone > 0) {
+                            delta.deleted += gone;
+                            delta.changed.add(d.message().mail().messageId());
+                            delta.changed.add(MessageRepository.syntheticId(RawCodec.sha256(d.message().raw())));
+                        }
                     }
                     hook.inTransaction(cursorCopy, new Batch(batch.size(), delta.stored, delta.deleted, newest));
                 });
@@ -282,6 +302,7 @@ public class ImportService {
                 counts.unparseable += delta.unparseable;
                 counts.newlyListed += delta.newlyListed;
                 counts.deleted += delta.deleted;
+                counts.changed(delta.changed);
                 return;
             } catch (RuntimeException e) {
                 // a batch that lost a race with a concurrent import is tried once more

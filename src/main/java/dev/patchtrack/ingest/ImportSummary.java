@@ -17,10 +17,13 @@ import java.util.List;
  * @param rebuild      what the series rebuild after the import changed
  * @param deleted      messages marked deleted (upstream deletions read from a source)
  * @param newlyListed  known messages newly filed under the list (cross-posting)
+ * @param changedIds   Message-IDs of the messages stored, newly listed or deleted: what series derivation
+ *                     looks at again; null when there were too many to list (the full pass then)
  */
 public record ImportSummary(String list, int read, int stored, int duplicates, int unparseable,
                             List<Problem> problems, int problemCount, long bytes, long millis,
-                            SeriesRebuilder.Summary rebuild, int deleted, int newlyListed) {
+                            SeriesRebuilder.Summary rebuild, int deleted, int newlyListed,
+                            java.util.Set<String> changedIds) {
 
     /** One problem: where in the input, which message, and why. Offset -1: the input as a whole. */
     public record Problem(long offset, String messageId, String reason) {
@@ -28,6 +31,6 @@ public record ImportSummary(String list, int read, int stored, int duplicates, i
 
     public ImportSummary withRebuild(SeriesRebuilder.Summary r) {
         return new ImportSummary(list, read, stored, duplicates, unparseable, problems, problemCount, bytes, millis,
-                r, deleted, newlyListed);
+                r, deleted, newlyListed, changedIds);
     }
 }

@@ -16,6 +16,8 @@ import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
 import dev.patchtrack.core.series.SeriesModel.RevisionLink;
 import dev.patchtrack.core.series.SeriesModel.SeriesDraft;
 import dev.patchtrack.ingest.tree.TreeMatches;
+import dev.patchtrack.core.series.LinkKeys;
+import dev.patchtrack.store.LinkKeyRepository;
 import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MailingList;
 import dev.patchtrack.store.MessageRepository;
@@ -32,6 +34,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +60,15 @@ public class SeriesRebuilder {
         public static final Summary NOTHING = new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
+    /** Messages per group of a full pass: bounds the memory a pass needs. */
+    static final int CHUNK_MESSAGES = 10_000;
+    /** More changed messages than this and the full pass is cheaper than walking their keys. */
+    static final int BIG_CHANGE = 20_000;
+
     private final ReentrantLock lock = new ReentrantLock();
+
+    @Inject
+    LinkKeyRepository linkKeys;
 
     @Inject
     MessageRepository messages;
@@ -80,31 +91,161 @@ public class SeriesRebuilder {
     @Inject
     dev.patchtrack.store.SearchIndex searchIndex;
 
+    /**
+     * The full pass: every series derived again from every stored message (after a change of the rules,
+     * the mailmap or the code). Streams the store in groups of messages that cannot affect each other
+     * ({@link LinkKeyRepository#components}), one transaction each, so memory stays bounded whatever
+     * the store's size; then drops the stored series no message gives any more.
+     */
     public Summary rebuild() {
         lock.lock();
         try {
-            return QuarkusTransaction.requiringNew().timeout(3600).call(this::rebuildInTransaction);
+            long start = System.nanoTime();
+            QuarkusTransaction.requiringNew().timeout(3600).run(this::rewriteKeysIfStale);
+            List<List<Long>> chunks = QuarkusTransaction.requiringNew().timeout(3600)
+                    .call(() -> linkKeys.components(CHUNK_MESSAGES));
+            return rebuildChunks(chunks, true, start);
         } finally {
             lock.unlock();
         }
     }
 
-    private Summary rebuildInTransaction() {
-        long start = System.nanoTime();
+    /**
+     * Re-derives only the series that these messages (new, newly listed or deleted, by Message-ID) can
+     * change: the messages they share keys with ({@link dev.patchtrack.core.series.LinkKeys}), directly
+     * or through others, and the stored series of those. Gives the same store as {@link #rebuild()}.
+     */
+    public Summary rebuildAffected(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Summary.NOTHING;
+        }
+        lock.lock();
+        try {
+            long start = System.nanoTime();
+            if (messageIds.size() > BIG_CHANGE) {
+                return rebuild();
+            }
+            Set<Long> seeds = QuarkusTransaction.requiringNew().call(() -> linkKeys.pksOf(messageIds));
+            return rebuildAffectedPks(seeds, start);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@link #rebuildAffected} for the messages of one stored series (after a maintainer's override). */
+    public Summary rebuildSeries(long seriesId) {
+        lock.lock();
+        try {
+            long start = System.nanoTime();
+            Set<Long> seeds = QuarkusTransaction.requiringNew().call(() -> series.messagesOfSeries(List.of(seriesId)));
+            return rebuildAffectedPks(seeds, start);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Summary rebuildAffectedPks(Set<Long> seeds, long start) {
+        if (QuarkusTransaction.requiringNew().call(() -> linkKeys.storedVersion() != LinkKeys.VERSION)) {
+            return rebuild(); // the keys are missing or of another scheme: the full pass writes them
+        }
+        if (seeds.isEmpty()) {
+            return Summary.NOTHING;
+        }
+        // The closure over keys, grown by every message of the stored series it touches (a deletion
+        // can leave a stored series spanning what are now separate groups) until nothing is added.
+        Set<Long> closure = QuarkusTransaction.requiringNew().call(() -> {
+            Set<Long> pks = new HashSet<>(seeds);
+            while (true) {
+                Set<Long> closed = linkKeys.closure(pks);
+                Set<Long> members = series.messagesOfSeries(series.seriesTouching(closed, messages.idsOf(closed)));
+                if (closed.containsAll(members)) {
+                    return closed;
+                }
+                closed.addAll(members);
+                pks = closed;
+            }
+        });
+        LOG.infof("%d changed messages reach %d messages (%d ms)", seeds.size(), closure.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return rebuildChunks(List.of(List.copyOf(closure)), false, start);
+    }
+
+    /** Derives and reconciles each group of messages in a transaction of its own; sums what they did. */
+    private Summary rebuildChunks(List<List<Long>> chunks, boolean dropTheRest, long start) {
+        int[] sums = new int[9];
+        Set<Long> touched = new HashSet<>();
+        Classifier classifier = new Classifier(rules.load());
+        for (List<Long> chunk : chunks) {
+            Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> rebuildInTransaction(chunk, classifier,
+                    dropTheRest ? touched : null));
+            add(sums, s);
+        }
+        if (dropTheRest) {
+            Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
+                List<Long> rest = series.allSeriesIds().stream().filter(id -> !touched.contains(id)).toList();
+                SeriesRepository.ReconcileStats stats = series.reconcile(List.of(), Set.of(), rest);
+                return new Summary(0, 0, 0, 0, 0, 0, 0, stats.deleted(), stats.events(), 0);
+            });
+            add(sums, s);
+        }
+        // the words q= searches: cover letters and commit messages of the patches the groups now have
+        QuarkusTransaction.requiringNew().timeout(3600).call(searchIndex::catchUp);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Summary summary = new Summary(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], sums[8], millis);
+        LOG.infof("series derived from %d messages in %d group(s): %d series, %d revisions; wrote %d series, %d revisions,"
+                        + " %d patches, %d trailers; deleted %d rows in %d ms", summary.messages(), chunks.size(),
+                summary.series(), summary.revisions(), summary.seriesWritten(), summary.revisionsWritten(),
+                summary.patchesWritten(), summary.trailersWritten(), summary.deleted(), millis);
+        return summary;
+    }
+
+    private static void add(int[] sums, Summary s) {
+        int[] v = {s.messages(), s.series(), s.revisions(), s.seriesWritten(), s.revisionsWritten(), s.patchesWritten(),
+                s.trailersWritten(), s.deleted(), s.events()};
+        for (int i = 0; i < v.length; i++) {
+            sums[i] += v[i];
+        }
+    }
+
+    /** Writes every message's keys again when the stored ones follow another key scheme (or none). */
+    private void rewriteKeysIfStale() {
+        if (linkKeys.storedVersion() == LinkKeys.VERSION) {
+            return;
+        }
+        linkKeys.deleteAll();
+        Map<Long, Set<Long>> page = new HashMap<>();
+        messages.forEachFacts((pk, f) -> {
+            page.put(pk, LinkKeys.of(f));
+            if (page.size() >= 2000) {
+                linkKeys.insert(page);
+                page.clear();
+            }
+        });
+        linkKeys.insert(page);
+        linkKeys.setStoredVersion(LinkKeys.VERSION);
+    }
+
+    /**
+     * One group of messages closed under shared keys: builds its series and makes the stored series
+     * that touch it match them.
+     *
+     * @param touched when not null, gains the ids of the stored series the group now has
+     */
+    private Summary rebuildInTransaction(List<Long> group, Classifier classifier, Set<Long> touched) {
         Map<String, MailFacts> facts = new HashMap<>();
         Map<String, Long> pks = new HashMap<>();
-        messages.forEachFacts((pk, f) -> {
+        messages.forFacts(group, (pk, f) -> {
             facts.put(f.messageId(), f);
             pks.put(f.messageId(), pk);
         });
         List<SeriesDraft> drafts = new SeriesBuilder().build(facts.values());
-        Map<Long, List<Long>> listsOfMessage = series.listsOfMessages();
+        Map<Long, List<Long>> listsOfMessage = series.listsOfMessages(pks.values());
         Map<Long, String> listNames = new HashMap<>();
         for (MailingList l : lists.all()) {
             listNames.put(l.id, l.name);
         }
-        Derivation derivation = new Derivation(facts, new Classifier(rules.load()), coverTexts(drafts, pks),
-                patchOverrides(pks), treeMatches.refresh(facts, pks).matches());
+        Derivation derivation = new Derivation(facts, classifier, coverTexts(drafts, pks), patchOverrides(pks),
+                treeMatches.refresh(facts, pks).matches());
         List<SeriesRow> rows = new ArrayList<>(drafts.size());
         Set<Long> overridden = new HashSet<>();
         int revisions = 0;
@@ -112,17 +253,13 @@ public class SeriesRebuilder {
             rows.add(toRow(d, facts, pks, listsOfMessage, listNames, derivation, overridden));
             revisions += d.revisions().size();
         }
-        SeriesRepository.ReconcileStats stats = series.reconcile(rows, overridden);
-        searchIndex.catchUp();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        Summary summary = new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(),
-                stats.revisionsWritten(), stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events(),
-                millis);
-        LOG.infof("series rebuilt from %d messages: %d series, %d revisions; wrote %d series, %d revisions, %d patches,"
-                        + " %d trailers; deleted %d rows in %d ms", summary.messages(), summary.series(), revisions,
-                stats.seriesWritten(), stats.revisionsWritten(), stats.patchesWritten(), stats.trailersWritten(),
-                stats.deleted(), millis);
-        return summary;
+        Set<Long> scope = series.seriesTouching(group, messages.idsOf(group));
+        SeriesRepository.ReconcileStats stats = series.reconcile(rows, overridden, scope);
+        if (touched != null) {
+            touched.addAll(series.seriesTouching(group, List.of()));
+        }
+        return new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(), stats.revisionsWritten(),
+                stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events(), 0);
     }
 
     /** The text of every cover letter, read again from the stored mail: what keyword rules look at. */

@@ -14,8 +14,8 @@ public final class SummaryText {
                 source, s.read(), s.stored(), s.duplicates(), s.unparseable(), s.problemCount(), s.millis() / 1000.0));
         SeriesRebuilder.Summary r = s.rebuild();
         if (r != null && r.messages() > 0) {
-            b.append(String.format("series: %,d series, %,d revisions (%,d series and %,d patches written)%n",
-                    r.series(), r.revisions(), r.seriesWritten(), r.patchesWritten()));
+            b.append(String.format("series: %,d series, %,d revisions (%,d series and %,d patches written), derived in %.1f s%n",
+                    r.series(), r.revisions(), r.seriesWritten(), r.patchesWritten(), r.millis() / 1000.0));
         }
         int shown = 0;
         for (ImportSummary.Problem p : s.problems()) {

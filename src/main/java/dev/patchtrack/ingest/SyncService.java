@@ -176,7 +176,7 @@ public class SyncService {
             s.runs++;
             long runId = sources.startRun(name, instance()).id;
             return new Object[] {new SourceSpec(s.name, s.baseUrl, s.inbox, s.mode, s.query), s.id, runId,
-                    sources.cursors(s.id)};
+                    sources.cursors(s.id), s.needsRebuild};
         });
         if (started == null) {
             LOG.infof("sync %s: skipped, another instance holds it", name);
@@ -187,6 +187,8 @@ public class SyncService {
         long runId = (Long) started[2];
         @SuppressWarnings("unchecked")
         Map<String, String> cursors = (Map<String, String>) started[3];
+        // Set when a run stored mail and died before its series were derived: which mail is not known.
+        boolean leftOver = (Boolean) started[4];
         LOG.infof("sync %s: %s mode from %s (instance %s)", name, spec.mode(), spec.uri(""), instance());
 
         ImportSummary summary = null;
@@ -232,7 +234,11 @@ public class SyncService {
         try {
             boolean rebuild = QuarkusTransaction.requiringNew().call(() -> sources.findByName(name).map(s -> s.needsRebuild).orElse(false));
             if (rebuild) {
-                rebuilder.rebuild();
+                if (leftOver || summary == null || summary.changedIds() == null) {
+                    rebuilder.rebuild();
+                } else {
+                    rebuilder.rebuildAffected(summary.changedIds());
+                }
                 QuarkusTransaction.requiringNew().run(() -> sources.setNeedsRebuild(sourceId, false));
             }
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.series.LinkKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,9 @@ public class MessageRepository {
 
     @Inject
     PersonRepository persons;
+
+    @Inject
+    LinkKeyRepository linkKeys;
 
     /**
      * A message to store.
@@ -58,7 +62,8 @@ public class MessageRepository {
      * same file still changes nothing.
      */
     public List<Outcome> storeBatch(List<NewMessage> batch, Long listId) {
-        Map<NewMessage, String> sha = new HashMap<>();
+        // by identity: a record's hashCode would hash every message's whole body
+        Map<NewMessage, String> sha = new java.util.IdentityHashMap<>();
         Set<String> lookup = new LinkedHashSet<>();
         for (NewMessage m : batch) {
             String h = RawCodec.sha256(m.raw());
@@ -83,6 +88,7 @@ public class MessageRepository {
 
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Long> listed = new ArrayList<>();
+        Map<Long, Set<Long>> keys = new HashMap<>();
         Instant now = Instant.now();
         for (NewMessage m : batch) {
             String h = sha.get(m);
@@ -132,10 +138,14 @@ public class MessageRepository {
             e.deleted = false;
             e.receivedAt = now;
             em.persist(e);
+            if (facts != null) {
+                keys.put(e.id, LinkKeys.of(facts));
+            }
             existing.put(id, new Object[] {id, h, e.id});
             outcomes.add(new Outcome(Fate.STORED, id, false));
             listed.add(e.id);
         }
+        linkKeys.insert(keys);
         if (listId != null) {
             Set<Long> added = addToList(listed, listId);
             for (int i = 0; i < outcomes.size(); i++) {
@@ -211,6 +221,26 @@ public class MessageRepository {
             }
             em.clear();
         }
+    }
+
+    /** The facts of the given messages that are readable and not deleted, with their primary keys. */
+    public void forFacts(Collection<Long> pks, java.util.function.BiConsumer<Long, MailFacts> sink) {
+        Bulk.forChunks(pks.stream().distinct().sorted().toList(), chunk -> {
+            for (Object[] row : em.createQuery("select m.id, m.facts from MessageEntity m where m.id in :ids"
+                            + " and m.facts is not null and m.deleted = false", Object[].class)
+                    .setParameter("ids", chunk).getResultList()) {
+                sink.accept((Long) row[0], FactsCodec.read((String) row[1]));
+            }
+        });
+    }
+
+    /** The Message-IDs of these messages. */
+    public List<String> idsOf(Collection<Long> pks) {
+        List<String> out = new ArrayList<>();
+        Bulk.forChunks(pks.stream().distinct().toList(), chunk -> out.addAll(em.createQuery(
+                "select m.messageId from MessageEntity m where m.id in :ids", String.class).setParameter("ids", chunk)
+                .getResultList()));
+        return out;
     }
 
     /** Message-ID to primary key for every stored message. */

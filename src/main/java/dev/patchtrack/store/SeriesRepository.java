@@ -97,6 +97,17 @@ public class SeriesRepository {
      * @param patchOverridden message primary keys of patches whose state in {@code desired} is a maintainer's override
      */
     public ReconcileStats reconcile(List<SeriesRow> desired, Set<Long> patchOverridden) {
+        return reconcile(desired, patchOverridden, null);
+    }
+
+    /**
+     * Makes the stored series among {@code scope} equal to {@code desired}; series outside it are not
+     * read nor touched. The caller makes sure that {@code desired} is everything the messages of those
+     * series (and of the desired ones) give: see {@link #seriesTouching}.
+     *
+     * @param scope ids of the stored series that {@code desired} replaces; null for all of them
+     */
+    public ReconcileStats reconcile(List<SeriesRow> desired, Set<Long> patchOverridden, Collection<Long> scope) {
         List<Address> addresses = new ArrayList<>();
         for (SeriesRow s : desired) {
             addresses.add(s.author());
@@ -118,29 +129,35 @@ public class SeriesRepository {
 
         Map<Long, SeriesEntity> seriesById = new HashMap<>();
         Map<String, SeriesEntity> seriesByKey = new HashMap<>();
-        for (SeriesEntity s : em.createQuery("from SeriesEntity", SeriesEntity.class).getResultList()) {
+        for (SeriesEntity s : inScope("from SeriesEntity e", "e.id", scope, SeriesEntity.class)) {
             seriesById.put(s.id, s);
             seriesByKey.put(s.seriesKey, s);
         }
         Map<String, RevisionEntity> revByKey = new HashMap<>();
-        for (RevisionEntity r : em.createQuery("from RevisionEntity", RevisionEntity.class).getResultList()) {
+        for (RevisionEntity r : inScope("from RevisionEntity e", "e.seriesId", scope, RevisionEntity.class)) {
             revByKey.put(r.revisionKey, r);
         }
+        List<Long> revisionIds = revByKey.values().stream().map(r -> r.id).toList();
+        Collection<Long> revisionScope = scope == null ? null : revisionIds;
         Map<Long, PatchEntity> patchByMessage = new HashMap<>();
-        for (PatchEntity p : em.createQuery("from PatchEntity", PatchEntity.class).getResultList()) {
+        for (PatchEntity p : inScope("from PatchEntity e", "e.revisionId", revisionScope, PatchEntity.class)) {
             patchByMessage.put(p.messagePk, p);
         }
+        Collection<Long> patchScope = scope == null ? null : patchByMessage.values().stream().map(p -> p.id).toList();
         Map<Long, List<TrailerEntity>> trailersByPatch = new HashMap<>();
-        for (TrailerEntity t : em.createQuery("from TrailerEntity", TrailerEntity.class).getResultList()) {
+        for (TrailerEntity t : inScope("from TrailerEntity e", "e.patchId", patchScope, TrailerEntity.class)) {
             trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t);
         }
+        // in the order they were written, as compared with what is wanted (databases return rows in any order)
+        trailersByPatch.values().forEach(l -> l.sort(Comparator.comparing((TrailerEntity t) -> t.id)));
         Map<Long, Map<String, String>> seriesTopics = new HashMap<>();
         // Read as values, not entities: syncTopics replaces them with bulk deletes.
-        for (Object[] t : em.createQuery("select t.seriesId, t.topic, t.reason from SeriesTopic t", Object[].class).getResultList()) {
+        for (Object[] t : inScope("select e.seriesId, e.topic, e.reason from SeriesTopic e", "e.seriesId", scope, Object[].class)) {
             seriesTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>()).put((String) t[1], (String) t[2]);
         }
         Map<Long, Map<String, String>> revisionTopics = new HashMap<>();
-        for (Object[] t : em.createQuery("select t.revisionId, t.topic, t.reason from RevisionTopic t", Object[].class).getResultList()) {
+        for (Object[] t : inScope("select e.revisionId, e.topic, e.reason from RevisionTopic e", "e.revisionId", revisionScope,
+                Object[].class)) {
             revisionTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>()).put((String) t[1], (String) t[2]);
         }
         Map<Long, StateOverride> seriesOverrides = new HashMap<>();
@@ -148,11 +165,12 @@ public class SeriesRepository {
             seriesOverrides.put(o.targetId, o);
         }
         Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new HashMap<>();
-        for (AppliedNoticeEntity a : em.createQuery("from AppliedNoticeEntity", AppliedNoticeEntity.class).getResultList()) {
+        for (AppliedNoticeEntity a : inScope("from AppliedNoticeEntity e", "e.revisionId", revisionScope, AppliedNoticeEntity.class)) {
             appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a);
         }
+        appliedByRevision.values().forEach(l -> l.sort(Comparator.comparing((AppliedNoticeEntity a) -> a.id)));
         Map<Long, Set<Long>> listsBySeries = new HashMap<>();
-        for (SeriesList sl : em.createQuery("from SeriesList", SeriesList.class).getResultList()) {
+        for (SeriesList sl : inScope("from SeriesList e", "e.seriesId", scope, SeriesList.class)) {
             listsBySeries.computeIfAbsent(sl.seriesId, k -> new HashSet<>()).add(sl.listId);
         }
 
@@ -402,9 +420,12 @@ public class SeriesRepository {
         if (wanted.equals(have)) {
             return;
         }
-        String owner = series ? "seriesId" : "revisionId";
-        em.createQuery("delete from " + (series ? "SeriesTopic" : "RevisionTopic") + " t where t." + owner + " = :o")
-                .setParameter("o", ownerId).executeUpdate();
+        if (!have.isEmpty()) {
+            // A bulk delete flushes the whole session first: only when there is something to delete.
+            String owner = series ? "seriesId" : "revisionId";
+            em.createQuery("delete from " + (series ? "SeriesTopic" : "RevisionTopic") + " t where t." + owner + " = :o")
+                    .setParameter("o", ownerId).executeUpdate();
+        }
         for (Map.Entry<String, String> t : wanted.entrySet()) {
             if (series) {
                 SeriesTopic st = new SeriesTopic();
@@ -671,6 +692,10 @@ public class SeriesRepository {
         return Optional.ofNullable(em.find(PatchEntity.class, id));
     }
 
+    public List<RevisionEntity> revisionsByIds(Collection<Long> ids) {
+        return inScope("from RevisionEntity e", "e.id", ids, RevisionEntity.class);
+    }
+
     public List<RevisionEntity> revisionsOf(long seriesId) {
         return em.createQuery("from RevisionEntity r where r.seriesId = :s order by r.position", RevisionEntity.class)
                 .setParameter("s", seriesId).getResultList();
@@ -720,6 +745,69 @@ public class SeriesRepository {
     public Optional<RevisionEntity> revisionOfCover(long messagePk) {
         return em.createQuery("from RevisionEntity r where r.coverMessagePk = :m", RevisionEntity.class)
                 .setParameter("m", messagePk).getResultStream().findFirst();
+    }
+
+    /** Rows of {@code from}, all of them or those whose {@code column} is in {@code ids}. */
+    private <T> List<T> inScope(String from, String column, Collection<Long> ids, Class<T> type) {
+        if (ids == null) {
+            return em.createQuery(from, type).getResultList();
+        }
+        List<T> out = new ArrayList<>();
+        Bulk.forChunks(ids.stream().distinct().toList(), chunk -> out.addAll(
+                em.createQuery(from + " where " + column + " in :ids", type).setParameter("ids", chunk).getResultList()));
+        return out;
+    }
+
+    /**
+     * Ids of the stored series that have a revision, patch or cover letter among these messages, or a
+     * revision or series keyed by one of their Message-IDs.
+     */
+    public Set<Long> seriesTouching(Collection<Long> messagePks, Collection<String> messageIds) {
+        Set<Long> out = new HashSet<>();
+        List<Long> pks = messagePks.stream().distinct().toList();
+        List<String> ids = messageIds.stream().distinct().toList();
+        Bulk.forChunks(pks, chunk -> {
+            out.addAll(em.createQuery("select r.seriesId from PatchEntity p, RevisionEntity r where p.revisionId = r.id"
+                    + " and p.messagePk in :pks", Long.class).setParameter("pks", chunk).getResultList());
+            out.addAll(em.createQuery("select r.seriesId from RevisionEntity r where r.coverMessagePk in :pks", Long.class)
+                    .setParameter("pks", chunk).getResultList());
+        });
+        Bulk.forChunks(ids, chunk -> {
+            out.addAll(em.createQuery("select r.seriesId from RevisionEntity r where r.revisionKey in :ids", Long.class)
+                    .setParameter("ids", chunk).getResultList());
+            out.addAll(em.createQuery("select s.id from SeriesEntity s where s.seriesKey in :ids", Long.class)
+                    .setParameter("ids", chunk).getResultList());
+        });
+        return out;
+    }
+
+    /** Primary keys of the patches and cover letters of these series. */
+    public Set<Long> messagesOfSeries(Collection<Long> seriesIds) {
+        Set<Long> out = new HashSet<>();
+        Bulk.forChunks(seriesIds.stream().distinct().toList(), chunk -> {
+            out.addAll(em.createQuery("select p.messagePk from PatchEntity p, RevisionEntity r where p.revisionId = r.id"
+                    + " and r.seriesId in :s", Long.class).setParameter("s", chunk).getResultList());
+            out.addAll(em.createQuery("select r.coverMessagePk from RevisionEntity r where r.seriesId in :s"
+                    + " and r.coverMessagePk is not null", Long.class).setParameter("s", chunk).getResultList());
+        });
+        return out;
+    }
+
+    /** Ids of every stored series. */
+    public List<Long> allSeriesIds() {
+        return em.createQuery("select s.id from SeriesEntity s", Long.class).getResultList();
+    }
+
+    /** The lists each of these messages is filed under, by message primary key. */
+    public Map<Long, List<Long>> listsOfMessages(Collection<Long> messagePks) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        Bulk.forChunks(messagePks.stream().distinct().toList(), chunk -> {
+            for (Object[] row : em.createQuery("select ml.messagePk, ml.listId from MessageList ml where ml.messagePk in :pks",
+                    Object[].class).setParameter("pks", chunk).getResultList()) {
+                out.computeIfAbsent((Long) row[0], k -> new ArrayList<>(1)).add((Long) row[1]);
+            }
+        });
+        return out;
     }
 
     /** Per list name, the message primary keys on it: which lists each series touches. */

@@ -38,7 +38,7 @@ class LoadDuringImportIT {
 
     @Test
     void theApiKeepsAnsweringWhileALargeImportRuns() throws Exception {
-        Corpus.Generated corpus = Corpus.generate(300, 31);
+        Corpus.Generated corpus = Corpus.generate(150, 31);
         Path dir = Path.of("target", "it", "load-" + System.nanoTime()).toAbsolutePath();
         Map<String, String> props = new java.util.HashMap<>(Instance.database(dir, true));
         props.put("patchtrack.api-tokens", TOKEN);

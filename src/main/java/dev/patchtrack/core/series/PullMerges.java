@@ -86,7 +86,7 @@ final class PullMerges {
         return commits;
     }
 
-    private static String normalize(String title) {
+    static String normalize(String title) {
         return title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

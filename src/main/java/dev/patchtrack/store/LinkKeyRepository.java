@@ -1,0 +1,212 @@
+package dev.patchtrack.store;
+
+import dev.patchtrack.core.series.LinkKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.Session;
+
+/**
+ * The keys that relate messages for the series builder ({@link LinkKeys}), and the groups of messages
+ * they close: what a new message can change, and the independent parts of the whole store.
+ */
+@ApplicationScoped
+public class LinkKeyRepository {
+
+    /** Rows per JDBC batch. */
+    private static final int BATCH = 1000;
+
+    @Inject
+    EntityManager em;
+
+    /** Stores the keys of messages (message primary key to its hashed keys) in the caller's transaction. */
+    public void insert(Map<Long, Set<Long>> keysByMessage) {
+        if (keysByMessage.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_link (key_hash, message_pk) VALUES (?, ?)")) {
+                int n = 0;
+                for (Map.Entry<Long, Set<Long>> e : keysByMessage.entrySet()) {
+                    for (Long k : e.getValue()) {
+                        ps.setLong(1, k);
+                        ps.setLong(2, e.getKey());
+                        ps.addBatch();
+                        if (++n % BATCH == 0) {
+                            ps.executeBatch();
+                        }
+                    }
+                }
+                if (n % BATCH != 0) {
+                    ps.executeBatch();
+                }
+            }
+        });
+    }
+
+    /** Forgets every key (before they are all written again). */
+    public void deleteAll() {
+        em.createNativeQuery("DELETE FROM message_link").executeUpdate();
+    }
+
+    /** The key scheme version the stored keys follow (0: keys missing). */
+    public int storedVersion() {
+        return ((Number) em.createNativeQuery("SELECT link_key_version FROM series_derivation WHERE id = 1")
+                .getSingleResult()).intValue();
+    }
+
+    public void setStoredVersion(int version) {
+        em.createNativeQuery("UPDATE series_derivation SET link_key_version = ?1 WHERE id = 1")
+                .setParameter(1, version).executeUpdate();
+    }
+
+    /** Primary keys of the messages with these Message-IDs. */
+    public Set<Long> pksOf(Collection<String> messageIds) {
+        Set<Long> out = new HashSet<>();
+        Bulk.forChunks(messageIds.stream().distinct().toList(), chunk -> out.addAll(em.createQuery(
+                "select m.id from MessageEntity m where m.messageId in :ids", Long.class).setParameter("ids", chunk)
+                .getResultList()));
+        return out;
+    }
+
+    /**
+     * Every message that shares a key with one of {@code seeds}, directly or through others, the seeds
+     * included (a passive key is shared only with the messages that have it active, see {@link
+     * LinkKeys#PASSIVE}): a breadth-first walk over the key index, a few queries per step.
+     */
+    public Set<Long> closure(Collection<Long> seeds) {
+        Set<Long> pks = new HashSet<>(seeds);
+        Set<Long> keys = new HashSet<>();
+        List<Long> frontier = List.copyOf(pks);
+        while (!frontier.isEmpty()) {
+            List<Long> newKeys = new ArrayList<>();
+            Bulk.forChunks(frontier, chunk -> {
+                for (Object o : em.createNativeQuery("SELECT DISTINCT key_hash FROM message_link WHERE message_pk IN (:pks)")
+                        .setParameter("pks", chunk).getResultList()) {
+                    long k = ((Number) o).longValue();
+                    // an active key reaches every message with the key; a passive one only the active ones
+                    for (long q : LinkKeys.passive(k) ? new long[] {LinkKeys.group(k)} : new long[] {k, k | 1L}) {
+                        if (keys.add(q)) {
+                            newKeys.add(q);
+                        }
+                    }
+                }
+            });
+            List<Long> next = new ArrayList<>();
+            Bulk.forChunks(newKeys, chunk -> {
+                for (Object o : em.createNativeQuery("SELECT DISTINCT message_pk FROM message_link WHERE key_hash IN (:keys)")
+                        .setParameter("keys", chunk).getResultList()) {
+                    long pk = ((Number) o).longValue();
+                    if (pks.add(pk)) {
+                        next.add(pk);
+                    }
+                }
+            });
+            frontier = next;
+        }
+        return pks;
+    }
+
+    /**
+     * The whole store cut into groups of messages that share no key with any other group, each group
+     * whole (the messages of one stored series count as sharing a key, so that no stored series is
+     * split between lists), packed into lists of about {@code target} messages (a group larger than that is a list of
+     * its own). One pass over the key index, ordered by key, with a union-find over message keys.
+     */
+    public List<List<Long>> components(int target) {
+        Map<Long, Integer> index = new HashMap<>();
+        List<Long> pkOf = new ArrayList<>();
+        int[][] parent = {new int[1024]};
+        em.unwrap(Session.class).doWork(c -> {
+            for (String sql : new String[] {"SELECT key_hash, message_pk FROM message_link ORDER BY key_hash",
+                    "SELECT r.series_id, p.message_pk FROM patch p JOIN revision r ON r.id = p.revision_id"
+                            + " UNION ALL SELECT series_id, cover_message_pk FROM revision WHERE cover_message_pk IS NOT NULL"
+                            + " ORDER BY 1"}) {
+                try (Statement st = c.createStatement()) {
+                    st.setFetchSize(10_000);
+                    try (ResultSet rs = st.executeQuery(sql)) {
+                        boolean keys = sql.contains("message_link");
+                        long group = 0;
+                        boolean active = false;
+                        List<Integer> members = new ArrayList<>();
+                        while (rs.next()) {
+                            long key = rs.getLong(1);
+                            long pk = rs.getLong(2);
+                            Integer node = index.get(pk);
+                            if (node == null) {
+                                node = pkOf.size();
+                                index.put(pk, node);
+                                pkOf.add(pk);
+                                if (node >= parent[0].length) {
+                                    parent[0] = java.util.Arrays.copyOf(parent[0], parent[0].length * 2);
+                                }
+                                parent[0][node] = node;
+                            }
+                            long g = keys ? LinkKeys.group(key) : key;
+                            if (members.isEmpty() || g != group) {
+                                unionAll(parent[0], members, active);
+                                members.clear();
+                                active = false;
+                                group = g;
+                            }
+                            members.add(node);
+                            active |= !keys || !LinkKeys.passive(key);
+                        }
+                        unionAll(parent[0], members, active);
+                    }
+                }
+            }
+        });
+        Map<Integer, List<Long>> groups = new HashMap<>();
+        for (int i = 0; i < pkOf.size(); i++) {
+            groups.computeIfAbsent(find(parent[0], i), k -> new ArrayList<>()).add(pkOf.get(i));
+        }
+        List<List<Long>> out = new ArrayList<>();
+        List<Long> current = new ArrayList<>();
+        for (List<Long> g : groups.values()) {
+            if (!current.isEmpty() && current.size() + g.size() > target) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+            current.addAll(g);
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private static void unionAll(int[] root, List<Integer> nodes, boolean active) {
+        if (active) {
+            for (int i = 1; i < nodes.size(); i++) {
+                union(root, nodes.get(0), nodes.get(i));
+            }
+        }
+    }
+
+    private static int find(int[] root, int i) {
+        while (root[i] != i) {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] root, int a, int b) {
+        int ra = find(root, a);
+        int rb = find(root, b);
+        if (ra != rb) {
+            root[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
