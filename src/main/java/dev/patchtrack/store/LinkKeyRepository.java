@@ -1,5 +1,6 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.series.UnionFind;
 import dev.patchtrack.core.series.LinkKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -169,7 +170,7 @@ public class LinkKeyRepository {
         });
         Map<Integer, List<Long>> groups = new HashMap<>();
         for (int i = 0; i < pkOf.size(); i++) {
-            groups.computeIfAbsent(find(parent[0], i), k -> new ArrayList<>()).add(pkOf.get(i));
+            groups.computeIfAbsent(UnionFind.find(parent[0], i), k -> new ArrayList<>()).add(pkOf.get(i));
         }
         List<List<Long>> out = new ArrayList<>();
         List<Long> current = new ArrayList<>();
@@ -189,24 +190,9 @@ public class LinkKeyRepository {
     private static void unionAll(int[] root, List<Integer> nodes, boolean active) {
         if (active) {
             for (int i = 1; i < nodes.size(); i++) {
-                union(root, nodes.get(0), nodes.get(i));
+                UnionFind.union(root, nodes.get(0), nodes.get(i));
             }
         }
     }
 
-    private static int find(int[] root, int i) {
-        while (root[i] != i) {
-            root[i] = root[root[i]];
-            i = root[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] root, int a, int b) {
-        int ra = find(root, a);
-        int rb = find(root, b);
-        if (ra != rb) {
-            root[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
-    }
 }

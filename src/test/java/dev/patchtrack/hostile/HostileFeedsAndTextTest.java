@@ -34,9 +34,7 @@ class HostileFeedsAndTextTest {
     @BeforeEach
     void importHostileMail() {
         database.clear();
-        given().header("Authorization", "Bearer test-token").contentType("application/mbox").body(HostileMail.mbox())
-                .queryParam("list", HostileMail.LIST).post("/api/import")
-                .then().statusCode(200);
+        HostileMail.importThroughApi();
         Response m = given().get("/api/messages/" + HostileMail.PATCH_ID);
         seriesId = m.jsonPath().getLong("seriesId");
         patchId = m.jsonPath().getLong("patchId");

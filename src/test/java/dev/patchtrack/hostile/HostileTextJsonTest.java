@@ -30,9 +30,7 @@ class HostileTextJsonTest {
     @BeforeEach
     void importHostileMail() {
         database.clear();
-        given().header("Authorization", "Bearer test-token").contentType("application/mbox").body(HostileMail.mbox())
-                .queryParam("list", HostileMail.LIST).post("/api/import")
-                .then().statusCode(200);
+        HostileMail.importThroughApi();
     }
 
     @Test

@@ -29,6 +29,12 @@ public final class HostileMail {
     }
 
     /** A cover letter, one patch and a review reply, all carrying the hostile text. */
+    /** Imports {@link #mbox()} through the HTTP API, as a client would. */
+    public static void importThroughApi() {
+        io.restassured.RestAssured.given().header("Authorization", "Bearer test-token").contentType("application/mbox")
+                .body(mbox()).queryParam("list", LIST).post("/api/import").then().statusCode(200);
+    }
+
     public static byte[] mbox() {
         String from = encoded(AUTHOR) + " <" + EMAIL + ">";
         StringBuilder out = new StringBuilder();

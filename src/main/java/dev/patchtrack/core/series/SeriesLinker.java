@@ -125,10 +125,7 @@ final class SeriesLinker {
 
         // choose one predecessor each; union into trees
         Candidate[] chosen = new Candidate[n];
-        int[] root = new int[n];
-        for (int i = 0; i < n; i++) {
-            root[i] = i;
-        }
+        int[] root = UnionFind.singletons(n);
         for (Revision newer : revs) {
             List<Candidate> mine = candidates.get(newer.rank);
             if (mine.isEmpty()) {
@@ -136,12 +133,12 @@ final class SeriesLinker {
             }
             mine.sort(preference(newer));
             chosen[newer.rank] = mine.get(0);
-            union(root, newer.rank, mine.get(0).older.rank);
+            UnionFind.union(root, newer.rank, mine.get(0).older.rank);
         }
 
         Map<Integer, List<Revision>> trees = new HashMap<>();
         for (Revision r : revs) { // in ORDER, so each tree's list is oldest first
-            trees.computeIfAbsent(find(root, r.rank), k -> new ArrayList<>()).add(r);
+            trees.computeIfAbsent(UnionFind.find(root, r.rank), k -> new ArrayList<>()).add(r);
         }
         List<SeriesDraft> out = new ArrayList<>(trees.size());
         for (List<Revision> tree : trees.values()) {
@@ -214,19 +211,4 @@ final class SeriesLinker {
         return false;
     }
 
-    private static int find(int[] root, int i) {
-        while (root[i] != i) {
-            root[i] = root[root[i]];
-            i = root[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] root, int a, int b) {
-        int ra = find(root, a);
-        int rb = find(root, b);
-        if (ra != rb) {
-            root[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
-    }
 }
