@@ -101,9 +101,12 @@ public class ImportService {
         }
     }
 
-    /** Rebuilds series when the import stored mail or filed known mail under a new list. */
+    /**
+     * Rebuilds series when the import stored mail or filed known mail under a new list, or when an
+     * earlier import or sync stored mail and died before its series were derived.
+     */
     public ImportSummary withRebuild(ImportSummary s) {
-        if (s.stored() == 0 && s.newlyListed() == 0 && s.deleted() == 0) {
+        if (s.stored() == 0 && s.newlyListed() == 0 && s.deleted() == 0 && !rebuilder.hasPending()) {
             return s;
         }
         return s.withRebuild(s.changedIds() == null ? rebuilder.rebuild() : rebuilder.rebuildAffected(s.changedIds()));

@@ -102,9 +102,12 @@ public class SeriesRebuilder {
         try {
             long start = System.nanoTime();
             QuarkusTransaction.requiringNew().timeout(3600).run(this::rewriteKeysIfStale);
+            Set<Long> waiting = QuarkusTransaction.requiringNew().call(linkKeys::pending);
             List<List<Long>> chunks = QuarkusTransaction.requiringNew().timeout(3600)
                     .call(() -> linkKeys.components(CHUNK_MESSAGES));
-            return rebuildChunks(chunks, true, start);
+            Summary summary = rebuildChunks(chunks, true, start);
+            QuarkusTransaction.requiringNew().timeout(3600).run(() -> linkKeys.clearPending(waiting));
+            return summary;
         } finally {
             lock.unlock();
         }
@@ -116,20 +119,33 @@ public class SeriesRebuilder {
      * or through others, and the stored series of those. Gives the same store as {@link #rebuild()}.
      */
     public Summary rebuildAffected(Collection<String> messageIds) {
-        if (messageIds.isEmpty()) {
-            return Summary.NOTHING;
-        }
         lock.lock();
         try {
             long start = System.nanoTime();
             if (messageIds.size() > BIG_CHANGE) {
                 return rebuild();
             }
+            // with the messages an earlier process stored and never derived (it died in between)
+            Set<Long> waiting = QuarkusTransaction.requiringNew().call(linkKeys::pending);
             Set<Long> seeds = QuarkusTransaction.requiringNew().call(() -> linkKeys.pksOf(messageIds));
-            return rebuildAffectedPks(seeds, start);
+            seeds.addAll(waiting);
+            if (seeds.isEmpty()) {
+                return Summary.NOTHING;
+            }
+            if (waiting.size() > BIG_CHANGE) {
+                return rebuild();
+            }
+            Summary summary = rebuildAffectedPks(seeds, start);
+            QuarkusTransaction.requiringNew().run(() -> linkKeys.clearPending(waiting));
+            return summary;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether stored messages wait for their series to be derived (an import or sync died before it). */
+    public boolean hasPending() {
+        return QuarkusTransaction.requiringNew().call(linkKeys::anyPending);
     }
 
     /** {@link #rebuildAffected} for the messages of one stored series (after a maintainer's override). */

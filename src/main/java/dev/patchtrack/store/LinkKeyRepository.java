@@ -55,6 +55,57 @@ public class LinkKeyRepository {
         });
     }
 
+    /**
+     * Notes, in the caller's transaction, that these messages changed and their series are not derived
+     * yet (see {@link #pending()}).
+     */
+    public void markPending(Collection<Long> pks) {
+        List<Long> fresh = new ArrayList<>(new HashSet<>(pks));
+        Bulk.forChunks(fresh, chunk -> fresh.removeAll(em.createNativeQuery(
+                "SELECT message_pk FROM derivation_pending WHERE message_pk IN (:pks)").setParameter("pks", chunk)
+                .getResultList().stream().map(o -> ((Number) o).longValue()).toList()));
+        if (fresh.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO derivation_pending (message_pk) VALUES (?)")) {
+                int n = 0;
+                for (Long pk : fresh) {
+                    ps.setLong(1, pk);
+                    ps.addBatch();
+                    if (++n % BATCH == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                if (n % BATCH != 0) {
+                    ps.executeBatch();
+                }
+            }
+        });
+    }
+
+    /**
+     * The messages stored but not yet covered by a derivation: those of the import running now, and
+     * those a process left behind when it died between storing and deriving.
+     */
+    public Set<Long> pending() {
+        Set<Long> out = new HashSet<>();
+        em.createNativeQuery("SELECT message_pk FROM derivation_pending").getResultList()
+                .forEach(o -> out.add(((Number) o).longValue()));
+        return out;
+    }
+
+    /** Whether any message waits for a derivation. */
+    public boolean anyPending() {
+        return !em.createNativeQuery("SELECT message_pk FROM derivation_pending").setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** These messages' series are derived: they no longer wait. */
+    public void clearPending(Collection<Long> pks) {
+        Bulk.forChunks(List.copyOf(pks), chunk -> em.createNativeQuery(
+                "DELETE FROM derivation_pending WHERE message_pk IN (:pks)").setParameter("pks", chunk).executeUpdate());
+    }
+
     /** Forgets every key (before they are all written again). */
     public void deleteAll() {
         em.createNativeQuery("DELETE FROM message_link").executeUpdate();

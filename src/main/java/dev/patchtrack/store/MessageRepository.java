@@ -146,8 +146,10 @@ public class MessageRepository {
             listed.add(e.id);
         }
         linkKeys.insert(keys);
+        Set<Long> changed = new HashSet<>(keys.keySet());
         if (listId != null) {
             Set<Long> added = addToList(listed, listId);
+            changed.addAll(added);
             for (int i = 0; i < outcomes.size(); i++) {
                 if (added.contains(listed.get(i))) {
                     Outcome o = outcomes.get(i);
@@ -155,6 +157,7 @@ public class MessageRepository {
                 }
             }
         }
+        linkKeys.markPending(changed);
         dataVersion.bump();
         return outcomes;
     }

@@ -42,6 +42,9 @@ class IncrementalDerivationTest {
     @Inject
     SeriesRebuilder rebuilder;
 
+    @Inject
+    dev.patchtrack.core.mail.MailLimits limits;
+
     @BeforeAll
     static void generate() throws Exception {
         corpus = Files.readAllBytes(Corpus.fixture(120, 23).mbox());
@@ -122,5 +125,26 @@ class IncrementalDerivationTest {
             parts.get(i % 4).add(messages.get(i));
         }
         SeriesSnapshot.assertSame("incremental-round-robin", importParts(parts, false), whole);
+    }
+
+    @Test
+    void mailStoredByAProcessThatDiedBeforeDerivingIsDerivedByTheNextImport() throws Exception {
+        Set<String> whole = importWhole();
+        database.clear();
+        int half = messages.size() / 2;
+        // what a process killed between storing and deriving leaves: the mail, no series
+        try (var reader = dev.patchtrack.core.mail.MboxReader.open(new ByteArrayInputStream(concat(messages.subList(0, half))),
+                limits)) {
+            imports.ingest(MailFeed.of(reader), "rust-for-linux", ImportService.Progress.NONE, ImportService.BatchHook.NONE);
+        }
+        assertThat(rebuilder.hasPending()).as("the stored mail waits for its series").isTrue();
+        // the same half again stores nothing new, and still derives what waits
+        ImportSummary again = imports.importStream(new ByteArrayInputStream(concat(messages.subList(0, half))),
+                "rust-for-linux", ImportService.Progress.NONE);
+        assertThat(again.stored()).isZero();
+        assertThat(rebuilder.hasPending()).isFalse();
+        imports.importStream(new ByteArrayInputStream(concat(messages.subList(half, messages.size()))), "rust-for-linux",
+                ImportService.Progress.NONE);
+        SeriesSnapshot.assertSame("died-before-deriving", SeriesSnapshot.take(), whole);
     }
 }
