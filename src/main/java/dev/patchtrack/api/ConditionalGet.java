@@ -29,7 +29,9 @@ import java.util.HexFormat;
  * write moves), not from the body: ETag is a hash of that version, the request's path and query, and
  * what it accepts; Last-Modified is when the version last moved. A request whose If-None-Match or
  * If-Modified-Since still holds is answered 304 here, before the resource runs, so polling costs
- * neither a query (the version is cached for about a second) nor a rendered body.
+ * neither a query (the version is cached for about a second) nor a rendered body. A request without
+ * validators whose answer was rendered already for the same ETag gets those bytes again
+ * ({@link ResponseCache}).
  */
 @Provider
 @Priority(Priorities.HEADER_DECORATOR)
@@ -38,6 +40,9 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
     static final String API_VERSION = "1";
     private static final String ETAG_PROPERTY = ConditionalGet.class.getName() + ".etag";
     private static final String MODIFIED_PROPERTY = ConditionalGet.class.getName() + ".modified";
+    /** Set on a 200 whose bytes {@link ResponseCacheWriter} keeps under this ETag. */
+    static final String CACHE_KEY = ConditionalGet.class.getName() + ".cache";
+    private static final String REPLAYED = ConditionalGet.class.getName() + ".replayed";
 
     // Filters are built at static init, before runtime configuration exists: look beans up per request.
     @Inject
@@ -45,6 +50,9 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
 
     @Inject
     Instance<PatchtrackConfig> config;
+
+    @Inject
+    Instance<ResponseCache> cache;
 
     @Override
     public void filter(ContainerRequestContext req) {
@@ -61,6 +69,15 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
         if (notModified) {
             Response.ResponseBuilder rb = Response.notModified();
             validators(rb, etag, v.changedAt(), cacheControl(req.getUriInfo().getPath()));
+            req.abortWith(rb.build());
+            return;
+        }
+        ResponseCache.Entry hit = "GET".equals(req.getMethod()) && inm == null ? cache.get().get(etag) : null;
+        if (hit != null) {
+            // the same data, URL and Accept were rendered already: the same bytes again
+            Response.ResponseBuilder rb = Response.ok(hit.body(), hit.contentType());
+            hit.headers().forEach(rb::header);
+            req.setProperty(REPLAYED, Boolean.TRUE);
             req.abortWith(rb.build());
         }
     }
@@ -93,6 +110,10 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
         h.putSingle(HttpHeaders.VARY, "Accept");
         if (!h.containsKey(HttpHeaders.CACHE_CONTROL)) {
             h.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl(path));
+        }
+        if (res.getStatus() == 200 && "GET".equals(req.getMethod()) && req.getProperty(REPLAYED) == null
+                && String.valueOf(h.getFirst(HttpHeaders.CACHE_CONTROL)).startsWith("public")) {
+            req.setProperty(CACHE_KEY, etag);
         }
     }
 

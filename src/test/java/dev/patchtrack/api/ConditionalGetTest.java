@@ -96,6 +96,29 @@ class ConditionalGetTest {
     }
 
     @Test
+    void aRepeatedGetReplaysTheSameAnswerUntilAWrite() {
+        String path = "/api/series?per_page=1";
+        Response first = given().get(path);
+        Response second = given().get(path);
+        second.then().statusCode(200).header("ETag", first.header("ETag")).header("Link", first.header("Link"))
+                .header("X-Total-Count", first.header("X-Total-Count"))
+                .header("Cache-Control", first.header("Cache-Control"));
+        assertThat(second.contentType()).isEqualTo(first.contentType());
+        assertThat(second.asString()).isEqualTo(first.asString());
+        // what is kept is per Accept and format: text stays text
+        String text = given().queryParam("format", "text").get(path).asString();
+        assertThat(given().queryParam("format", "text").get(path).asString()).isEqualTo(text).doesNotStartWith("{");
+
+        long id = first.jsonPath().getLong("items[0].id");
+        given().header("Authorization", "Bearer test-token").contentType("application/json")
+                .body("{\"state\":\"rejected\",\"by\":\"Maintainer <m@example.org>\",\"note\":\"not this way\"}")
+                .put("/api/series/" + id + "/state").then().statusCode(200);
+        Response after = given().get(path);
+        after.then().statusCode(200).body("items[0].state.state", equalTo("rejected"));
+        assertThat(after.header("ETag")).isNotEqualTo(first.header("ETag"));
+    }
+
+    @Test
     void cacheControlFitsTheResource() {
         given().get("/api/series").then().header("Cache-Control", "public, max-age=5");
         given().get("/api/events").then().header("Cache-Control", "no-cache");
