@@ -119,8 +119,12 @@ public class ArticleRepository {
         dataVersion.bump();
     }
 
-    /** The polled document at {@code url}, created when it is new. */
+    /**
+     * The polled document at {@code url}, created when it is new; the caller may change it in this
+     * transaction, so the data version moves.
+     */
     public LwnSourceEntity source(String url, String kind) {
+        dataVersion.bump();
         LwnSourceEntity s = em.find(LwnSourceEntity.class, url);
         if (s == null) {
             s = new LwnSourceEntity();

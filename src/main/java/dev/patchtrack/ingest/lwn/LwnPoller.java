@@ -260,6 +260,7 @@ public class LwnPoller {
             a.freeAt = page.freeAt();
             a.nextFetchAt = recheckAt(a, now);
             a.problems = null;
+            articles.persist(a);
             c.paywalled++;
             return;
         }
@@ -267,6 +268,7 @@ public class LwnPoller {
             a.state = a.state.equals(ArticleEntity.PAYWALLED) ? a.state : ArticleEntity.UNREADABLE;
             a.problems = String.join("\n", page.problems());
             a.nextFetchAt = retryAt(a, now);
+            articles.persist(a);
             c.unreadable++;
             c.problem(a.url + ": " + a.problems);
             LOG.warnf("LWN %s: unreadable, %s", a.url, a.problems);
@@ -300,6 +302,7 @@ public class LwnPoller {
             if (a.nextFetchAt == null && a.state.equals(ArticleEntity.PENDING)) {
                 a.state = ArticleEntity.UNREADABLE; // given up: what the feed or index said is all there is
             }
+            articles.persist(a); // the change shows: the data version moves with it
         }));
     }
 
