@@ -3,7 +3,14 @@ package dev.patchtrack.core.series;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.PullRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +32,7 @@ import java.util.Set;
 public final class LinkKeys {
 
     /** The version of this key scheme; stored keys of another version are rebuilt. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /**
      * Marks a passive key: messages that share only a passive key are not related, but every message
@@ -79,10 +86,18 @@ public final class LinkKeys {
         }
         add(out, "c", m.changeId());
         if (m.isCover() || m.isPatch()) {
-            String title = m.normalizedTitle();
-            if (!title.isBlank()) {
-                add(out, "a", m.authorKey + '\u0000' + title);
-                add(out, "a", m.fromKey + '\u0000' + title);
+            // Author and title relate postings within SeriesLinker.HEURISTIC_WINDOW of each other: dated
+            // ones by the window they fall in and the next (two within the window share one), undated
+            // ones (near all) by the pair alone, which every dated posting of the pair holds passive.
+            for (String pair : Revision.authorTitleKeys(m)) {
+                if (m.date == null) {
+                    add(out, "a", pair);
+                } else {
+                    add(out, PASSIVE + "a", pair);
+                    long window = Math.floorDiv(m.date.getEpochSecond(), SeriesLinker.HEURISTIC_WINDOW.toSeconds());
+                    add(out, "t", pair + '\u0000' + window);
+                    add(out, "t", pair + '\u0000' + (window + 1));
+                }
             }
             add(out, PASSIVE + "p", PullMerges.normalize(m.title()));
             if (!m.threaded()) {
@@ -107,6 +122,38 @@ public final class LinkKeys {
             }
         }
         return out;
+    }
+
+    /**
+     * The groups these messages (by their hashed keys, one set per message) are closed into: lists of
+     * message indexes, each group's in input order, the groups by their first message. The store does
+     * the same over its key index (LinkKeyRepository#components); this is that rule over a list in memory.
+     */
+    public static List<List<Integer>> components(List<? extends Collection<Long>> keysOfMessages) {
+        int n = keysOfMessages.size();
+        Map<Long, List<Integer>> holders = new HashMap<>();
+        Set<Long> active = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            for (long k : keysOfMessages.get(i)) {
+                holders.computeIfAbsent(group(k), x -> new ArrayList<>()).add(i);
+                if (!passive(k)) {
+                    active.add(group(k));
+                }
+            }
+        }
+        int[] root = UnionFind.singletons(n);
+        holders.forEach((k, hs) -> {
+            if (active.contains(k)) {
+                for (int j = 1; j < hs.size(); j++) {
+                    UnionFind.union(root, hs.get(0), hs.get(j));
+                }
+            }
+        });
+        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(UnionFind.find(root, i), x -> new ArrayList<>()).add(i);
+        }
+        return new ArrayList<>(groups.values());
     }
 
     private static void add(Set<String> out, String kind, String value) {

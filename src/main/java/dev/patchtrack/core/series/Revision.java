@@ -2,9 +2,12 @@ package dev.patchtrack.core.series;
 
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A built revision with what linking needs to know about it. */
@@ -25,8 +28,13 @@ final class Revision {
     final Msg head;
     /** Address keys of the head's author and sender (one or two, never blank). */
     final Set<String> personKeys;
-    /** Normalized titles this revision is known by: the head's and its first patch's (never blank). */
-    final Set<String> titleKeys;
+    /**
+     * Author and title pairs this revision is known by, each with the dates of the messages that carry
+     * it (a null date for an undated one): the cover letter's and the first patch's, each under its own
+     * author and sender, and only when that message opens a revision (a cover letter, a patch numbered 1
+     * or unnumbered). The same pairs, with the same dates, are what {@link LinkKeys} keys them by.
+     */
+    final Map<String, List<Instant>> authorTitles;
     /** The cover letter and every patch, including ones a later copy replaced. */
     final List<Msg> members;
     /** Normalized titles of its patches. */
@@ -47,11 +55,30 @@ final class Revision {
                 addIfPresent(patchTitles, m.normalizedTitle());
             }
         }
-        this.titleKeys = new LinkedHashSet<>();
-        addIfPresent(titleKeys, head.normalizedTitle());
-        if (firstPatch != null) {
-            addIfPresent(titleKeys, firstPatch.normalizedTitle());
+        this.authorTitles = new LinkedHashMap<>();
+        for (Msg m : head == firstPatch ? List.of(head) : java.util.Arrays.asList(head, firstPatch)) {
+            for (String key : authorTitleKeys(m)) {
+                authorTitles.computeIfAbsent(key, k -> new ArrayList<>(2)).add(m.date);
+            }
         }
+    }
+
+    /** The author-and-title keys of one message: none unless it opens a revision and has a title. */
+    static Set<String> authorTitleKeys(Msg m) {
+        Set<String> out = new LinkedHashSet<>(2);
+        if (m == null || !m.isAnchor()) {
+            return out;
+        }
+        String title = m.normalizedTitle();
+        if (title.isBlank()) {
+            return out;
+        }
+        for (String person : new String[] {m.authorKey, m.fromKey}) {
+            if (person != null && !person.isBlank()) {
+                out.add(person + '\u0000' + title);
+            }
+        }
+        return out;
     }
 
     private static void addIfPresent(Set<String> set, String s) {

@@ -4,6 +4,7 @@ import dev.patchtrack.core.series.SeriesModel.LinkReason;
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
 import dev.patchtrack.core.series.SeriesModel.RevisionLink;
 import dev.patchtrack.core.series.SeriesModel.SeriesDraft;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,12 @@ final class SeriesLinker {
 
     /** How many earlier revisions of one change-id or one author and title are considered. */
     private static final int NEIGHBOURS = 4;
+    /**
+     * How far apart two postings of one author and title may be to continue each other on that ground
+     * alone. A bound in time keeps the heuristic local, as mail is: without it, every posting of a title an
+     * author reuses would be related to every other, and new mail could change series years old.
+     */
+    static final Duration HEURISTIC_WINDOW = Duration.ofDays(180);
     /** How far up the thread a head is followed to find the revision it replies to. */
     private static final int MAX_CLIMB = 64;
 
@@ -42,6 +49,18 @@ final class SeriesLinker {
             return older.draft.total() == newer.draft.total() || (older.draft.rfc() && !newer.draft.rfc());
         }
         return true;
+    }
+
+    /** Whether some posting of one is within {@link #HEURISTIC_WINDOW} of some posting of the other; undated ones are near all. */
+    static boolean withinWindow(List<Instant> a, List<Instant> b) {
+        for (Instant x : a) {
+            for (Instant y : b) {
+                if (x == null || y == null || Duration.between(x, y).abs().compareTo(HEURISTIC_WINDOW) <= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Strongest signal, then the same number of patches, then the closest lower version, then the latest date, then the closest in order. */
@@ -81,10 +100,8 @@ final class SeriesLinker {
             if (r.draft.changeId() != null) {
                 byChangeId.computeIfAbsent(r.draft.changeId(), k -> new ArrayList<>()).add(r);
             }
-            for (String person : r.personKeys) {
-                for (String title : r.titleKeys) {
-                    byAuthorTitle.computeIfAbsent(person + '\u0000' + title, k -> new ArrayList<>()).add(r);
-                }
+            for (String key : r.authorTitles.keySet()) {
+                byAuthorTitle.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
         }
         for (List<Revision> bucket : byChangeId.values()) {
@@ -94,11 +111,20 @@ final class SeriesLinker {
                 }
             }
         }
-        for (List<Revision> bucket : byAuthorTitle.values()) {
+        for (Map.Entry<String, List<Revision>> e : byAuthorTitle.entrySet()) {
+            List<Revision> bucket = e.getValue();
             for (int i = 1; i < bucket.size(); i++) {
                 Revision newer = bucket.get(i);
-                for (int j = i - 1; j >= Math.max(0, i - NEIGHBOURS); j--) {
+                List<Instant> newerDates = newer.authorTitles.get(e.getKey());
+                // the nearest in ORDER among those within the window: only they are sure to be in any set
+                // of messages closed under LinkKeys, so that a part of the store links as the whole does
+                int seen = 0;
+                for (int j = i - 1; j >= 0 && seen < NEIGHBOURS; j--) {
                     Revision older = bucket.get(j);
+                    if (!withinWindow(older.authorTitles.get(e.getKey()), newerDates)) {
+                        continue;
+                    }
+                    seen++;
                     if ((older.date() == null || newer.date() == null || !older.date().isAfter(newer.date()))
                             && heuristicFits(older, newer)) {
                         candidates.get(newer.rank).add(new Candidate(older, LinkReason.HEURISTIC));

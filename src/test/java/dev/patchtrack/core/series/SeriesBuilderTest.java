@@ -515,6 +515,18 @@ class SeriesBuilderTest {
         }
 
         @Test
+        void heuristicLinksOnlyPostingsWithinTheWindow() {
+            long day = 24 * 60;
+            var series = build(
+                    cover("v1", 1).at(0).title("rust: add nvme driver"),
+                    cover("v2", 1).v(2).at(150 * day).title("rust: add nvme driver"),
+                    // the same author and title more than the window after v2: other work
+                    cover("v3", 1).v(3).at(150 * day + 200 * day).title("rust: add nvme driver"));
+            assertThat(series).extracting(SeriesDraft::key).containsExactly("v1", "v3");
+            assertThat(series.get(0).revisions()).extracting(RevisionDraft::key).containsExactly("v1", "v2");
+        }
+
+        @Test
         void resendOfTheSameVersionIsALaterRevision() {
             // patchwork's revision-unlabeled: two unversioned postings, same title
             var series = build(
