@@ -10,6 +10,7 @@ import dev.patchtrack.core.patch.PatchAnalyzer;
 import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.RawCodec;
+import dev.patchtrack.store.MessageRepository.Encoded;
 import dev.patchtrack.store.MessageRepository.NewMessage;
 import dev.patchtrack.store.MessageRepository.Outcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,6 +22,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -120,35 +126,54 @@ public class ImportService {
     public ImportSummary ingest(MailFeed feed, String listName, Progress progress, BatchHook hook) {
         checkListName(listName);
         long start = System.nanoTime();
-        MailParser parser = new MailParser(limits);
-        PatchAnalyzer analyzer = new PatchAnalyzer();
         Counts counts = new Counts();
-        List<Pending> batch = new ArrayList<>();
-        Map<String, String> cursors = new LinkedHashMap<>();
         int batchSize = Math.max(1, config.imports().batchSize());
+        // Parsing, analysing and encoding a batch (one thread) overlaps with storing the one before
+        // (this thread): batches are stored in the order read, each with its cursors.
+        ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "patchtrack-import-prepare");
+            t.setDaemon(true);
+            return t;
+        });
+        Preparation preparation = new Preparation(new MailParser(limits), new PatchAnalyzer(), listName);
+        Future<Prepared> inFlight = null;
         try {
-            MailFeed.Item item;
-            while ((item = feed.next()) != null) {
-                if (item.cursorKey() != null) {
-                    cursors.put(item.cursorKey(), item.cursorValue());
+            List<MailFeed.Item> items = new ArrayList<>();
+            Map<String, String> cursors = new LinkedHashMap<>();
+            try {
+                MailFeed.Item item;
+                while ((item = feed.next()) != null) {
+                    if (item.cursorKey() != null) {
+                        cursors.put(item.cursorKey(), item.cursorValue());
+                    }
+                    if (item.raw() != null) {
+                        counts.read++;
+                        items.add(item);
+                    }
+                    if (items.size() >= batchSize) {
+                        Future<Prepared> next = preparer.submit(preparation.of(items, cursors));
+                        items = new ArrayList<>();
+                        cursors = new LinkedHashMap<>();
+                        if (inFlight != null) {
+                            store(await(inFlight), counts, hook);
+                        }
+                        inFlight = next;
+                        progress.update(feed.bytesRead(), counts.read);
+                    }
                 }
-                if (item.raw() != null) {
-                    counts.read++;
-                    batch.add(prepare(item, parser, analyzer, listName, counts));
-                }
-                if (batch.size() >= batchSize) {
-                    store(batch, cursors, counts, hook);
-                    batch.clear();
-                    cursors.clear();
-                    progress.update(feed.bytesRead(), counts.read);
-                }
+            } catch (IOException e) {
+                counts.problem(-1, null, "input could not be read: " + e.getMessage());
+                counts.failure = e;
             }
-        } catch (IOException e) {
-            counts.problem(-1, null, "input could not be read: " + e.getMessage());
-            counts.failure = e;
-        }
-        if (!batch.isEmpty() || !cursors.isEmpty()) {
-            store(batch, cursors, counts, hook);
+            if (inFlight != null) {
+                store(await(inFlight), counts, hook);
+                inFlight = null;
+            }
+            if (!items.isEmpty() || !cursors.isEmpty()) {
+                store(preparation.now(items, cursors), counts, hook);
+            }
+        } finally {
+            preparer.shutdownNow();
         }
         progress.update(feed.bytesRead(), counts.read);
         for (String p : feed.problems()) {
@@ -166,6 +191,24 @@ public class ImportService {
             throw new PartialImport(summary, counts.failure);
         }
         return summary;
+    }
+
+    /** The prepared batch, or what went wrong preparing it. */
+    private static Prepared await(Future<Prepared> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The input failed part way; what was read before is stored and summarised. */
@@ -188,7 +231,35 @@ public class ImportService {
         }
     }
 
-    private record Pending(NewMessage message, String list, long offset, boolean deletion) {
+    /**
+     * One item ready to store: the message and (unless it is a deletion) its encoding, the list it
+     * goes to, and the problems found reading it.
+     */
+    private record Pending(NewMessage message, Encoded encoded, String list, long offset, boolean deletion,
+                           List<ImportSummary.Problem> problems) {
+    }
+
+    /** A batch ready to store, with the cursors it moves. */
+    private record Prepared(List<Pending> batch, Map<String, String> cursors) {
+    }
+
+    /** Parses, analyses and encodes batches; used by one thread at a time. */
+    private record Preparation(MailParser parser, PatchAnalyzer analyzer, String listName) {
+
+        /** The work for another thread; the lists are copied, the caller may reuse its own. */
+        Callable<Prepared> of(List<MailFeed.Item> items, Map<String, String> cursors) {
+            List<MailFeed.Item> mine = List.copyOf(items);
+            Map<String, String> cursorCopy = Map.copyOf(cursors);
+            return () -> now(mine, cursorCopy);
+        }
+
+        Prepared now(List<MailFeed.Item> items, Map<String, String> cursors) {
+            List<Pending> batch = new ArrayList<>(items.size());
+            for (MailFeed.Item item : items) {
+                batch.add(prepare(item, parser, analyzer, listName));
+            }
+            return new Prepared(batch, Map.copyOf(cursors));
+        }
     }
 
     private static final class Counts {
@@ -221,8 +292,7 @@ public class ImportService {
         }
     }
 
-    private Pending prepare(MailFeed.Item entry, MailParser parser, PatchAnalyzer analyzer, String listName,
-                            Counts counts) {
+    private static Pending prepare(MailFeed.Item entry, MailParser parser, PatchAnalyzer analyzer, String listName) {
         ParsedMail mail = parser.parse(entry.raw());
         MailFacts facts = null;
         if (mail.readable() && !entry.deletion()) {
@@ -239,17 +309,26 @@ public class ImportService {
         if (!entry.problems().isEmpty()) {
             mail = withProblems(mail, problems);
         }
+        List<ImportSummary.Problem> reported = new ArrayList<>();
         if (!entry.deletion()) {
             for (String p : problems) {
-                counts.problem(entry.offset(), mail.messageId(), p);
+                reported.add(new ImportSummary.Problem(entry.offset(), mail.messageId(), p));
             }
         }
         String list = listName != null ? listName : listFromHeaders(mail);
-        return new Pending(new NewMessage(mail, facts, entry.raw()), list, entry.offset(), entry.deletion());
+        NewMessage message = new NewMessage(mail, facts, entry.raw());
+        return new Pending(message, entry.deletion() ? null : Encoded.of(message), list, entry.offset(),
+                entry.deletion(), reported);
     }
 
     /** One transaction per batch: its mail, its deletions, and the hook (a source's cursor). */
-    private void store(List<Pending> batch, Map<String, String> cursors, Counts counts, BatchHook hook) {
+    private void store(Prepared prepared, Counts counts, BatchHook hook) {
+        List<Pending> batch = prepared.batch();
+        for (Pending p : batch) {
+            for (ImportSummary.Problem problem : p.problems()) {
+                counts.problem(problem.offset(), problem.messageId(), problem.reason());
+            }
+        }
         Map<String, List<Pending>> byList = new LinkedHashMap<>();
         List<Pending> deletions = new ArrayList<>();
         for (Pending p : batch) {
@@ -259,7 +338,7 @@ public class ImportService {
                 byList.computeIfAbsent(p.list() == null ? "" : p.list(), k -> new ArrayList<>()).add(p);
             }
         }
-        Map<String, String> cursorCopy = Map.copyOf(cursors);
+        Map<String, String> cursorCopy = prepared.cursors();
         RuntimeException last = null;
         for (int attempt = 0; attempt < 2; attempt++) {
             Counts delta = new Counts();
@@ -269,7 +348,7 @@ public class ImportService {
                     for (Map.Entry<String, List<Pending>> group : byList.entrySet()) {
                         List<Pending> pending = group.getValue();
                         Long listId = group.getKey().isEmpty() ? null : lists.findOrCreate(group.getKey()).id;
-                        List<Outcome> outcomes = messages.storeBatch(pending.stream().map(Pending::message).toList(), listId);
+                        List<Outcome> outcomes = messages.storeEncoded(pending.stream().map(Pending::encoded).toList(), listId);
                         for (int i = 0; i < outcomes.size(); i++) {
                             ParsedMail mail = pending.get(i).message().mail();
                             if (mail.date() != null && (newest == null || mail.date().isAfter(newest))) {

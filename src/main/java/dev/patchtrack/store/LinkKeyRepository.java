@@ -60,17 +60,22 @@ public class LinkKeyRepository {
      * yet (see {@link #pending()}).
      */
     public void markPending(Collection<Long> pks) {
-        List<Long> fresh = new ArrayList<>(new HashSet<>(pks));
-        Bulk.forChunks(fresh, chunk -> fresh.removeAll(em.createNativeQuery(
+        Set<Long> fresh = new HashSet<>(pks);
+        Bulk.forChunks(List.copyOf(fresh), chunk -> em.createNativeQuery(
                 "SELECT message_pk FROM derivation_pending WHERE message_pk IN (:pks)").setParameter("pks", chunk)
-                .getResultList().stream().map(o -> ((Number) o).longValue()).toList()));
-        if (fresh.isEmpty()) {
+                .getResultList().forEach(o -> fresh.remove(((Number) o).longValue())));
+        addPending(fresh);
+    }
+
+    /** {@link #markPending} for messages known not to be pending (stored in this transaction). */
+    public void addPending(Collection<Long> pks) {
+        if (pks.isEmpty()) {
             return;
         }
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO derivation_pending (message_pk) VALUES (?)")) {
                 int n = 0;
-                for (Long pk : fresh) {
+                for (Long pk : pks) {
                     ps.setLong(1, pk);
                     ps.addBatch();
                     if (++n % BATCH == 0) {

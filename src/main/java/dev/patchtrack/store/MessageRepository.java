@@ -35,6 +35,19 @@ public class MessageRepository {
     @Inject
     LinkKeyRepository linkKeys;
 
+    @Inject
+    Jdbc jdbc;
+
+    private static final String MESSAGE_SEQ = "message_seq";
+    /** The sequence's increment (V1) and the entity's allocation size. */
+    private static final int MESSAGE_SEQ_BLOCK = 50;
+    /** SQL types of the message row's nullable columns, for NULLs. */
+    private static final int[] MESSAGE_TYPES = {java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN,
+        java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
+        java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.INTEGER, java.sql.Types.BINARY,
+        java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN, java.sql.Types.BOOLEAN,
+        java.sql.Types.TIMESTAMP_WITH_TIMEZONE};
+
     /**
      * A message to store.
      *
@@ -56,42 +69,60 @@ public class MessageRepository {
     }
 
     /**
+     * A message with the work that needs no database done: its hash, its compressed bytes, its facts
+     * as JSON and its link keys. Made before the transaction (on another thread, when the caller
+     * pipelines), so that storing is only writing.
+     */
+    public record Encoded(NewMessage message, String sha256, byte[] compressed, String factsJson, Set<Long> keys) {
+
+        public static Encoded of(NewMessage m) {
+            MailFacts f = m.facts();
+            return new Encoded(m, RawCodec.sha256(m.raw()), RawCodec.compress(m.raw()),
+                    f == null ? null : FactsCodec.write(f), f == null ? null : LinkKeys.of(f));
+        }
+    }
+
+    /** {@link #storeEncoded} for messages not encoded yet. */
+    public List<Outcome> storeBatch(List<NewMessage> batch, Long listId) {
+        return storeEncoded(batch.stream().map(Encoded::of).toList(), listId);
+    }
+
+    /**
      * Stores a batch in the caller's transaction. A message whose Message-ID is already stored with
      * the same bytes is a duplicate (it only gains the list); the same Message-ID with other bytes is
      * kept under a synthetic id derived from its bytes, so nothing is lost and a second import of the
-     * same file still changes nothing.
+     * same file still changes nothing. Rows are written with plain JDBC batches (the entities read
+     * the same tables); ids come from the entities' sequence, in the blocks Hibernate's pooled
+     * optimizer uses, so both can write.
      */
-    public List<Outcome> storeBatch(List<NewMessage> batch, Long listId) {
-        // by identity: a record's hashCode would hash every message's whole body
-        Map<NewMessage, String> sha = new java.util.IdentityHashMap<>();
+    public List<Outcome> storeEncoded(List<Encoded> batch, Long listId) {
         Set<String> lookup = new LinkedHashSet<>();
-        for (NewMessage m : batch) {
-            String h = RawCodec.sha256(m.raw());
-            sha.put(m, h);
-            lookup.add(m.mail().messageId());
-            lookup.add(syntheticId(h));
+        for (Encoded m : batch) {
+            lookup.add(m.message().mail().messageId());
+            lookup.add(syntheticId(m.sha256()));
         }
         Map<String, Object[]> existing = new HashMap<>();
-        Bulk.forChunks(List.copyOf(lookup), chunk -> {
-            for (Object[] row : em.createQuery(
-                            "select m.messageId, m.rawSha256, m.id from MessageEntity m where m.messageId in :ids", Object[].class)
-                    .setParameter("ids", chunk).getResultList()) {
-                existing.put((String) row[0], row);
-            }
-        });
+        Bulk.forChunks(List.copyOf(lookup), chunk -> jdbc.query(
+                "SELECT message_id, raw_sha256, id FROM message WHERE message_id IN (" + Jdbc.marks(chunk.size()) + ")",
+                chunk, rs -> existing.put(rs.getString(1), new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})));
 
         List<Address> addresses = new ArrayList<>();
-        for (NewMessage m : batch) {
-            addresses.add(m.mail().from());
+        for (Encoded m : batch) {
+            addresses.add(m.message().mail().from());
         }
         Map<String, Long> people = persons.resolve(addresses);
+        // new people (and a new list) are rows the messages refer to
+        em.flush();
 
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Long> listed = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         Map<Long, Set<Long>> keys = new HashMap<>();
-        Instant now = Instant.now();
-        for (NewMessage m : batch) {
-            String h = sha.get(m);
+        Jdbc.Ids ids = jdbc.ids(MESSAGE_SEQ, MESSAGE_SEQ_BLOCK);
+        java.time.OffsetDateTime now = Jdbc.utc(Instant.now());
+        for (Encoded enc : batch) {
+            NewMessage m = enc.message();
+            String h = enc.sha256();
             String id = m.mail().messageId();
             Object[] prior = existing.get(id);
             String problemPrefix = null;
@@ -105,23 +136,14 @@ public class MessageRepository {
                 listed.add((Long) prior[2]);
                 continue;
             }
-            MessageEntity e = new MessageEntity();
-            e.messageId = Bulk.clip(id, 1000);
             MailFacts facts = m.facts();
+            String factsJson = enc.factsJson();
+            Set<Long> messageKeys = enc.keys();
             if (facts != null && !facts.messageId().equals(id)) {
                 facts = withId(facts, id);
+                factsJson = FactsCodec.write(facts);
+                messageKeys = LinkKeys.of(facts);
             }
-            e.syntheticId = m.mail().syntheticId() || problemPrefix != null;
-            e.kind = facts == null ? MessageKind.OTHER.wireName() : facts.kind().wireName();
-            e.subject = Bulk.clip(m.mail().subject() == null ? "" : m.mail().subject(), 2000);
-            e.fromPersonId = people.get(m.mail().from().key());
-            e.sentAt = m.mail().date();
-            String parent = m.mail().parent();
-            e.inReplyTo = parent == null ? null : Bulk.clip(parent, 1000);
-            e.rawSha256 = h;
-            e.rawSize = m.raw().length;
-            e.raw = RawCodec.compress(m.raw());
-            e.facts = facts == null ? null : FactsCodec.write(facts);
             List<String> problems = new ArrayList<>(m.mail().problems());
             if (facts != null) {
                 for (String p : facts.problems()) {
@@ -133,23 +155,48 @@ public class MessageRepository {
             if (problemPrefix != null) {
                 problems.add(0, problemPrefix);
             }
-            e.problems = problems.isEmpty() ? null : String.join("\n", problems);
-            e.readable = m.mail().readable();
-            e.deleted = false;
-            e.receivedAt = now;
-            em.persist(e);
-            if (facts != null) {
-                keys.put(e.id, LinkKeys.of(facts));
+            long pk = ids.next();
+            String parent = m.mail().parent();
+            rows.add(new Object[] {
+                pk,
+                Bulk.clip(id, 1000),
+                m.mail().syntheticId() || problemPrefix != null,
+                facts == null ? MessageKind.OTHER.wireName() : facts.kind().wireName(),
+                Bulk.clip(m.mail().subject() == null ? "" : m.mail().subject(), 2000),
+                people.get(m.mail().from().key()),
+                Jdbc.utc(m.mail().date()),
+                parent == null ? null : Bulk.clip(parent, 1000),
+                h,
+                m.raw().length,
+                enc.compressed(),
+                factsJson,
+                problems.isEmpty() ? null : String.join("\n", problems),
+                m.mail().readable(),
+                false,
+                now});
+            if (messageKeys != null) {
+                keys.put(pk, messageKeys);
             }
-            existing.put(id, new Object[] {id, h, e.id});
+            existing.put(id, new Object[] {id, h, pk});
             outcomes.add(new Outcome(Fate.STORED, id, false));
-            listed.add(e.id);
+            listed.add(pk);
         }
+        jdbc.batch("INSERT INTO message (id, message_id, synthetic_id, kind, subject, from_person_id, sent_at,"
+                + " in_reply_to, raw_sha256, raw_size, raw, facts, problems, readable, deleted, received_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, MESSAGE_TYPES);
         linkKeys.insert(keys);
-        Set<Long> changed = new HashSet<>(keys.keySet());
+        // a message stored just now cannot be pending yet; only known ones newly listed are looked up
+        Set<Long> fresh = new HashSet<>(keys.keySet());
+        Set<Long> known = new HashSet<>();
         if (listId != null) {
-            Set<Long> added = addToList(listed, listId);
-            changed.addAll(added);
+            Set<Long> stored = new HashSet<>();
+            for (Object[] row : rows) {
+                stored.add((Long) row[0]);
+            }
+            Set<Long> added = addToList(listed, stored, listId);
+            for (Long pk : added) {
+                (stored.contains(pk) ? fresh : known).add(pk);
+            }
             for (int i = 0; i < outcomes.size(); i++) {
                 if (added.contains(listed.get(i))) {
                     Outcome o = outcomes.get(i);
@@ -157,7 +204,8 @@ public class MessageRepository {
                 }
             }
         }
-        linkKeys.markPending(changed);
+        linkKeys.addPending(fresh);
+        linkKeys.markPending(known);
         dataVersion.bump();
         return outcomes;
     }
@@ -178,20 +226,30 @@ public class MessageRepository {
         return n;
     }
 
-    /** Files messages under a list; returns those that were not filed there before. */
-    private Set<Long> addToList(List<Long> messagePks, long listId) {
+    /**
+     * Files messages under a list; returns those that were not filed there before. Messages in
+     * {@code fresh} were stored in this transaction and cannot be filed yet; the others are looked up
+     * by message (the primary key's first column: a list's rows can be most of the table).
+     */
+    private Set<Long> addToList(List<Long> messagePks, Set<Long> fresh, long listId) {
         Set<Long> already = new HashSet<>();
         List<Long> distinct = messagePks.stream().distinct().toList();
-        Bulk.forChunks(distinct, chunk -> already.addAll(em.createQuery(
-                        "select ml.messagePk from MessageList ml where ml.listId = :list and ml.messagePk in :pks", Long.class)
-                .setParameter("list", listId).setParameter("pks", chunk).getResultList()));
+        List<Long> known = distinct.stream().filter(pk -> !fresh.contains(pk)).toList();
+        Bulk.forChunks(known, chunk -> jdbc.query("SELECT message_pk, list_id FROM message_list WHERE message_pk IN ("
+                + Jdbc.marks(chunk.size()) + ")", chunk, rs -> {
+                    if (rs.getLong(2) == listId) {
+                        already.add(rs.getLong(1));
+                    }
+                }));
         Set<Long> added = new HashSet<>();
+        List<Object[]> rows = new ArrayList<>();
         for (Long pk : distinct) {
             if (!already.contains(pk)) {
-                em.persist(MessageList.of(pk, listId));
+                rows.add(new Object[] {pk, listId});
                 added.add(pk);
             }
         }
+        jdbc.batch("INSERT INTO message_list (message_pk, list_id) VALUES (?, ?)", rows, null);
         return added;
     }
 

@@ -1,0 +1,115 @@
+package dev.patchtrack.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.patchtrack.store.LinkKeyRepository;
+import dev.patchtrack.store.MessageEntity;
+import dev.patchtrack.support.Database;
+import dev.patchtrack.support.Mbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the bulk store writes, read back through the entities and the API: every column, a Message-ID
+ * reused by different mail (in the same batch as the first), duplicates, lists, pending derivations.
+ */
+@QuarkusTest
+class MessageStoreTest {
+
+    @Inject
+    Database database;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LinkKeyRepository linkKeys;
+
+    @BeforeEach
+    void clean() {
+        database.clear();
+    }
+
+    private static byte[] mbox() {
+        return Mbox.create()
+                .patch("store-1@example.org", "Alice Doe <alice@example.org>", 5, "[PATCH] rust: add the thing",
+                        null, "rust/kernel/thing.rs")
+                .mail("store-2@example.org", "Bob Roe <bob@example.org>", 7, "Re: [PATCH] rust: add the thing",
+                        "store-1@example.org", "Looks good.\n\nReviewed-by: Bob Roe <bob@example.org>")
+                // the same Message-ID as the patch, other mail
+                .mail("store-1@example.org", "Carol Poe <carol@example.org>", 9, "unrelated mail", null, "Hello.")
+                .bytes();
+    }
+
+    private List<MessageEntity> stored() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "from MessageEntity order by id", MessageEntity.class).getResultList());
+    }
+
+    @Test
+    void everyMessageIsStoredOnceWithItsColumnsAndReusedIdsUnderASyntheticOne() {
+        JsonPath first = ImportAndReadTest.upload(mbox(), "rust-for-linux");
+        assertThat(first.getInt("stored")).isEqualTo(3);
+        assertThat(first.getInt("duplicates")).isZero();
+
+        List<MessageEntity> rows = stored();
+        assertThat(rows).hasSize(3);
+        assertThat(rows).extracting(m -> m.id).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isPositive());
+        MessageEntity patch = rows.get(0);
+        assertThat(patch.messageId).isEqualTo("store-1@example.org");
+        assertThat(patch.kind).isEqualTo("patch");
+        assertThat(patch.subject).isEqualTo("[PATCH] rust: add the thing");
+        assertThat(patch.sentAt).hasToString("2024-06-03T09:05:00Z");
+        assertThat(patch.syntheticId).isFalse();
+        assertThat(patch.readable).isTrue();
+        assertThat(patch.deleted).isFalse();
+        assertThat(patch.problems).isNull();
+        assertThat(patch.facts).contains("store-1@example.org");
+        assertThat(patch.receivedAt).isNotNull();
+        assertThat(patch.fromPersonId).isNotNull();
+        MessageEntity reply = rows.get(1);
+        assertThat(reply.inReplyTo).isEqualTo("store-1@example.org");
+        assertThat(reply.fromPersonId).isNotNull().isNotEqualTo(patch.fromPersonId);
+
+        MessageEntity reused = rows.get(2);
+        assertThat(reused.messageId).startsWith("patchtrack.").endsWith("@synthetic");
+        assertThat(reused.syntheticId).isTrue();
+        assertThat(reused.problems).startsWith("Message-ID <store-1@example.org> is reused by different mail; stored as <"
+                + reused.messageId + ">");
+        assertThat(reused.facts).contains(reused.messageId).doesNotContain("store-1@example.org");
+        assertThat(reused.rawSize).isPositive();
+
+        given().get("/api/messages/{id}/raw", "store-1@example.org").then().statusCode(200)
+                .body(containsString("rust: add the thing"));
+        given().get("/api/messages/{id}/raw", reused.messageId).then().statusCode(200)
+                .body(containsString("Hello."));
+        given().get("/api/messages/{id}", reused.messageId).then().statusCode(200)
+                .body("subject", equalTo("unrelated mail"))
+                .body("from.email", equalTo("carol@example.org"));
+        // the import derived what it stored: nothing waits
+        assertThat(QuarkusTransaction.requiringNew().call(linkKeys::pending)).isEmpty();
+
+        // again, to the same list: nothing new; to another list: every message gains the list, once
+        JsonPath again = ImportAndReadTest.upload(mbox(), "rust-for-linux");
+        assertThat(again.getInt("stored")).isZero();
+        assertThat(again.getInt("duplicates")).isEqualTo(3);
+        JsonPath other = ImportAndReadTest.upload(mbox(), "linux-pci");
+        assertThat(other.getInt("stored")).isZero();
+        assertThat(stored()).extracting(m -> m.id).containsExactlyElementsOf(rows.stream().map(m -> m.id).toList());
+        for (MessageEntity m : rows) {
+            given().get("/api/messages/{id}", m.messageId).then().statusCode(200)
+                    .body("lists", contains("linux-pci", "rust-for-linux"));
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(linkKeys::pending)).isEmpty();
+    }
+}
