@@ -2,6 +2,7 @@ package dev.patchtrack.api;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * at {@code /q/metrics}).
  */
 @ApplicationScoped
+@Startup
 public class ResponseCache {
 
     /** Largest body kept. */
