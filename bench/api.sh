@@ -4,7 +4,8 @@
 # again with If-None-Match (the 304 answer) when the service gives an ETag. Requests/s and p99.
 # Repeating one URL measures the answers kept by ETag; the "uncached" runs rotate over many series
 # and messages (more URLs than the service keeps answers for, in a cycle), so nearly every request
-# is rendered: the share of requests answered from kept bytes is printed for each run.
+# is rendered: the share of requests answered from kept bytes is printed for each run, and the
+# service's CPU time per request.
 #   bench/api.sh            30 s per endpoint, 2 threads, 32 connections
 #   bench/api.sh --smoke    2 s per endpoint, on the smoke database
 source "$(dirname "$0")/lib.sh"
@@ -83,12 +84,15 @@ psql_bench -c "SELECT m.message_id FROM message m JOIN patch p ON p.message_pk =
 wrk -t2 -c16 -d3s "$base/api/series/$series_id" >/dev/null
 wrk -t2 -c16 -d3s "$base/api/series?topic=rust-core" >/dev/null
 wrk -t2 -c16 -d3s -s "$lua" "$base/" -- "$message_paths" >/dev/null
-echo "== wrk -t2 -c32 -d$duration (requests/s, p50 ms, p99 ms, requests, errors incl. non-2xx/3xx)"
+echo "== wrk -t2 -c32 -d$duration (requests/s, p50 ms, p99 ms, requests, errors incl. non-2xx/3xx, share answered from kept bytes, service CPU per request)"
 # the service's count of answers replayed from kept bytes and of lookups that found none
 cache_counts() {
   curl -fs "$base/q/metrics" | awk '/^patchtrack_response_cache_total\{result="hit"/ {h = $2}
     /^patchtrack_response_cache_total\{result="miss"/ {m = $2} END {printf "%d %d\n", h, m}'
 }
+# CPU time the service has used (user + system, clock ticks): divided by the requests of a run, what
+# one answer costs, a figure that holds better than requests/s when other work shares the machine
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 # run NAME PATH [PATHS-FILE] [curl/wrk header options]: PATHS-FILE makes each request the next path in it
 run() {
   local name=$1 path=$2; shift 2
@@ -98,13 +102,18 @@ run() {
   code=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$base$path")
   local r h0 m0 h1 m1
   read -r h0 m0 <<<"$(cache_counts)"
+  local cpu0 cpu1
+  cpu0=$(cpu_ticks)
   r=$(wrk -t2 -c32 -d"$duration" --latency -s "$lua" "$@" "$base$path" "${paths[@]}" | grep '^RESULT')
+  cpu1=$(cpu_ticks)
   read -r h1 m1 <<<"$(cache_counts)"
   read -r _ rps p50 p99 n err <<<"$r"
+  local cpu
+  cpu=$(awk -v t=$((cpu1 - cpu0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}')
   local kept
-  kept=$(awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN {printf "%.0f%%", (h + m > 0 ? 100 * h / (h + m) : 0)}')
-  printf '%-28s %-6s %8s req/s   p50 %6s ms   p99 %7s ms   %s requests, %s errors, %s from kept answers\n' \
-    "$name" "$code" "$rps" "$p50" "$p99" "$n" "$err" "$kept"
+  kept=$(awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN {if (h + m > 0) printf "%.0f%%", 100 * h / (h + m); else printf "none"}')
+  printf '%-28s %-6s %8s req/s   p50 %6s ms   p99 %7s ms   %s requests, %s errors, %s from kept answers, service CPU %s ms/request\n' \
+    "$name" "$code" "$rps" "$p50" "$p99" "$n" "$err" "$kept" "$cpu"
 }
 run "series list (rust-core)" "/api/series?topic=rust-core"
 run "series detail" "/api/series/$series_id"
