@@ -2,6 +2,10 @@
 # API: wrk on loopback against the service running on the database bench/ingest.sh loaded:
 # a series list page (topic rust-core, 50 a page), a series, a message, and the same series
 # again with If-None-Match (the 304 answer) when the service gives an ETag. Requests/s and p99.
+# Repeating one URL measures the answers kept by ETag; the "uncached" runs rotate over many series
+# and messages (more URLs than the service keeps answers for, in a cycle), so nearly every request
+# is rendered: the share of requests answered from kept bytes is printed for each run, and the
+# service's CPU time per request.
 #   bench/api.sh            30 s per endpoint, 2 threads, 32 connections
 #   bench/api.sh --smoke    2 s per endpoint, on the smoke database
 source "$(dirname "$0")/lib.sh"
@@ -39,29 +43,83 @@ message_id=$(psql_bench -c "SELECT message_id FROM message WHERE id = $message_p
 message_path="/api/messages/$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$message_id")"
 lua=$(mktemp --suffix .lua)
 cat > "$lua" <<'LUA'
+-- with a file of paths as argument: each request the next path, each thread from its own offset
+local counter = 0
+function setup(thread)
+  thread:set("offset", counter)
+  counter = counter + 1
+end
+function init(args)
+  paths = {}
+  if args[1] then
+    for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  end
+  i = math.floor((offset or 0) * #paths / 2)
+end
+function request()
+  if #paths == 0 then return wrk.request() end
+  i = i % #paths + 1
+  return wrk.format(nil, paths[i])
+end
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
   io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests, errors))
 end
 LUA
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -f "$log" "$lua"' EXIT
+series_paths=$(mktemp)
+message_paths=$(mktemp)
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -f "$log" "$lua" "$series_paths" "$message_paths"' EXIT
+# More distinct URLs than the service keeps answers for (ResponseCache.MAX_ENTRIES, 256), walked in a
+# cycle: least-recently-used keeping then never finds one. A small database has few series: each is
+# also asked for through /api/v1, a URL of its own.
+urls=600
+psql_bench -c "SELECT id FROM series ORDER BY id LIMIT $urls" | awk -v n="$urls" '
+  {id[NR] = $1} END {for (i = 1; i <= NR; i++) print "/api/series/" id[i];
+                     for (i = 1; i <= NR && NR + i <= n; i++) print "/api/v1/series/" id[i]}' > "$series_paths"
+psql_bench -c "SELECT m.message_id FROM message m JOIN patch p ON p.message_pk = m.id ORDER BY m.id LIMIT $urls" \
+  | python3 -c 'import sys, urllib.parse; [print("/api/messages/" + urllib.parse.quote(l.strip(), safe="")) for l in sys.stdin if l.strip()]' \
+  > "$message_paths"
 # warm-up: the JIT and the connection pool
 wrk -t2 -c16 -d3s "$base/api/series/$series_id" >/dev/null
 wrk -t2 -c16 -d3s "$base/api/series?topic=rust-core" >/dev/null
-echo "== wrk -t2 -c32 -d$duration (requests/s, p50 ms, p99 ms, requests, errors incl. non-2xx/3xx)"
+wrk -t2 -c16 -d3s -s "$lua" "$base/" -- "$message_paths" >/dev/null
+echo "== wrk -t2 -c32 -d$duration (requests/s, p50 ms, p99 ms, requests, errors incl. non-2xx/3xx, share answered from kept bytes, service CPU per request)"
+# the service's count of answers replayed from kept bytes and of lookups that found none
+cache_counts() {
+  curl -fs "$base/q/metrics" | awk '/^patchtrack_response_cache_total\{result="hit"/ {h = $2}
+    /^patchtrack_response_cache_total\{result="miss"/ {m = $2} END {printf "%d %d\n", h, m}'
+}
+# CPU time the service has used (user + system, clock ticks): divided by the requests of a run, what
+# one answer costs, a figure that holds better than requests/s when other work shares the machine
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# run NAME PATH [PATHS-FILE] [curl/wrk header options]: PATHS-FILE makes each request the next path in it
 run() {
   local name=$1 path=$2; shift 2
+  local paths=()
+  if [ -n "${1:-}" ] && [ -f "$1" ]; then paths=(-- "$1"); shift; fi
   local code
   code=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$base$path")
-  local r
-  r=$(wrk -t2 -c32 -d"$duration" --latency -s "$lua" "$@" "$base$path" | grep '^RESULT')
+  local r h0 m0 h1 m1
+  read -r h0 m0 <<<"$(cache_counts)"
+  local cpu0 cpu1
+  cpu0=$(cpu_ticks)
+  r=$(wrk -t2 -c32 -d"$duration" --latency -s "$lua" "$@" "$base$path" "${paths[@]}" | grep '^RESULT')
+  cpu1=$(cpu_ticks)
+  read -r h1 m1 <<<"$(cache_counts)"
   read -r _ rps p50 p99 n err <<<"$r"
-  printf '%-28s %-6s %8s req/s   p50 %6s ms   p99 %7s ms   %s requests, %s errors\n' "$name" "$code" "$rps" "$p50" "$p99" "$n" "$err"
+  local cpu
+  cpu=$(awk -v t=$((cpu1 - cpu0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}')
+  local kept
+  kept=$(awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN {if (h + m > 0) printf "%.0f%%", 100 * h / (h + m); else printf "none"}')
+  printf '%-28s %-6s %8s req/s   p50 %6s ms   p99 %7s ms   %s requests, %s errors, %s from kept answers, service CPU %s ms/request\n' \
+    "$name" "$code" "$rps" "$p50" "$p99" "$n" "$err" "$kept" "$cpu"
 }
 run "series list (rust-core)" "/api/series?topic=rust-core"
 run "series detail" "/api/series/$series_id"
 run "message detail" "$message_path"
+run "series detail, uncached" "$(head -n 1 "$series_paths")" "$series_paths"
+run "message detail, uncached" "$(head -n 1 "$message_paths")" "$message_paths"
 # the ETag varies with Accept: ask with the Accept the polling client sends
 accept="Accept: application/json"
 etag=$(curl -s -D - -o /dev/null -H "$accept" "$base/api/series/$series_id" | awk 'tolower($1) == "etag:" {sub(/\r$/, ""); $1 = ""; sub(/^ /, ""); print}')

@@ -13,8 +13,7 @@ import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.EventEntity;
 import dev.patchtrack.store.EventLog;
 import dev.patchtrack.store.ItemSearch;
-import dev.patchtrack.store.MessageEntity;
-import dev.patchtrack.store.MessageRepository;
+import dev.patchtrack.store.MessageHeads;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesRepository;
@@ -58,7 +57,7 @@ public class FeedResource {
     ItemSearch search;
 
     @Inject
-    MessageRepository messages;
+    MessageHeads heads;
 
     @Inject
     ArticleRepository articles;
@@ -131,14 +130,14 @@ public class FeedResource {
         List<SeriesEntity> found = search.series(params.filter(), params.order(ItemSearch.SERIES_ORDER), 1, limit())
                 .items();
         List<SeriesSummaryInfo> infos = views.summaries(found);
-        Map<Long, MessageEntity> causes = messages.byIds(found.stream().map(s -> s.review.messagePk)
+        Map<Long, MessageHeads.Head> causes = heads.byIds(found.stream().map(s -> s.review.messagePk)
                 .filter(Objects::nonNull).toList());
         List<Feed.Entry> entries = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             SeriesEntity s = found.get(i);
             SeriesSummaryInfo info = infos.get(i);
-            MessageEntity cause = s.review.messagePk == null ? null : causes.get(s.review.messagePk);
-            Instant updated = latest(s.lastPostedAt, cause == null ? null : cause.sentAt);
+            MessageHeads.Head cause = s.review.messagePk == null ? null : causes.get(s.review.messagePk);
+            Instant updated = latest(s.lastPostedAt, cause == null ? null : cause.sentAt());
             List<String> categories = new ArrayList<>(info.topics().stream().map(TopicInfo::topic).toList());
             categories.add(info.state().state());
             entries.add(new Feed.Entry(TAG + "series/" + s.id,

@@ -7,10 +7,11 @@ import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.FactsCodec;
 import dev.patchtrack.store.MessageEntity;
+import dev.patchtrack.store.MessageHeads;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
-import dev.patchtrack.store.PersonRepository;
+import dev.patchtrack.store.ReadOnly;
 import dev.patchtrack.store.ReviewColumns;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesRepository;
@@ -50,10 +51,13 @@ public class MessageResource {
     SeriesRepository series;
 
     @Inject
-    PersonRepository persons;
+    ArticleRepository articles;
 
     @Inject
-    ArticleRepository articles;
+    MessageHeads heads;
+
+    @Inject
+    ReadOnly readOnly;
 
     @GET
     @Path("{id: .+}")
@@ -68,6 +72,7 @@ public class MessageResource {
     @APIResponse(responseCode = "404", description = "no such message", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response get(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
                         @PathParam("id") String id) {
+        readOnly.begin();
         String mid = Params.messageId(id);
         if (mid.isEmpty()) {
             throw ApiProblem.badParameter("id", "a Message-ID is needed");
@@ -126,7 +131,7 @@ public class MessageResource {
             ArticleRepository.Target t = articles.resolve(List.of(m.messageId)).get(m.messageId);
             threadSeries = t == null ? null : t.seriesId();
         }
-        String seriesTitle = threadSeries == null ? null : series.findSeries(threadSeries).map(s -> s.title).orElse(null);
+        String seriesTitle = threadSeries == null ? null : series.titleOf(threadSeries);
         Set<Long> personIds = new HashSet<>();
         personIds.add(m.fromPersonId);
         Set<Long> causes = new HashSet<>();
@@ -134,9 +139,9 @@ public class MessageResource {
             personIds.add(review.personId);
             causes.add(review.messagePk);
         }
-        Map<Long, Person> people = persons.byIds(personIds);
+        Map<Long, Person> people = heads.people(personIds);
         Person from = m.fromPersonId == null ? null : people.get(m.fromPersonId);
-        StateInfo state = review == null ? null : Views.state(review, overridden, people, messages.byIds(causes));
+        StateInfo state = review == null ? null : Views.state(review, overridden, people, heads.byIds(causes));
         Map<String, String> links = new LinkedHashMap<>();
         String self = UriBuilder.fromPath("/api/messages/{id}").build(m.messageId).toString();
         links.put("self", self);

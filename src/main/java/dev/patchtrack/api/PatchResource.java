@@ -13,6 +13,7 @@ import dev.patchtrack.store.SeriesRepository;
 import dev.patchtrack.store.TreeRepository;
 import dev.patchtrack.api.dto.TreeCommitInfo;
 import dev.patchtrack.store.ItemSearch;
+import dev.patchtrack.store.ReadOnly;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import dev.patchtrack.api.dto.OverrideInput;
@@ -43,6 +44,9 @@ public class PatchResource {
     ItemSearch search;
 
     @Inject
+    ReadOnly readOnly;
+
+    @Inject
     Views views;
 
     @Inject
@@ -64,6 +68,7 @@ public class PatchResource {
     @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem", content = @Content(
             mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "problem", value = ApiExamples.BAD_PARAMETER)))
     public Response list(@BeanParam FilterParams params, @Context UriInfo uri) {
+        readOnly.begin();
         Paging paging = Paging.of(params.page, params.perPage, config.api());
         SeriesRepository.Page<PatchEntity> result = search.patches(params.filter(),
                 params.order(ItemSearch.PATCH_ORDER), paging.page(), paging.perPage());
@@ -99,6 +104,7 @@ public class PatchResource {
     @Operation(summary = "One patch with its trailers, counts, the revision and series it belongs to, and the"
             + " commit of a tracked git tree that carries it")
     public PatchInfo get(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id) {
+        readOnly.begin();
         long pid = Ids.parse("id", id);
         PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
         return views.patch(p).withInTree(trees.matchOf(p.messagePk).map(m -> new TreeCommitInfo(m.commit().tree(),

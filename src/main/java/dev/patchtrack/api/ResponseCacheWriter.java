@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 /**
  * Keeps the bytes of an answer {@link ConditionalGet} marked cacheable, as they are written, in the
@@ -51,9 +53,25 @@ public class ResponseCacheWriter implements WriterInterceptor {
                 kept.put(name, String.valueOf(v));
             }
         }
-        Object type = ctx.getMediaType() != null ? ctx.getMediaType() : h.getFirst("Content-Type");
+        Object type = contentType(ctx);
         if (type != null) {
             cache.get().put(etag, new ResponseCache.Entry(body, String.valueOf(type), kept));
         }
+    }
+
+    /**
+     * The type the bytes went out as. A resource that built its Response without one (the paged lists:
+     * {@link Paging#response}) leaves it to content negotiation, which the writer context does not see:
+     * the request knows it once the body is written.
+     */
+    private static Object contentType(WriterInterceptorContext ctx) {
+        if (ctx.getMediaType() != null) {
+            return ctx.getMediaType();
+        }
+        ResteasyReactiveRequestContext request = CurrentRequestManager.get();
+        if (request != null && request.getResponseMediaType() != null) {
+            return request.getResponseMediaType();
+        }
+        return ctx.getHeaders().getFirst("Content-Type");
     }
 }

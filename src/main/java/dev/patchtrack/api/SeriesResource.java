@@ -4,6 +4,7 @@ import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.store.ItemSearch;
+import dev.patchtrack.store.ReadOnly;
 import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class SeriesResource {
     @Inject
     Overrides overrides;
 
+    @Inject
+    ReadOnly readOnly;
+
     @GET
     @Transactional
     @Operation(summary = "List series, filtered and sorted; most recently active first by default",
@@ -61,6 +65,7 @@ public class SeriesResource {
     @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem", content = @Content(
             mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "problem", value = ApiExamples.BAD_PARAMETER)))
     public Response list(@BeanParam FilterParams params, @Context UriInfo uri) {
+        readOnly.begin();
         Paging paging = Paging.of(params.page, params.perPage, config.api());
         SeriesRepository.Page<SeriesEntity> result = search.series(params.filter(),
                 params.order(ItemSearch.SERIES_ORDER), paging.page(), paging.perPage());
@@ -95,6 +100,7 @@ public class SeriesResource {
     @Transactional
     @Operation(summary = "One series with its revisions, patches and trailers")
     public SeriesInfo get(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
+        readOnly.begin();
         long sid = Ids.parse("id", id);
         SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
         return views.series(s);

@@ -14,15 +14,15 @@ import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
 import dev.patchtrack.store.AppliedNoticeEntity;
 import dev.patchtrack.store.ArticleRepository;
-import dev.patchtrack.store.MessageEntity;
-import dev.patchtrack.store.MessageRepository;
+import dev.patchtrack.store.MessageHeads;
+import dev.patchtrack.store.MessageHeads.Head;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
-import dev.patchtrack.store.PersonRepository;
 import dev.patchtrack.store.ReviewColumns;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.RevisionTopic;
 import dev.patchtrack.store.SeriesEntity;
+import dev.patchtrack.store.SeriesReads;
 import dev.patchtrack.store.SeriesRepository;
 import dev.patchtrack.store.SeriesTopic;
 import dev.patchtrack.store.TrailerEntity;
@@ -48,10 +48,10 @@ public class Views {
     SeriesRepository series;
 
     @Inject
-    PersonRepository persons;
+    MessageHeads heads;
 
     @Inject
-    MessageRepository messages;
+    SeriesReads reads;
 
     @Inject
     ArticleRepository articles;
@@ -62,9 +62,9 @@ public class Views {
     public List<SeriesSummaryInfo> summaries(List<SeriesEntity> list) {
         Refs refs = new Refs();
         list.forEach(s -> refs.person(s.authorId).person(s.review.personId).message(s.review.messagePk));
-        Map<Long, Person> people = persons.byIds(refs.personIds);
-        Map<Long, MessageEntity> msgs = messages.byIds(refs.messagePks);
-        Map<Long, List<SeriesTopic>> topics = series.topicsOfSeries(list.stream().map(s -> s.id).toList());
+        Map<Long, Person> people = heads.people(refs.personIds);
+        Map<Long, Head> msgs = heads.byIds(refs.messagePks);
+        Map<Long, List<SeriesTopic>> topics = reads.topics(list.stream().map(s -> s.id).toList());
         List<SeriesSummaryInfo> out = new ArrayList<>(list.size());
         for (SeriesEntity s : list) {
             out.add(new SeriesSummaryInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames),
@@ -76,16 +76,16 @@ public class Views {
     }
 
     static StateInfo state(ReviewColumns review, boolean overridden, Map<Long, Person> people,
-                           Map<Long, MessageEntity> msgs) {
-        MessageEntity m = review.messagePk == null ? null : msgs.get(review.messagePk);
-        return new StateInfo(review.state, review.reason, m == null ? null : m.messageId,
+                           Map<Long, Head> msgs) {
+        Head m = review.messagePk == null ? null : msgs.get(review.messagePk);
+        return new StateInfo(review.state, review.reason, m == null ? null : m.messageId(),
                 person(people.get(review.personId)), overridden);
     }
 
     /** A state with the person and the message it names. */
     public StateInfo state(ReviewColumns review, boolean overridden) {
-        Map<Long, Person> people = persons.byIds(review.personId == null ? List.of() : List.of(review.personId));
-        Map<Long, MessageEntity> msgs = messages.byIds(review.messagePk == null ? List.of() : List.of(review.messagePk));
+        Map<Long, Person> people = heads.people(review.personId == null ? List.of() : List.of(review.personId));
+        Map<Long, Head> msgs = heads.byIds(review.messagePk == null ? List.of() : List.of(review.messagePk));
         return state(review, overridden, people, msgs);
     }
 
@@ -99,9 +99,9 @@ public class Views {
 
     public SeriesInfo series(SeriesEntity s) {
         List<RevisionEntity> revisions = series.revisionsOf(s.id);
-        List<PatchEntity> patches = series.patchesOf(revisions.stream().map(r -> r.id).toList());
-        List<TrailerEntity> trailers = series.trailersOf(patches.stream().map(p -> p.id).toList());
-        List<AppliedNoticeEntity> applied = series.appliedOf(revisions.stream().map(r -> r.id).toList());
+        List<PatchEntity> patches = reads.patches(s.id);
+        List<TrailerEntity> trailers = reads.trailers(s.id);
+        List<AppliedNoticeEntity> applied = reads.applied(s.id);
         Refs refs = new Refs();
         refs.person(s.authorId).person(s.review.personId).message(s.review.messagePk).notices(applied);
         Set<String> dependencyKeys = new HashSet<>();
@@ -111,11 +111,11 @@ public class Views {
                 .message(r.review.messagePk));
         patches.forEach(refs::patch);
         refs.trailers(trailers);
-        Map<Long, Person> people = persons.byIds(refs.personIds);
-        Map<Long, MessageEntity> msgs = messages.byIds(refs.messagePks);
+        Map<Long, Person> people = heads.people(refs.personIds);
+        Map<Long, Head> msgs = heads.byIds(refs.messagePks);
         Map<Long, List<TrailerEntity>> trailersByPatch = new LinkedHashMap<>();
         trailers.forEach(t -> trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t));
-        Map<Long, List<RevisionTopic>> revTopics = series.topicsOfRevisions(revisions.stream().map(r -> r.id).toList());
+        Map<Long, List<RevisionTopic>> revTopics = reads.revisionTopics(s.id);
         Map<Long, List<PatchEntity>> patchesByRevision = new LinkedHashMap<>();
         patches.forEach(p -> patchesByRevision.computeIfAbsent(p.revisionId, k -> new ArrayList<>()).add(p));
 
@@ -136,10 +136,10 @@ public class Views {
                     dependsOn.add(id);
                 }
             }
-            MessageEntity cover = r.coverMessagePk == null ? null : msgs.get(r.coverMessagePk);
+            Head cover = r.coverMessagePk == null ? null : msgs.get(r.coverMessagePk);
             revs.add(new RevisionInfo(r.id, r.version, r.versionMinor, r.total, r.rfc, r.title, r.postedAt,
                     person(people.get(r.authorId)),
-                    cover == null ? null : new CoverLetterInfo(cover.messageId, cover.subject, cover.sentAt),
+                    cover == null ? null : new CoverLetterInfo(cover.messageId(), cover.subject(), cover.sentAt()),
                     r.linkReason, r.complete, r.extraPatches, r.changeId, dependsOn,
                     applied(notices, 0, people, msgs), "superseded".equals(r.review.state),
                     state(r.review, false, people, msgs),
@@ -148,7 +148,7 @@ public class Views {
         return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
                 s.firstPostedAt, s.lastPostedAt,
                 state(s.review, s.stateOverridden, people, msgs),
-                seriesTopics(series.topicsOfSeries(List.of(s.id)).get(s.id)), revs,
+                seriesTopics(reads.topics(s.id)), revs,
                 articleViews.summaries(articles.mentioning(s.id)));
     }
 
@@ -195,8 +195,8 @@ public class Views {
         List<AppliedNoticeEntity> notices = series.appliedOf(revisionIds);
         Refs refs = new Refs().notices(notices).trailers(trailers);
         list.forEach(refs::patch);
-        Map<Long, Person> people = persons.byIds(refs.personIds);
-        Map<Long, MessageEntity> msgs = messages.byIds(refs.messagePks);
+        Map<Long, Person> people = heads.people(refs.personIds);
+        Map<Long, Head> msgs = heads.byIds(refs.messagePks);
         Map<Long, List<TrailerEntity>> trailersByPatch = new HashMap<>();
         trailers.forEach(t -> trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t));
         Map<Long, List<AppliedNoticeEntity>> noticesByRevision = new HashMap<>();
@@ -211,7 +211,7 @@ public class Views {
     }
 
     private static PatchInfo patch(PatchEntity p, List<TrailerEntity> trailers, List<AppliedNoticeEntity> notices,
-                                   Map<Long, Person> people, Map<Long, MessageEntity> msgs, Long seriesId,
+                                   Map<Long, Person> people, Map<Long, Head> msgs, Long seriesId,
                                    Long revisionId, Integer version) {
         List<TrailerInfo> ts = new ArrayList<>();
         List<TrailerInfo> nacks = new ArrayList<>();
@@ -224,9 +224,9 @@ public class Views {
             seen.put(n, new HashSet<>());
         });
         for (TrailerEntity t : trailers) {
-            MessageEntity src = msgs.get(t.sourceMessagePk);
+            Head src = msgs.get(t.sourceMessagePk);
             TrailerInfo info = new TrailerInfo(t.name, t.value, person(people.get(t.personId)),
-                    src == null ? null : src.messageId);
+                    src == null ? null : src.messageId());
             ts.add(info);
             counts.computeIfPresent(t.name, (k, v) -> v + 1);
             if (t.personId != null && seen.containsKey(t.name) && seen.get(t.name).add(t.personId)) {
@@ -236,8 +236,8 @@ public class Views {
                 nacks.add(info);
             }
         }
-        MessageEntity m = msgs.get(p.messagePk);
-        return new PatchInfo(p.id, p.number, m == null ? null : m.messageId, p.subject, person(people.get(p.authorId)),
+        Head m = msgs.get(p.messagePk);
+        return new PatchInfo(p.id, p.number, m == null ? null : m.messageId(), p.subject, person(people.get(p.authorId)),
                 p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions),
                 state(p.review, p.stateOverridden, people, msgs),
                 ts, counts, reviewers, nacks,
@@ -249,7 +249,7 @@ public class Views {
      * of that patch only (all commits for 0).
      */
     private static List<AppliedInfo> applied(List<AppliedNoticeEntity> notices, int number, Map<Long, Person> people,
-                                             Map<Long, MessageEntity> msgs) {
+                                             Map<Long, Head> msgs) {
         List<AppliedInfo> out = new ArrayList<>();
         for (AppliedNoticeEntity a : notices) {
             if (number == 0 ? a.patchNumber != 0 : a.patchNumber != 0 && a.patchNumber != number) {
@@ -262,8 +262,8 @@ public class Views {
                     commits.add(new AppliedCommitInfo(Integer.parseInt(f[0]), f[2], f[1].isEmpty() ? null : f[1]));
                 }
             }
-            MessageEntity src = msgs.get(a.sourceMessagePk);
-            out.add(new AppliedInfo(src == null ? null : src.messageId, person(people.get(a.personId)), a.tree, a.branch,
+            Head src = msgs.get(a.sourceMessagePk);
+            out.add(new AppliedInfo(src == null ? null : src.messageId(), person(people.get(a.personId)), a.tree, a.branch,
                     a.patchNumber == 0 ? null : a.patchNumber, commits));
         }
         return out;

@@ -269,8 +269,9 @@ public class ArticleRepository {
      * their threads. Newest first.
      */
     public List<ArticleEntity> mentioning(long seriesId) {
-        if (em.createQuery("select count(r) from ArticleRefEntity r where r.kind = 'message'", Long.class)
-                .getSingleResult() == 0) {
+        // whether any article refers to a message at all: the first row answers, no count
+        if (em.createQuery("select r.articleId from ArticleRefEntity r where r.kind = 'message'", Long.class)
+                .setMaxResults(1).getResultList().isEmpty()) {
             return List.of();
         }
         List<Long> pks = new ArrayList<>(em.createQuery("select p.messagePk from PatchEntity p, RevisionEntity r"

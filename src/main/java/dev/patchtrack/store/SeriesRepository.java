@@ -684,6 +684,12 @@ public class SeriesRepository {
         return Optional.ofNullable(em.find(SeriesEntity.class, id));
     }
 
+    /** A series' title alone, null when there is no such series. */
+    public String titleOf(long seriesId) {
+        return em.createQuery("select s.title from SeriesEntity s where s.id = :id", String.class)
+                .setParameter("id", seriesId).getResultStream().findFirst().orElse(null);
+    }
+
     public Optional<RevisionEntity> findRevision(long id) {
         return Optional.ofNullable(em.find(RevisionEntity.class, id));
     }

@@ -1,0 +1,67 @@
+package dev.patchtrack.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * The few columns of messages and people that views name them by, read as projections: a series or
+ * patch view refers to dozens of each. Loading them as entities read every column (a message's facts
+ * and problems too) and put each row under Hibernate's bookkeeping; a JPQL {@code in :ids} is
+ * translated anew for every list length. These are plain SQL, the same on H2 and PostgreSQL.
+ */
+@ApplicationScoped
+public class MessageHeads {
+
+    /** A message as a view refers to it. */
+    public record Head(long id, String messageId, String subject, Instant sentAt) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    public Map<Long, Head> byIds(Collection<Long> ids) {
+        Map<Long, Head> out = new HashMap<>();
+        Bulk.forChunks(distinct(ids), chunk -> {
+            for (Object[] r : rows("SELECT id, message_id, subject, sent_at FROM message WHERE id IN (:ids)", chunk)
+                    .addScalar("id", Long.class).addScalar("message_id", String.class)
+                    .addScalar("subject", String.class).addScalar("sent_at", Instant.class).getResultList()) {
+                out.put((Long) r[0], new Head((Long) r[0], (String) r[1], (String) r[2], (Instant) r[3]));
+            }
+        });
+        return out;
+    }
+
+    /** People by id, as detached {@link Person}s (name and address): for showing, never for writing. */
+    public Map<Long, Person> people(Collection<Long> ids) {
+        Map<Long, Person> out = new HashMap<>();
+        Bulk.forChunks(distinct(ids), chunk -> {
+            for (Object[] r : rows("SELECT id, name, email FROM person WHERE id IN (:ids)", chunk)
+                    .addScalar("id", Long.class).addScalar("name", String.class).addScalar("email", String.class)
+                    .getResultList()) {
+                Person p = new Person();
+                p.id = (Long) r[0];
+                p.name = (String) r[1];
+                p.email = (String) r[2];
+                out.put(p.id, p);
+            }
+        });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private NativeQuery<Object[]> rows(String sql, List<Long> ids) {
+        return (NativeQuery<Object[]>) em.createNativeQuery(sql).unwrap(NativeQuery.class).setParameterList("ids", ids);
+    }
+
+    private static List<Long> distinct(Collection<Long> ids) {
+        return ids.stream().filter(Objects::nonNull).distinct().toList();
+    }
+}
