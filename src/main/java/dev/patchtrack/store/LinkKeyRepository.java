@@ -30,10 +30,23 @@ public class LinkKeyRepository {
     @Inject
     EntityManager em;
 
+    /** Whether this process has made sure the stored key version is not older than keys it writes. */
+    private volatile boolean versionClaimed;
+
     /** Stores the keys of messages (message primary key to its hashed keys) in the caller's transaction. */
     public void insert(Map<Long, Set<Long>> keysByMessage) {
         if (keysByMessage.isEmpty()) {
             return;
+        }
+        if (!versionClaimed) {
+            // A store without keys (a new database: the migration can only name the scheme of its day)
+            // holds nothing of an older scheme: the keys written now make it current, so the first
+            // derivation does not rewrite every key it was just given.
+            if (storedVersion() != LinkKeys.VERSION
+                    && em.createNativeQuery("SELECT message_pk FROM message_link").setMaxResults(1).getResultList().isEmpty()) {
+                setStoredVersion(LinkKeys.VERSION);
+            }
+            versionClaimed = true;
         }
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_link (key_hash, message_pk) VALUES (?, ?)")) {

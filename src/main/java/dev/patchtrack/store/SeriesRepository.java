@@ -772,19 +772,26 @@ public class SeriesRepository {
         Set<Long> out = new HashSet<>();
         List<Long> pks = messagePks.stream().distinct().toList();
         List<String> ids = messageIds.stream().distinct().toList();
+        // plain SQL: an HQL in-list is translated again on every call, which a full pass makes hundreds of
         Bulk.forChunks(pks, chunk -> {
-            out.addAll(em.createQuery("select r.seriesId from PatchEntity p, RevisionEntity r where p.revisionId = r.id"
-                    + " and p.messagePk in :pks", Long.class).setParameter("pks", chunk).getResultList());
-            out.addAll(em.createQuery("select r.seriesId from RevisionEntity r where r.coverMessagePk in :pks", Long.class)
+            addIds(out, em.createNativeQuery("SELECT r.series_id FROM patch p JOIN revision r ON r.id = p.revision_id"
+                    + " WHERE p.message_pk IN (:pks)").setParameter("pks", chunk).getResultList());
+            addIds(out, em.createNativeQuery("SELECT series_id FROM revision WHERE cover_message_pk IN (:pks)")
                     .setParameter("pks", chunk).getResultList());
         });
         Bulk.forChunks(ids, chunk -> {
-            out.addAll(em.createQuery("select r.seriesId from RevisionEntity r where r.revisionKey in :ids", Long.class)
+            addIds(out, em.createNativeQuery("SELECT series_id FROM revision WHERE revision_key IN (:ids)")
                     .setParameter("ids", chunk).getResultList());
-            out.addAll(em.createQuery("select s.id from SeriesEntity s where s.seriesKey in :ids", Long.class)
+            addIds(out, em.createNativeQuery("SELECT id FROM series WHERE series_key IN (:ids)")
                     .setParameter("ids", chunk).getResultList());
         });
         return out;
+    }
+
+    private static void addIds(Set<Long> out, List<?> rows) {
+        for (Object o : rows) {
+            out.add(((Number) o).longValue());
+        }
     }
 
     /** Primary keys of the patches and cover letters of these series. */
