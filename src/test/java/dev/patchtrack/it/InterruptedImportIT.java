@@ -25,7 +25,7 @@ class InterruptedImportIT {
 
     @Test
     void anImportKilledHalfWayAndRepeatedEqualsOneCleanImport() throws Exception {
-        Corpus.Generated corpus = Corpus.generate(300, 29);
+        Corpus.Generated corpus = Corpus.generate(1000, 29);
         int total = corpus.truth().size();
         Path dir = Path.of("target", "it", "interrupted-" + System.nanoTime()).toAbsolutePath();
         Files.createDirectories(dir);
@@ -41,13 +41,15 @@ class InterruptedImportIT {
             long t0 = System.nanoTime();
             Process first = Instance.java(dir, "import-killed", interrupted.settings, "import", "--list", "rust-for-linux",
                     corpus.mbox().toString());
-            // part way: some batches committed, more to come
+            // part way: some batches committed, more to come. A quarter, not less: H2 writes committed
+            // transactions to its file within its write delay (~0.5 s, several batches at today's rate),
+            // so what a kill leaves behind can trail what a running import shows.
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 if (!first.isAlive()) {
                     throw new IllegalStateException("the import ended before it could be killed; see import-killed.log");
                 }
                 long stored = interrupted.ready() ? interrupted.messages() : 0;
-                return stored > total / 10;
+                return stored > total / 4;
             });
             first.destroyForcibly();
             first.waitFor();
