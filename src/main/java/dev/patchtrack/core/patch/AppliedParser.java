@@ -57,7 +57,7 @@ public final class AppliedParser {
             if ((diffMask != null && diffMask[i]) || l.length() > MAX_LINE || Lines.quoted(l)) {
                 continue;
             }
-            if (Lines.signature(l)) {
+            if (Lines.signature(lines, i)) {
                 break;
             }
             Matcher m = BOT.matcher(l);
@@ -117,7 +117,7 @@ public final class AppliedParser {
             if ((diffMask != null && diffMask[i]) || l.length() > MAX_LINE || Lines.quoted(l)) {
                 continue;
             }
-            if (Lines.signature(l)) {
+            if (Lines.signature(lines, i)) {
                 break;
             }
             Matcher item = ITEM.matcher(l);

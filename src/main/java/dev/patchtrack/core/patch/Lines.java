@@ -59,9 +59,30 @@ final class Lines {
         return indent(line) == line.length();
     }
 
-    /** The signature separator: {@code "-- "} (or {@code "--"} when a mailer ate the space). */
-    static boolean signature(String line) {
-        return line.equals("-- ") || line.equals("--");
+    /** How many non-blank lines may follow a bare {@code "--"} for it to still be a signature separator. */
+    static final int SHORT_SIGNATURE = 8;
+
+    /**
+     * Whether line {@code i} starts the signature: {@code "-- "}, or a bare {@code "--"} (a mailer ate the
+     * space) with only a few lines after it. A bare {@code "--"} followed by more is a separator inside the
+     * text, as long cover letters use it (the "Rust support" covers put their changelog and version links
+     * after one), and the text goes on.
+     */
+    static boolean signature(String[] lines, int i) {
+        String line = lines[i];
+        if (line.equals("-- ")) {
+            return true;
+        }
+        if (!line.equals("--")) {
+            return false;
+        }
+        int rest = 0;
+        for (int j = i + 1; j < lines.length; j++) {
+            if (!blank(lines[j]) && ++rest > SHORT_SIGNATURE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The {@code ---} line that ends a commit message (trailing white space tolerated). */

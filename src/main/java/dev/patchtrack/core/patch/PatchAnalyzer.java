@@ -44,6 +44,9 @@ public final class PatchAnalyzer {
     private static final Pattern THIS_IS = Pattern.compile("(?i)\\bthis\\s+is\\s+(?:the\\s+|a\\s+|my\\s+)?(?:"
             + VN + "|version\\s+(\\d{1,2})\\b|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+"
             + "(?:version|revision|iteration|spin|round|posting|attempt|try)\\b)");
+    /** "This is the patch series (v2) to add ...": the posting naming its own version. */
+    private static final Pattern THIS_SERIES = Pattern.compile("(?i)\\bthis\\s+is\\s+(?:the\\s+|a\\s+|my\\s+)?"
+            + "(?:patch\\s*)?(?:series|set|patchset|patches|submission|posting)\\s*[(\\[]?" + VN + "[)\\]]?");
     private static final Pattern V_OF = Pattern.compile("(?i)\\b" + VN + "\\s+of\\s+(?:this|the|my|these)\\s+"
             + "(?:series|patch(?:es|set|\\s+set|\\s+series)?|set|change|submission|rfc)\\b");
     private static final Pattern SINCE = Pattern.compile("(?i)\\b(?:changes?|changed|changelog|differences?)"
@@ -55,6 +58,7 @@ public final class PatchAnalyzer {
     private static final Pattern HEADING = Pattern.compile("(?i)^\\s*(?:[-*]\\s*)?(?:changes\\s+)?\\[?" + VN
             + "\\]?(?:\\s+changes?)?\\s*:(\\s*<?https?://)?");
     private static final Pattern SINCE_HEADING = Pattern.compile("(?i)^\\s*since\\s+" + VN);
+    private static final Pattern B4_ID = Pattern.compile("^\\d{8}-[\\w.+-]*?-v(\\d{1,2})-\\d{1,4}-[0-9a-f]{8,16}@");
     private static final Pattern ANY_V = Pattern.compile("(?i)\\b" + VN);
     private static final Pattern SPEAKS_OF_VERSION = Pattern.compile("(?i)\\b(?:" + VN
             + "|(?:previous|earlier|prior|last|older|first|original|old)\\s+(?:version|revision|posting|series"
@@ -111,7 +115,8 @@ public final class PatchAnalyzer {
             Meta meta = new Meta(mail.messageId());
             meta.scan(lines, scan.mask(), kind == MessageKind.PATCH ? commitEnd : 0, tags.version() == 0);
             changeId = meta.changeId;
-            bodyVersion = meta.version;
+            int own = tags.version() == 0 ? ownIdVersion(mail.messageId()) : 0;
+            bodyVersion = own > 0 ? own : meta.version;
             earlier = meta.earlier;
             depends = meta.depends;
         }
@@ -237,7 +242,7 @@ public final class PatchAnalyzer {
                     prev = line;
                     continue;
                 }
-                if (text && Lines.signature(line)) {
+                if (text && Lines.signature(lines, i)) {
                     text = false;
                 }
                 if (!text) {
@@ -250,7 +255,10 @@ public final class PatchAnalyzer {
                 if (wantVersion) {
                     versionCues(line, links);
                 }
-                prev = line;
+                // "For the RFC, please see:", a blank line, then the URL: the words still speak of it
+                if (!Lines.blank(line)) {
+                    prev = line;
+                }
             }
         }
 
@@ -351,10 +359,12 @@ public final class PatchAnalyzer {
                     || Lines.startsWithIgnoreCase(line, i, "msgid.");
         }
 
-        private void versionCues(String line, boolean linkLine) {
-            if (!hasVersionWord(line)) {
+        private void versionCues(String raw, boolean linkLine) {
+            if (!hasVersionWord(raw)) {
                 return;
             }
+            // a link names other mail: the "-v3-" in a b4 Message-ID it points at says nothing of this one
+            String line = withoutUrls(raw);
             Matcher m = THIS_IS.matcher(line);
             while (m.find()) {
                 if (m.group(1) != null) {
@@ -369,6 +379,10 @@ public final class PatchAnalyzer {
                         }
                     }
                 }
+            }
+            m = THIS_SERIES.matcher(line);
+            while (m.find()) {
+                seen(Integer.parseInt(m.group(1)));
             }
             m = V_OF.matcher(line);
             while (m.find()) {
@@ -403,6 +417,18 @@ public final class PatchAnalyzer {
             }
         }
 
+        private static String withoutUrls(String line) {
+            List<String> urls = MessageIdLinks.urls(line);
+            if (urls.isEmpty()) {
+                return line;
+            }
+            String out = line;
+            for (String u : urls) {
+                out = out.replace(u, " ");
+            }
+            return out;
+        }
+
         private void seen(int v) {
             if (v > version && v < 100) {
                 version = v;
@@ -422,6 +448,18 @@ public final class PatchAnalyzer {
             return Lines.containsIgnoreCase(line, "version") || Lines.containsIgnoreCase(line, "revision")
                     || Lines.containsIgnoreCase(line, "iteration");
         }
+    }
+
+    /**
+     * The version b4 writes into a message's own Message-ID ({@code 20240101-topic-v3-1-0123abcd@host});
+     * 0 when the id is not of that shape.
+     */
+    public static int ownIdVersion(String messageId) {
+        if (messageId == null) {
+            return 0;
+        }
+        Matcher m = B4_ID.matcher(messageId);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** The patch-id of the body's diff, else of the first attachment that has one. */

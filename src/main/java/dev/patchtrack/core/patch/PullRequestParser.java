@@ -68,7 +68,7 @@ public final class PullRequestParser {
         boolean inAuthor = false;
         for (int i = from; i < lines.length && out.size() < 10_000; i++) {
             String l = lines[i];
-            if (Lines.signature(l) || Lines.quoted(l) || l.startsWith("diff --git")) {
+            if (Lines.signature(lines, i) || Lines.quoted(l) || l.startsWith("diff --git")) {
                 break;
             }
             if (Lines.blank(l)) {

@@ -39,7 +39,7 @@ final class ReplyNames {
             if ((diffMask != null && diffMask[i]) || l.length() > MAX_LINE || Lines.quoted(l)) {
                 continue;
             }
-            if (Lines.signature(l)) {
+            if (Lines.signature(lines, i)) {
                 break;
             }
             if (l.indexOf('[') >= 0) {

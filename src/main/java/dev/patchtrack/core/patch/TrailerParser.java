@@ -209,7 +209,7 @@ public final class TrailerParser {
             if (diffMask[i]) {
                 continue;
             }
-            if (stopAtSignature && Lines.signature(line)) {
+            if (stopAtSignature && Lines.signature(lines, i)) {
                 break;
             }
             Trailer t = parseLine(line);

@@ -264,15 +264,20 @@ final class RevisionGrouper {
             own.add(0, g.cover);
         }
         int minor = 0;
-        boolean rfc = false;
+        int rfcPatches = 0;
         Instant earliest = null;
         for (Msg m : own) {
             minor = Math.max(minor, m.tags.versionMinor());
-            rfc |= m.tags.rfc();
+            if (m != g.cover && m.tags.rfc()) {
+                rfcPatches++;
+            }
             if (m.date != null && (earliest == null || m.date.isBefore(earliest))) {
                 earliest = m.date;
             }
         }
+        // the cover letter says what the posting is; without one, most of its patches do: one
+        // "[RFC PATCH 18/19]" among plain patches asks for comments on that patch, not on the revision
+        boolean rfc = g.cover != null ? g.cover.tags.rfc() : rfcPatches * 2 > g.slots.size();
         String changeId = null;
         for (Msg m : own) {
             if (changeId == null) {
