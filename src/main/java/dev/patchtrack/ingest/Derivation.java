@@ -5,6 +5,7 @@ import dev.patchtrack.core.classify.Classifier;
 import dev.patchtrack.core.classify.TopicLabel;
 import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.MailFacts;
+import dev.patchtrack.core.patch.DiffstatLines;
 import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.review.ReviewDeriver;
 import dev.patchtrack.core.review.ReviewInput;
@@ -171,6 +172,14 @@ final class Derivation {
             }
         }
         String text = r.coverMessageId() == null ? "" : coverText.getOrDefault(r.coverMessageId(), "");
+        if (r.patches().size() < r.total()) {
+            // some patches never reached this list: the cover letter's diffstat says what the posting touches
+            for (String path : DiffstatLines.paths(text)) {
+                if (!paths.contains(path)) {
+                    paths.add(path);
+                }
+            }
+        }
         return classifier.classify(new ClassifyInput(paths, subjects, lists, text));
     }
 }

@@ -63,12 +63,39 @@ class ClassifierTest {
         assertThat(topics(List.of(), List.of("rust: nvme: add PCI BAR mapping helpers"), List.of(), ""))
                 .containsExactly("rust-nvme");
         assertThat(topics(List.of(), List.of("kbuild: rust: add `clone_ref()`"), List.of(), "")).containsExactly("rust-core");
-        assertThat(topics(List.of("drivers/block/rnvme.rs"), List.of("add queue"), List.of("linux-block"), ""))
-                .containsExactly("rust-block", "rust-nvme");
-        assertThat(topics(List.of("fs/foo.c"), List.of("foo: bar"), List.of(), "This adds Rust bindings for foo"))
+        assertThat(topics(List.of(), List.of("add queue"), List.of("linux-block"), "Rust"))
+                .containsExactly("rust-block");
+        assertThat(topics(List.of(), List.of("foo: bar"), List.of(), "This adds Rust bindings for foo"))
                 .containsExactly("rust-other");
         assertThat(topics(List.of("fs/foo.c"), List.of("foo: bar"), List.of(), "we trust the caller"))
                 .containsExactly("not-rust");
+    }
+
+    @Test
+    void theFilesOutrankTheSubjectTheListAndAnyWordInTheText() {
+        // the list says block, the file says NVMe: the file decides
+        assertThat(topics(List.of("drivers/block/rnvme.rs"), List.of("add queue"), List.of("linux-block"), ""))
+                .containsExactly("rust-nvme");
+        // a C-only patch that mentions Rust in its text is not Rust work
+        assertThat(topics(List.of("fs/foo.c"), List.of("foo: bar"), List.of(), "This adds Rust bindings for foo"))
+                .containsExactly("not-rust");
+        // a cover letter that mentions NVMe over files in rust/: rust-core, and the reason names the keyword
+        List<TopicLabel> labels = defaults.classify(new ClassifyInput(List.of("rust/kernel/lib.rs"),
+                List.of("Rust support"), List.of(), "drivers such as NVMe could follow"));
+        assertThat(labels).extracting(TopicLabel::topic).containsExactly("rust-core");
+        assertThat(labels.get(0).reason()).contains("rust/kernel/lib.rs").contains("outranked")
+                .contains("rust-nvme").contains("keyword \"NVMe\"");
+    }
+
+    @Test
+    void aLabelNamesEveryRuleThatFiredForIt() {
+        List<TopicLabel> labels = defaults.classify(new ClassifyInput(List.of("drivers/block/rnull.rs"),
+                List.of("rust: block: add rnull"), List.of("linux-block"), "rnull"));
+        assertThat(labels).singleElement().satisfies(l -> {
+            assertThat(l.topic()).isEqualTo("rust-block");
+            assertThat(l.reason()).contains("path drivers/block/rnull.rs").contains("subject \"rust: block: add rnull\"")
+                    .contains("list linux-block").contains("keyword \"rnull\"");
+        });
     }
 
     @Test
