@@ -40,6 +40,40 @@ public final class MailParser {
     /** Problem lines kept per message. */
     private static final int MAX_PROBLEMS = 50;
 
+    /**
+     * The person behind a relay: b4's web relay sends as {@code "X via B4 Relay <devnull+...@kernel.org>"}
+     * and names X in {@code X-Original-From} (and {@code Reply-To}). Mail from X's own address and from the
+     * relay is then one person's.
+     */
+    static Address relayed(HeaderBlock h, Address from, List<String> problems) {
+        String email = from.email();
+        String name = from.name();
+        boolean relay = email.startsWith("devnull+") || (name != null && name.endsWith(" via B4 Relay"));
+        if (!relay) {
+            return from;
+        }
+        for (String field : new String[] {"x-original-from", "reply-to"}) {
+            try {
+                HeaderBlock.Field f = h.first(field);
+                if (f == null) {
+                    continue;
+                }
+                Address a = AddressParser.parse(HeaderBlock.value(f, problems), field, new ArrayList<>());
+                if (!a.email().isEmpty() && !a.email().startsWith("devnull+")) {
+                    String n = a.name() != null && !a.name().isBlank() ? a.name() : stripVia(name);
+                    return new Address(n, a.email());
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                // keep looking; the relay's own address stands otherwise
+            }
+        }
+        return new Address(stripVia(name), email);
+    }
+
+    private static String stripVia(String name) {
+        return name != null && name.endsWith(" via B4 Relay") ? name.substring(0, name.length() - 13).strip() : name;
+    }
+
     /** Field names that say "this is a mail header block". */
     private static final Set<String> MAIL_HEADERS = Set.of("from", "to", "cc", "subject", "date", "message-id",
             "received", "return-path", "in-reply-to", "references", "content-type", "mime-version", "list-id",
@@ -99,6 +133,7 @@ public final class MailParser {
         } catch (RuntimeException | StackOverflowError e) {
             problems.add("From unreadable: " + e);
         }
+        from = relayed(h, from, problems);
 
         Instant date = null;
         try {

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class LinkKeys {
 
     /** The version of this key scheme; stored keys of another version are rebuilt. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /**
      * Marks a passive key: messages that share only a passive key are not related, but every message

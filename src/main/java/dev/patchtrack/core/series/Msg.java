@@ -26,6 +26,8 @@ final class Msg {
     final SubjectTags tags;
     final Instant date;
     final Address author;
+    /** Who posted it: the From header (the person behind a relay), else the author. */
+    final Address sender;
     final String fromKey;
     final String authorKey;
     /** Ids this message says it follows: In-Reply-To values then References, self-references removed. */
@@ -51,6 +53,7 @@ final class Msg {
         this.date = facts.date();
         Address from = facts.from() == null ? new Address(null, "") : facts.from();
         this.author = facts.author() == null || facts.author().email().isEmpty() ? from : facts.author();
+        this.sender = from.email().isEmpty() ? author : from;
         this.authorKey = author.key();
         this.fromKey = from.email().isEmpty() ? authorKey : from.key();
         this.inReplyTo = cleanIds(facts.inReplyTo(), id);

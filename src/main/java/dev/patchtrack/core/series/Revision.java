@@ -30,8 +30,8 @@ final class Revision {
     final Set<String> personKeys;
     /**
      * Author and title pairs this revision is known by, each with the dates of the messages that carry
-     * it (a null date for an undated one): the cover letter's and the first patch's, each under its own
-     * author and sender, and only when that message opens a revision (a cover letter, a patch numbered 1
+     * it (a null date for an undated one): the cover letter's and the first patch's, each under the
+     * people the revision is posted as (address and name), and only when that message opens a revision (a cover letter, a patch numbered 1
      * or unnumbered). The same pairs, with the same dates, are what {@link LinkKeys} keys them by.
      */
     final Map<String, List<Instant>> authorTitles;
@@ -56,9 +56,16 @@ final class Revision {
             }
         }
         this.authorTitles = new LinkedHashMap<>();
-        for (Msg m : head == firstPatch ? List.of(head) : java.util.Arrays.asList(head, firstPatch)) {
+        // A posting of several patches is its sender's: a first patch carried from another author (its
+        // in-body From:) must not tie it to that author's postings of the same title. A single patch is
+        // its author's too, whoever sent it.
+        boolean single = head == firstPatch && draft.total() <= 1;
+        Set<String> people = persons(head, single);
+        for (Msg m : head == firstPatch || firstPatch == null ? List.of(head) : java.util.Arrays.asList(head, firstPatch)) {
             for (String key : authorTitleKeys(m)) {
-                authorTitles.computeIfAbsent(key, k -> new ArrayList<>(2)).add(m.date);
+                if (people.contains(key.substring(0, key.lastIndexOf('\u0000')))) {
+                    authorTitles.computeIfAbsent(key, k -> new ArrayList<>(2)).add(m.date);
+                }
             }
         }
     }
@@ -73,12 +80,56 @@ final class Revision {
         if (title.isBlank()) {
             return out;
         }
-        for (String person : new String[] {m.authorKey, m.fromKey}) {
-            if (person != null && !person.isBlank()) {
-                out.add(person + '\u0000' + title);
+        for (String person : persons(m, true)) {
+            out.add(person + '\u0000' + title);
+        }
+        return out;
+    }
+
+    /**
+     * The people a message opens a revision as: its sender's address and name and, when {@code withAuthor},
+     * its author's (the in-body From of a patch someone else sent) as well.
+     */
+    static Set<String> persons(Msg m, boolean withAuthor) {
+        Set<String> out = new LinkedHashSet<>(4);
+        addIfPresent(out, m.fromKey);
+        String name = nameKey(m.sender.name());
+        if (name != null) {
+            out.add(NAME + name);
+        }
+        if (withAuthor) {
+            addIfPresent(out, m.authorKey);
+            name = nameKey(m.author.name());
+            if (name != null) {
+                out.add(NAME + name);
             }
         }
         return out;
+    }
+
+    /** Marks an author-and-title key made of the author's name rather than an address. */
+    static final String NAME = "n\u0000";
+
+    /**
+     * A person's name as a key, for the same person writing from a new address: lower case, single spaces;
+     * null unless it has at least two words (a bare "root" or "Kernel" names no one).
+     */
+    static String nameKey(String name) {
+        if (name == null) {
+            return null;
+        }
+        String n = name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return n.indexOf(' ') > 0 && n.length() >= 5 ? n : null;
+    }
+
+    /** True when both have patches and some patch title is shared. */
+    boolean sharesPatch(Revision other) {
+        for (String t : patchTitles) {
+            if (other.patchTitles.contains(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addIfPresent(Set<String> set, String s) {

@@ -320,7 +320,9 @@ final class RevisionGrouper {
                 total,
                 rfc,
                 g.cover != null ? g.cover.title() : head.title(),
-                head.author,
+                // a posting of several patches is its sender's (a first patch carried from another author
+                // does not make it theirs); a single patch is its author's, whoever sent it
+                g.cover != null || g.info.total > 1 ? head.sender : head.author,
                 head.date != null ? head.date : earliest,
                 g.cover == null ? null : g.cover.id,
                 slots,

@@ -34,15 +34,25 @@ final class SeriesLinker {
     }
 
     /**
-     * Same author and title is weak: two different change-ids never link, nor two postings that share no
-     * patch title (one cover title over different work); a posting of the same version
+     * Same author and title is weak: two postings that share no patch title never link (one cover title
+     * over different work); two different change-ids, or the same name at two addresses, link only when
+     * the newer is a later version carrying some of the same patches; a posting of the same version
      * continues an earlier one only when it has as many patches (a resend, a repost) or the earlier one was
      * its RFC.
      */
-    private static boolean heuristicFits(Revision older, Revision newer) {
+    private static boolean heuristicFits(Revision older, Revision newer, boolean byName) {
+        if (older.disjointPatches(newer)) {
+            return false;
+        }
         String a = older.draft.changeId();
         String b = newer.draft.changeId();
-        if ((a != null && b != null && !a.equals(b)) || older.disjointPatches(newer)) {
+        // the same title under a new change-id, or from the same name at a new address, continues the work
+        // only when the newer is a later version carrying some of the same patches
+        boolean exact = newer.version() > older.version() && older.sharesPatch(newer);
+        if (a != null && b != null && !a.equals(b) && !exact) {
+            return false;
+        }
+        if (byName && !samePerson(older, newer) && !exact) {
             return false;
         }
         if (older.version() == newer.version()) {
@@ -126,7 +136,7 @@ final class SeriesLinker {
                     }
                     seen++;
                     if ((older.date() == null || newer.date() == null || !older.date().isAfter(newer.date()))
-                            && heuristicFits(older, newer)) {
+                            && heuristicFits(older, newer, e.getKey().startsWith(Revision.NAME))) {
                         candidates.get(newer.rank).add(new Candidate(older, LinkReason.HEURISTIC));
                     }
                 }

@@ -92,4 +92,49 @@ class RealMailSeriesTest {
             assertThat(RealMail.pci().revisionOf("20251206124208.305963-1-zhiw@nvidia.com").rfc()).isTrue();
         }
     }
+    @Nested
+    class PeopleAndCarriedPatches {
+
+        @Test
+        void aSeriesCarryingAnotherAuthorsPatchIsItsSendersAndStaysApart() {
+            // Tim Kovalenko posts "rust: ptr: ..." v4 (via B4 Relay) whose first patches are Gary Guo's
+            String first = "20260309-drm-rust-next-v4-1-4ef485b19a4c@proton.me";
+            SeriesDraft tims = RealMail.kbuild().seriesOf(first);
+            assertThat(tims.author().email()).isEqualTo("tim.kovalenko@proton.me");
+            assertThat(tims.author().name()).isEqualTo("Tim Kovalenko");
+            assertThat(RealMail.kbuild().facts.get(first).author().email()).isEqualTo("gary@garyguo.net");
+            for (SeriesDraft other : RealMail.kbuild().series) {
+                if (other != tims && other.title().startsWith("rust: ptr: add projection infrastructure")) {
+                    assertThat(other.author().email()).startsWith("gary@");
+                }
+            }
+        }
+
+        @Test
+        void mailThroughTheB4RelayIsFromThePersonBehindIt() {
+            assertThat(RealMail.pci().facts.get("20260103-add-rust-pci-header-type-v1-1-879b4d74b227@gmail.com").from())
+                    .satisfies(a -> {
+                        assertThat(a.email()).isEqualTo("engineer.jjhama@gmail.com");
+                        assertThat(a.name()).isEqualTo("SeungJong Ha");
+                    });
+        }
+
+        @Test
+        void aNewChangeIdPerVersionDoesNotBlockAnExactHeuristicLink() {
+            // "RISC-V: re-enable gcc + rust builds": v3 came with a change-id of its own
+            SeriesDraft s = RealMail.kbuild().seriesOf("20250914-gcc-rust-v3-v3-1-34d4d5864144@gmail.com");
+            assertThat(RealMail.versions(s)).containsExactly("v1", "v2", "v3", "v4", "v5", "v6");
+            assertThat(s.revisions().get(0).key()).isEqualTo("20250903190806.2604757-1-SpriteOvO@gmail.com");
+            assertThat(s.links().get(1).reason()).isEqualTo(LinkReason.HEURISTIC);
+        }
+
+        @Test
+        void theSameNameAtANewAddressLinksWhenEverythingElseMatches() {
+            // "kbuild: rust: split up helpers.c": v2 by Andreas Hindborg <a.hindborg@samsung.com> (sent by
+            // Miguel Ojeda), v3 by Andreas Hindborg <nmi@metaspace.dk>
+            SeriesDraft s = RealMail.kbuild().seriesOf("20240815103016.2771842-1-nmi@metaspace.dk");
+            assertThat(RealMail.versions(s)).containsExactly("v2", "v3");
+            assertThat(s.revisions().get(0).key()).isEqualTo("20240507210818.672517-1-ojeda@kernel.org");
+        }
+    }
 }
