@@ -3,18 +3,61 @@ package dev.patchtrack.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** Generated mail corpora: ../shared/tools/gen-mbox.py run into target/, with its truth file. */
+/**
+ * The shared mail corpora beside the checkout: Patchwork's test mail, read in place from
+ * ../shared/corpus/patchwork, and generated corpora (../shared/tools/gen-mbox.py run into target/, with its
+ * truth file).
+ */
 public final class Corpus {
 
     public static final Path SHARED = Path.of("..", "shared").toAbsolutePath().normalize();
 
+    /** Patchwork's parser test data: mail/, fuzz/, series/ and patches/ (see corpus/README.md there). */
+    public static final Path PATCHWORK = SHARED.resolve("corpus/patchwork");
+
     private Corpus() {
+    }
+
+    /**
+     * {@code ../shared/corpus/patchwork/<path>}, a file or a directory. Fails, saying where it looked, if the
+     * shared corpus is not beside the checkout or lacks the file: these tests have no copy to fall back on.
+     */
+    public static Path patchwork(String path) {
+        if (!Files.isDirectory(PATCHWORK)) {
+            throw new IllegalStateException("the shared corpus is missing: no directory " + PATCHWORK
+                    + " (tests read Patchwork's mail in place from ../shared/corpus/patchwork beside the checkout)");
+        }
+        Path file = PATCHWORK.resolve(path);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("the shared corpus has no " + path + " (looked for " + file + ")");
+        }
+        return file;
+    }
+
+    /** The bytes of {@code ../shared/corpus/patchwork/<path>}. */
+    public static byte[] patchworkBytes(String path) {
+        try {
+            return Files.readAllBytes(patchwork(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the files in {@code ../shared/corpus/patchwork/<dir>}, sorted. */
+    public static List<String> patchworkFiles(String dir) {
+        try (Stream<Path> files = Files.list(patchwork(dir))) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An mbox and its truth rows. */
