@@ -117,7 +117,7 @@ class HardCasesApiTest {
                 "explicit-link", "explicit-link", "explicit-link");
         assertThat(s.getList("revisions.superseded")).containsExactly(true, true, true, true, true, false);
 
-        ImportAndReadTest.upload(Pipeline.fixture("series/dependency-base-patch.mbox"), "test");
+        ImportAndReadTest.upload(Pipeline.patchwork("series/dependency-base-patch.mbox"), "test");
         ImportAndReadTest.upload(Pipeline.template("series/dependency-one-cover.mbox.template",
                 Map.of("depends_token", "<20240610210912.161735-1-ahassick@iol.unh.edu>")), "test");
         long base = given().get("/api/messages/{id}", "20240610210912.161735-1-ahassick@iol.unh.edu").then()
@@ -128,7 +128,7 @@ class HardCasesApiTest {
 
     @Test
     void pullRequestsShowRepositoryBranchCommitsAndShortlog() {
-        ImportAndReadTest.upload(Pipeline.fixture("mail/0024-git-pull-request-trailing-space.mbox"), "linux-arm-kernel");
+        ImportAndReadTest.upload(Pipeline.patchwork("mail/0024-git-pull-request-trailing-space.mbox"), "linux-arm-kernel");
         JsonPath m = given().get("/api/messages/{id}", "043eb5b2-a302-4de6-a3e8-8238e49483b1@ti.com").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(m.getString("kind")).isEqualTo("pull");
@@ -141,7 +141,7 @@ class HardCasesApiTest {
                 .startsWith("clocksource: davinci: only enable clockevents once tim34 is initialized");
 
         // the oldest request-pull format has no head commit; the shortlog is still read
-        ImportAndReadTest.upload(Pipeline.fixture("mail/0001-git-pull-request.mbox"), "linuxppc-dev");
+        ImportAndReadTest.upload(Pipeline.patchwork("mail/0001-git-pull-request.mbox"), "linuxppc-dev");
         JsonPath old = given().get("/api/messages/{id}", "1287719462.2198.37.camel@pasglop").then().extract().jsonPath();
         assertThat(old.getString("pull.branch")).isEqualTo("next");
         assertThat(old.getString("pull.headCommit")).isNull();
@@ -156,7 +156,7 @@ class HardCasesApiTest {
                 "unknown-encoding", "value2", "x-face", "year-out-of-range");
         int messages = 0;
         for (String name : fuzz) {
-            JsonPath r = ImportAndReadTest.upload(Pipeline.fixture("mail/" + name + ".mbox"), "fuzz");
+            JsonPath r = ImportAndReadTest.upload(Pipeline.patchwork("fuzz/" + name + ".mbox"), "fuzz");
             int read = r.getInt("read");
             assertThat(read).as(name).isPositive();
             assertThat(r.getInt("stored") + r.getInt("duplicates")).as(name).isEqualTo(read);

@@ -77,16 +77,24 @@ class FuzzPipelineTest {
                 MUTANTS, messages, unreadable, withProblems, series.size());
     }
 
-    /** Real messages: Patchwork's mail and fuzz fixtures and a slice of the generated kernel corpus. */
+    /**
+     * Real messages, in a fixed order: Patchwork's mail and fuzz files (read from ../shared), some of the
+     * project's header and encoding fixtures, and a slice of the generated kernel corpus.
+     */
     private static List<byte[]> seeds() throws Exception {
         List<byte[]> out = new ArrayList<>();
         for (String name : List.of("0001-git-pull-request.mbox", "0003-git-pull-request-with-diff.mbox",
                 "0007-cvs-format-diff.mbox", "0009-git-rename-with-diff.mbox", "0010-invalid-charset.mbox",
                 "0013-with-utf8-body.mbox", "0015-with-invalid-utf8-headers.mbox", "0019-multipart-patch.mbox",
-                "0020-multipart-comment.mbox", "0026-git-add-mixed-binary-text-files.mbox", "1001-folded-headers.eml",
-                "1005-base64.eml", "1006-lying-charset.eml", "1007-html-alternative.eml", "1009-patch-attachments.eml",
-                "base64err.mbox", "x-face.mbox", "refshdr.mbox")) {
+                "0020-multipart-comment.mbox", "0026-git-add-mixed-binary-text-files.mbox")) {
+            out.add(Pipeline.patchwork("mail/" + name));
+        }
+        for (String name : List.of("1001-folded-headers.eml", "1005-base64.eml", "1006-lying-charset.eml",
+                "1007-html-alternative.eml", "1009-patch-attachments.eml")) {
             out.add(Pipeline.fixture("mail/" + name));
+        }
+        for (String name : List.of("base64err.mbox", "x-face.mbox", "refshdr.mbox")) {
+            out.add(Pipeline.patchwork("fuzz/" + name));
         }
         Corpus.Generated corpus = Corpus.fixture(30, 7);
         try (InputStream in = Files.newInputStream(corpus.mbox()); MboxReader r = MboxReader.open(in, MailLimits.DEFAULTS)) {

@@ -27,11 +27,15 @@ public final class Pipeline {
     public record Parsed(MboxReader.MboxEntry entry, ParsedMail mail, MailFacts facts) {
     }
 
-    /** The bytes of {@code fixtures/<path>}. */
+    /**
+     * The bytes of the project's own fixture {@code fixtures/<path>} (src/test/resources). Patchwork's mail is
+     * not there: read it in place with {@link #patchwork}.
+     */
     public static byte[] fixture(String path) {
         try (InputStream in = Pipeline.class.getResourceAsStream("/fixtures/" + path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no fixture " + path);
+                throw new IllegalArgumentException("no fixture " + path
+                        + " in src/test/resources/fixtures (Patchwork's files are read with Pipeline.patchwork)");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -39,12 +43,17 @@ public final class Pipeline {
         }
     }
 
+    /** The bytes of Patchwork's {@code ../shared/corpus/patchwork/<path>}, e.g. {@code series/revision-basic.mbox}. */
+    public static byte[] patchwork(String path) {
+        return Corpus.patchworkBytes(path);
+    }
+
     /**
-     * A Patchwork {@code .mbox.template} (Python format syntax) with its fields filled in: {@code {name}} by
-     * the value given, {@code {{} and {@code }}} by single braces.
+     * A Patchwork {@code .mbox.template} (Python format syntax) under ../shared/corpus/patchwork with its
+     * fields filled in: {@code {name}} by the value given, {@code {{} and {@code }}} by single braces.
      */
     public static byte[] template(String path, Map<String, String> fields) {
-        String text = new String(fixture(path), StandardCharsets.UTF_8);
+        String text = new String(patchwork(path), StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

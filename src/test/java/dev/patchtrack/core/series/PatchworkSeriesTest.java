@@ -16,11 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The series rows of shared/corpus/README.md, on Patchwork's own series fixtures (fixtures/series). */
+/** The series rows of shared/corpus/README.md, on Patchwork's own series mail (../shared/corpus/patchwork/series). */
 class PatchworkSeriesTest {
 
     private static List<SeriesDraft> build(String name) {
-        return Pipeline.series(Pipeline.fixture("series/" + name + ".mbox"));
+        return Pipeline.series(Pipeline.patchwork("series/" + name + ".mbox"));
     }
 
     private static RevisionDraft only(List<SeriesDraft> series) {
@@ -46,7 +46,7 @@ class PatchworkSeriesTest {
     @ValueSource(strings = {"base-cover-letter", "base-deep-threaded", "base-no-cover-letter", "base-out-of-order",
         "bugs-multiple-references"})
     void oneRevisionHoldsAllPatchesInNumberOrder(String name) {
-        byte[] mbox = Pipeline.fixture("series/" + name + ".mbox");
+        byte[] mbox = Pipeline.patchwork("series/" + name + ".mbox");
         List<MailFacts> facts = Pipeline.facts(mbox);
         long patches = facts.stream().filter(f -> f.kind() == MessageKind.PATCH).count();
         boolean cover = facts.stream().anyMatch(f -> f.kind() == MessageKind.COVER);
@@ -138,7 +138,7 @@ class PatchworkSeriesTest {
 
     @Test
     void multipleContentTypesGiveOnePatchAndOneReply() {
-        List<MailFacts> facts = Pipeline.facts(Pipeline.fixture("series/bugs-multiple-content-types.mbox"));
+        List<MailFacts> facts = Pipeline.facts(Pipeline.patchwork("series/bugs-multiple-content-types.mbox"));
         assertThat(facts).extracting(MailFacts::kind).containsExactlyInAnyOrder(MessageKind.PATCH, MessageKind.REPLY);
         RevisionDraft r = only(new SeriesBuilder().build(facts));
         assertThat(r.patches()).hasSize(1);
@@ -167,7 +167,7 @@ class PatchworkSeriesTest {
 
     @Test
     void dependsOnAMessageIdInTheCoverLetter() {
-        List<SeriesDraft> series = Pipeline.series(Pipeline.fixture("series/dependency-base-patch.mbox"),
+        List<SeriesDraft> series = Pipeline.series(Pipeline.patchwork("series/dependency-base-patch.mbox"),
                 Pipeline.template("series/dependency-one-cover.mbox.template", Map.of("depends_token", "<" + BASE_COVER + ">")));
         assertThat(series).hasSize(2);
         assertThat(revisionOf(series, ONE_COVER).dependsOn()).containsExactly(BASE_COVER);
@@ -176,7 +176,7 @@ class PatchworkSeriesTest {
 
     @Test
     void dependsOnALoreUrlInTheFirstPatch() {
-        List<SeriesDraft> series = Pipeline.series(Pipeline.fixture("series/dependency-base-patch.mbox"),
+        List<SeriesDraft> series = Pipeline.series(Pipeline.patchwork("series/dependency-base-patch.mbox"),
                 Pipeline.template("series/dependency-one-first-patch.mbox.template",
                         Map.of("depends_token", "https://lore.kernel.org/all/" + BASE_PATCH + "/")));
         assertThat(revisionOf(series, ONE_COVER).dependsOn()).containsExactly(BASE_COVER);
@@ -184,7 +184,7 @@ class PatchworkSeriesTest {
 
     @Test
     void dependsOnSeveralRevisionsByPatchworkAndMsgidLinks() {
-        byte[] base = Pipeline.fixture("series/dependency-base-patch.mbox");
+        byte[] base = Pipeline.patchwork("series/dependency-base-patch.mbox");
         byte[] one = Pipeline.template("series/dependency-one-cover.mbox.template",
                 Map.of("depends_token", "<" + BASE_COVER + ">"));
         for (String name : List.of("dependency-multi", "dependency-multi-2")) {
