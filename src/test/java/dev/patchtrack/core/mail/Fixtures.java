@@ -1,9 +1,9 @@
 package dev.patchtrack.core.mail;
 
+import dev.patchtrack.support.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Test fixtures: files under fixtures/mail and the generated kernel-mail corpus. */
+/**
+ * Test mail: the project's fixtures under fixtures/mail, Patchwork's under ../shared/corpus/patchwork, and the
+ * generated kernel-mail corpus.
+ */
 final class Fixtures {
 
     /** The generator shipped next to the project (a fresh clone has ../shared beside it). */
@@ -24,14 +27,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Path dir() {
-        try {
-            return Path.of(Fixtures.class.getResource("/fixtures/mail").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    /** The project's own fixture {@code fixtures/mail/<name>} (src/test/resources). */
     static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/mail/" + name)) {
             assertThat(in).as("fixture " + name).isNotNull();
@@ -39,6 +35,11 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Patchwork's {@code ../shared/corpus/patchwork/<path>}, read in place: {@code mail/0016-no-subject.mbox}. */
+    static byte[] patchwork(String path) {
+        return Corpus.patchworkBytes(path);
     }
 
     static List<MboxReader.MboxEntry> readAll(byte[] input, MailLimits limits) {

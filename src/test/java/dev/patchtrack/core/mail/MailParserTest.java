@@ -2,6 +2,7 @@ package dev.patchtrack.core.mail;
 
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.support.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,9 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static dev.patchtrack.core.mail.Fixtures.bytes;
+import static dev.patchtrack.core.mail.Fixtures.patchwork;
 import static dev.patchtrack.core.mail.Fixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +32,18 @@ class MailParserTest {
 
     private final MailParser parser = new MailParser(MailLimits.DEFAULTS);
 
+    /** The one message of the project's fixture {@code fixtures/mail/<name>}. */
     private ParsedMail parseFixture(String name) {
-        List<MboxReader.MboxEntry> entries = readAll(bytes(name), MailLimits.DEFAULTS);
+        return parseOnly(name, bytes(name));
+    }
+
+    /** The one message of Patchwork's {@code ../shared/corpus/patchwork/<path>}. */
+    private ParsedMail parsePatchwork(String path) {
+        return parseOnly(path, patchwork(path));
+    }
+
+    private ParsedMail parseOnly(String name, byte[] file) {
+        List<MboxReader.MboxEntry> entries = readAll(file, MailLimits.DEFAULTS);
         assertThat(entries).as(name).hasSize(1);
         return parser.parse(entries.get(0).raw());
     }
@@ -157,7 +168,7 @@ class MailParserTest {
 
     @Test
     void rawEightBitHeadersAreUtf8WhenValidElseWindows1252() {
-        ParsedMail utf8 = parseFixture("0014-with-unencoded-utf8-headers.mbox");
+        ParsedMail utf8 = parsePatchwork("mail/0014-with-unencoded-utf8-headers.mbox");
         assertThat(utf8.from()).isEqualTo(new Address("Rafał Miłecki", "zajec5@gmail.com"));
         assertThat(utf8.subject()).endsWith("to include Rafał Miłecki");
         assertThat(utf8.problems()).isEmpty();
@@ -185,7 +196,7 @@ class MailParserTest {
         ParsedMail broken = parseFixture("1011-unknown-encoding-broken-base64.eml");
         assertThat(broken.subject()).isEqualTo("Re: broken =?x-unknown?B?!!notbase64?= [PATCH] nvme: tidy");
         assertThat(broken.problems()).contains("Subject: encoded-word with unknown charset \"x-unknown\" left as text");
-        assertThat(parseFixture("0016-no-subject.mbox").subject()).isEmpty();
+        assertThat(parsePatchwork("mail/0016-no-subject.mbox").subject()).isEmpty();
         assertThat(parse("Message-ID: <a@b>\n\n").subject()).isEmpty();
     }
 
@@ -236,7 +247,7 @@ class MailParserTest {
     void listIdsLoseTheirDescriptionAndBrackets() {
         assertThat(parseFixture("1001-folded-headers.eml").listIds())
                 .containsExactly("rust-for-linux.vger.kernel.org", "linux-block.vger.kernel.org");
-        assertThat(parseFixture("0012-invalid-header-char.mbox").listIds()).containsExactly("dev.dpdk.org");
+        assertThat(parsePatchwork("mail/0012-invalid-header-char.mbox").listIds()).containsExactly("dev.dpdk.org");
         assertThat(parse("List-Id: netdev.vger.kernel.org\n\n").listIds()).containsExactly("netdev.vger.kernel.org");
     }
 
@@ -285,7 +296,7 @@ class MailParserTest {
                 "part 1: unknown charset \"x-no-such-charset\", read as UTF-8/windows-1252");
         assertThat(m.problems()).anyMatch(p -> p.startsWith("part 2: broken base64"));
 
-        ParsedMail none = parseFixture("0010-invalid-charset.mbox");
+        ParsedMail none = parsePatchwork("mail/0010-invalid-charset.mbox");
         assertThat(none.problems()).containsExactly("part 1: unknown charset \"none\", read as UTF-8/windows-1252");
         assertThat(none.body()).contains("--- a/sysdeps/x86_64/fpu/multiarch/e_pow.c");
     }
@@ -295,13 +306,13 @@ class MailParserTest {
         ParsedMail alt = parseFixture("1007-html-alternative.eml");
         assertThat(alt.body()).isEqualTo("Plain version.\n\nReviewed-by: Wei Chen <wei.chen@example.com>\n");
 
-        ParsedMail pw = parseFixture("0019-multipart-patch.mbox");
+        ParsedMail pw = parsePatchwork("mail/0019-multipart-patch.mbox");
         assertThat(pw.body()).startsWith("Currently an html-protection present only for patch-emails.")
                 .contains("\ndiff --git a/patchwork/parser.py b/patchwork/parser.py\n")
                 .doesNotContain("<div", "<br>");
         assertThat(pw.attachments()).isEmpty();
 
-        ParsedMail outlook = parseFixture("0020-multipart-comment.mbox");
+        ParsedMail outlook = parsePatchwork("mail/0020-multipart-comment.mbox");
         assertThat(outlook.body()).startsWith("Yup, this looks sensible to me.").doesNotContain("<html", "Calibri");
     }
 
@@ -327,7 +338,7 @@ class MailParserTest {
                 + "_______________________________________________\na list footer added as an inline part\n");
         assertThat(m.problems()).isEmpty();
 
-        ParsedMail cvs = parseFixture("0007-cvs-format-diff.mbox");
+        ParsedMail cvs = parsePatchwork("mail/0007-cvs-format-diff.mbox");
         assertThat(cvs.attachments()).singleElement().asString().contains("--- bfd/elf-bfd.h");
         assertThat(cvs.body()).startsWith("The pr11138 testcase links an executable");
     }
@@ -430,7 +441,7 @@ class MailParserTest {
         int unreadable = 0;
         Map<String, String> synthetic = new TreeMap<>();
         for (String name : FUZZ) {
-            List<MboxReader.MboxEntry> entries = readAll(bytes(name), MailLimits.DEFAULTS);
+            List<MboxReader.MboxEntry> entries = readAll(patchwork("fuzz/" + name), MailLimits.DEFAULTS);
             for (int i = 0; i < entries.size(); i++) {
                 ParsedMail m = parser.parse(entries.get(i).raw());
                 assertThat(m.from()).isNotNull();
@@ -454,24 +465,21 @@ class MailParserTest {
         assertThat(synthetic.keySet()).isEqualTo(FUZZ_SYNTHETIC.keySet());
         synthetic.forEach((name, problem) -> assertThat(problem).as(name).startsWith(FUZZ_SYNTHETIC.get(name)));
 
-        ParsedMail face = parseFixture("x-face.mbox");
+        ParsedMail face = parsePatchwork("fuzz/x-face.mbox");
         assertThat(face.from()).isEqualTo(new Address("Laurent Pinchart", "laurent.pinchart@skynet.be"));
         assertThat(face.listIds()).containsExactly("kernel-team.lists.ubuntu.com");
         assertThat(face.problems()).isEmpty();
-        assertThat(parseFixture("msgidheader.mbox").messageId()).isEqualTo("m");
+        assertThat(parsePatchwork("fuzz/msgidheader.mbox").messageId()).isEqualTo("m");
     }
 
     @Test
     void patchworkMailAllParsesAndOnlyTheMessagesWithoutIdAreSynthetic() throws Exception {
-        List<String> names;
-        try (Stream<Path> files = Files.list(Fixtures.dir())) {
-            names = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("00\\d\\d-.*\\.mbox")).sorted()
-                    .toList();
-        }
+        List<String> names = Corpus.patchworkFiles("mail").stream().filter(n -> n.matches("00\\d\\d-.*\\.mbox"))
+                .toList();
         assertThat(names).hasSize(26);
         List<String> synthetic = new ArrayList<>();
         for (String name : names) {
-            ParsedMail m = parseFixture(name);
+            ParsedMail m = parsePatchwork("mail/" + name);
             assertThat(m.readable()).as(name).isTrue();
             assertThat(m.date()).as(name).isNotNull();
             assertThat(m.from().email()).as(name).contains("@");
@@ -485,7 +493,7 @@ class MailParserTest {
 
     @Test
     void seriesMboxesParse() {
-        List<MboxReader.MboxEntry> entries = readAll(bytes("bugs-multiple-content-types.mbox"), MailLimits.DEFAULTS);
+        List<MboxReader.MboxEntry> entries = readAll(patchwork("series/bugs-multiple-content-types.mbox"), MailLimits.DEFAULTS);
         assertThat(entries).hasSize(2);
         ParsedMail patch = parser.parse(entries.get(0).raw());
         ParsedMail reply = parser.parse(entries.get(1).raw());

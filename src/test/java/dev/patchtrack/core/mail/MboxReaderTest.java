@@ -12,11 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import static dev.patchtrack.core.mail.Fixtures.bytes;
+import static dev.patchtrack.core.mail.Fixtures.patchwork;
 import static dev.patchtrack.core.mail.Fixtures.readAll;
 import static dev.patchtrack.core.mail.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +30,7 @@ class MboxReaderTest {
 
     @Test
     void splitsAnMboxAtFromLinesAndDropsTheSeparatorAndTheTrailingBlankLine() {
-        byte[] file = bytes("base-cover-letter.mbox");
+        byte[] file = patchwork("series/base-cover-letter.mbox");
         List<MboxEntry> entries = readAll(file, LIMITS);
 
         assertThat(entries).hasSize(3);
@@ -50,7 +53,7 @@ class MboxReaderTest {
 
     @Test
     void aBareMessageWithoutFromLineIsOneEntryKeptByteForByte() {
-        byte[] file = bytes("0016-no-subject.mbox");
+        byte[] file = patchwork("mail/0016-no-subject.mbox");
         assertThat(text(file)).startsWith("From: ");
 
         List<MboxEntry> entries = readAll(file, LIMITS);
@@ -127,7 +130,7 @@ class MboxReaderTest {
     @Test
     void truncatedGzipKeepsWhatWasReadAndFlagsTheLastMessage() throws IOException {
         byte[] cut = bytes("2004-truncated.mbox.gz");
-        List<MboxEntry> full = readAll(bytes("revision-basic.mbox"), LIMITS);
+        List<MboxEntry> full = readAll(patchwork("series/revision-basic.mbox"), LIMITS);
         assertThat(full).hasSize(6);
 
         try (MboxReader r = MboxReader.open(new ByteArrayInputStream(cut), LIMITS)) {
@@ -205,7 +208,7 @@ class MboxReaderTest {
 
     @Test
     void anIoErrorMidStreamEndsTheStreamWithAProblem() throws IOException {
-        byte[] file = bytes("revision-basic.mbox");
+        byte[] file = patchwork("series/revision-basic.mbox");
         InputStream failing = new InputStream() {
             private int pos;
 
@@ -230,9 +233,15 @@ class MboxReaderTest {
 
     @Test
     void theResultDoesNotDependOnHowTheInputArrives() throws IOException {
-        for (String name : List.of("2001-mboxrd-escapes.mbox", "2002-crlf.mbox", "revision-basic.mbox",
-                "2003-gzip.mbox.gz", "0019-multipart-patch.mbox")) {
-            byte[] file = bytes(name);
+        Map<String, byte[]> files = new LinkedHashMap<>(); // by name, which seeds the trickle
+        files.put("2001-mboxrd-escapes.mbox", bytes("2001-mboxrd-escapes.mbox"));
+        files.put("2002-crlf.mbox", bytes("2002-crlf.mbox"));
+        files.put("revision-basic.mbox", patchwork("series/revision-basic.mbox"));
+        files.put("2003-gzip.mbox.gz", bytes("2003-gzip.mbox.gz"));
+        files.put("0019-multipart-patch.mbox", patchwork("mail/0019-multipart-patch.mbox"));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            String name = f.getKey();
+            byte[] file = f.getValue();
             List<MboxEntry> whole = readAll(file, LIMITS);
             java.util.Random random = new java.util.Random(name.hashCode());
             InputStream trickle = new ByteArrayInputStream(file) {
@@ -320,7 +329,7 @@ class MboxReaderTest {
     @Test
     void bytesReadFollowsTheCompressedInput() throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        byte[] plain = bytes("revision-basic.mbox");
+        byte[] plain = patchwork("series/revision-basic.mbox");
         java.util.Random random = new java.util.Random(42);
         try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
             for (int i = 0; i < 200; i++) {

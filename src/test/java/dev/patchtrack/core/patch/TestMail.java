@@ -2,10 +2,8 @@ package dev.patchtrack.core.patch;
 
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.support.Corpus;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,15 +26,9 @@ final class TestMail {
     private TestMail() {
     }
 
+    /** Patchwork's {@code ../shared/corpus/patchwork/mail/<name>}, read in place, as text. */
     static String fixture(String name) {
-        try (InputStream in = TestMail.class.getResourceAsStream("/fixtures/mail/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new String(Corpus.patchworkBytes("mail/" + name), StandardCharsets.UTF_8);
     }
 
     static ParsedMail fixtureMail(String name) {
