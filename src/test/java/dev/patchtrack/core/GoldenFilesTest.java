@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.patchtrack.core.series.SeriesBuilder;
+import dev.patchtrack.support.Corpus;
 import dev.patchtrack.support.Pipeline;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +22,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden files: the parsed result of every fixture under fixtures/mail and fixtures/series (what the reader,
- * parser and analyser make of each message, and for series fixtures the series built from them) is kept as
- * JSON under fixtures/expected/ and compared field by field, so that a change in behaviour shows up as a
- * list of paths with their old and new values.
+ * Golden files: the parsed result of every mail fixture (what the reader, parser and analyser make of each
+ * message, and for series fixtures the series built from them) is kept as JSON under fixtures/expected/ and
+ * compared field by field, so that a change in behaviour shows up as a list of paths with their old and new
+ * values.
+ *
+ * <p>The fixtures are the project's own, under fixtures/mail and fixtures/series, and Patchwork's, read in
+ * place from ../shared/corpus/patchwork: its mail/ and fuzz/ as {@code mail/<name>}, its series/ as
+ * {@code series/<name>} (and four of those also as {@code mail/<name>}). The golden of {@code mail/<name>.mbox}
+ * is fixtures/expected/mail-&lt;name&gt;.json wherever the file lives.
  *
  * <p>After a deliberate change, regenerate them and review the diff in git:
  * {@code ./mvnw -o test -Dtest=GoldenFilesTest -Dgolden.update=true}.
@@ -47,24 +53,76 @@ class GoldenFilesTest {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    static Stream<String> fixtures() throws IOException, URISyntaxException {
-        Path root = Path.of(GoldenFilesTest.class.getResource("/fixtures").toURI());
-        List<String> out = new ArrayList<>();
+    /** Patchwork series mboxes that are also parsed as plain mail, each with a mail-&lt;name&gt;.json golden. */
+    private static final List<String> SERIES_AS_MAIL = List.of("base-cover-letter.mbox", "base-out-of-order.mbox",
+            "bugs-multiple-content-types.mbox", "revision-basic.mbox");
+
+    private static Map<String, Path> sources;
+
+    /** Fixture name ({@code mail/x.mbox}, {@code series/y.mbox}) to the file holding it. */
+    static synchronized Map<String, Path> sources() throws IOException {
+        if (sources != null) {
+            return sources;
+        }
+        Map<String, Path> out = new TreeMap<>();
+        // the sources, not target/test-classes, which may still hold files deleted since
+        Path root = EXPECTED.getParent();
         for (String dir : List.of("mail", "series")) {
             try (Stream<Path> files = Files.list(root.resolve(dir))) {
-                files.map(p -> dir + "/" + p.getFileName())
-                        .filter(n -> !n.endsWith(".gitattributes") && !n.endsWith(".template"))
-                        .sorted().forEach(out::add);
+                for (Path p : files.toList()) {
+                    String name = p.getFileName().toString();
+                    if (!name.equals(".gitattributes") && !name.endsWith(".template")) {
+                        add(out, dir + "/" + name, p);
+                    }
+                }
             }
         }
-        return out.stream();
+        for (String dir : List.of("mail", "fuzz")) {
+            for (String name : Corpus.patchworkFiles(dir)) {
+                add(out, "mail/" + name, Corpus.patchwork(dir + "/" + name));
+            }
+        }
+        for (String name : Corpus.patchworkFiles("series")) {
+            if (!name.endsWith(".template")) {
+                add(out, "series/" + name, Corpus.patchwork("series/" + name));
+            }
+        }
+        for (String name : SERIES_AS_MAIL) {
+            add(out, "mail/" + name, Corpus.patchwork("series/" + name));
+        }
+        sources = Map.copyOf(out);
+        return sources;
+    }
+
+    private static void add(Map<String, Path> sources, String fixture, Path file) {
+        Path earlier = sources.put(fixture, file);
+        assertThat(earlier).as("%s is both %s and %s", fixture, earlier, file).isNull();
+    }
+
+    static Stream<String> fixtures() throws IOException {
+        return sources().keySet().stream().sorted();
+    }
+
+    private static Path golden(String fixture) {
+        return EXPECTED.resolve(fixture.replace('/', '-').replaceAll("\\.(mbox|eml|bin|mbox\\.gz)$", "") + ".json");
+    }
+
+    @Test
+    void everyGoldenFileHasItsFixture() throws IOException {
+        List<String> expected;
+        try (Stream<Path> files = Files.list(EXPECTED)) {
+            expected = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        List<String> covered = sources().keySet().stream().map(f -> golden(f).getFileName().toString()).toList();
+        assertThat(covered).as("golden files without a fixture (is the shared corpus complete?)")
+                .containsAll(expected);
     }
 
     @ParameterizedTest
     @MethodSource("fixtures")
     void parsedResultMatchesTheGoldenFile(String fixture) throws IOException {
-        JsonNode actual = describe(fixture);
-        Path golden = EXPECTED.resolve(fixture.replace('/', '-').replaceAll("\\.(mbox|eml|bin|mbox\\.gz)$", "") + ".json");
+        JsonNode actual = describe(fixture, Files.readAllBytes(sources().get(fixture)));
+        Path golden = golden(fixture);
         if (UPDATE || !Files.exists(golden)) {
             boolean created = !Files.exists(golden);
             Files.createDirectories(golden.getParent());
@@ -79,8 +137,8 @@ class GoldenFilesTest {
                 .isEmpty();
     }
 
-    private static JsonNode describe(String fixture) {
-        List<Pipeline.Parsed> parsed = Pipeline.parse(Pipeline.fixture(fixture));
+    private static JsonNode describe(String fixture, byte[] file) {
+        List<Pipeline.Parsed> parsed = Pipeline.parse(file);
         ObjectNode root = JSON.createObjectNode();
         ArrayNode messages = root.putArray("messages");
         for (Pipeline.Parsed p : parsed) {
