@@ -32,7 +32,7 @@ import java.util.Set;
 public final class LinkKeys {
 
     /** The version of this key scheme; stored keys of another version are rebuilt. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /**
      * Marks a passive key: messages that share only a passive key are not related, but every message
@@ -97,6 +97,17 @@ public final class LinkKeys {
                     long window = Math.floorDiv(m.date.getEpochSecond(), SeriesLinker.HEURISTIC_WINDOW.toSeconds());
                     add(out, "t", pair + '\u0000' + window);
                     add(out, "t", pair + '\u0000' + (window + 1));
+                }
+            }
+            // the same person's patches under another revision: SeriesLinker's patch-title candidates
+            for (String pair : Revision.patchKeys(m)) {
+                if (m.date == null) {
+                    add(out, "q", pair);
+                } else {
+                    add(out, PASSIVE + "q", pair);
+                    long window = Math.floorDiv(m.date.getEpochSecond(), SeriesLinker.HEURISTIC_WINDOW.toSeconds());
+                    add(out, "r", pair + '\u0000' + window);
+                    add(out, "r", pair + '\u0000' + (window + 1));
                 }
             }
             add(out, PASSIVE + "p", PullMerges.normalize(m.title()));

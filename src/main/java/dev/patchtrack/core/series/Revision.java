@@ -39,6 +39,10 @@ final class Revision {
     final List<Msg> members;
     /** Normalized titles of its patches. */
     final Set<String> patchTitles;
+    /** Who posted it, as {@link #persons}: the head's sender and, for a single patch, its author. */
+    final Set<String> people;
+    /** Person-and-patch-title pairs of its patches, each with the patch's date, as LinkKeys keys them. */
+    final Map<String, List<Instant>> patchPeopleTitles;
     /** Position in {@link #ORDER} among all revisions. */
     int rank;
 
@@ -60,7 +64,15 @@ final class Revision {
         // in-body From:) must not tie it to that author's postings of the same title. A single patch is
         // its author's too, whoever sent it.
         boolean single = head == firstPatch && draft.total() <= 1;
-        Set<String> people = persons(head, single);
+        this.people = persons(head, single);
+        this.patchPeopleTitles = new LinkedHashMap<>();
+        for (Msg m : members) {
+            if (m.isPatch()) {
+                for (String key : patchKeys(m)) {
+                    patchPeopleTitles.computeIfAbsent(key, k -> new ArrayList<>(1)).add(m.date);
+                }
+            }
+        }
         for (Msg m : head == firstPatch || firstPatch == null ? List.of(head) : java.util.Arrays.asList(head, firstPatch)) {
             for (String key : authorTitleKeys(m)) {
                 if (people.contains(key.substring(0, key.lastIndexOf('\u0000')))) {
@@ -73,7 +85,8 @@ final class Revision {
     /** The author-and-title keys of one message: none unless it opens a revision and has a title. */
     static Set<String> authorTitleKeys(Msg m) {
         Set<String> out = new LinkedHashSet<>(2);
-        if (m == null || !m.isAnchor()) {
+        // any patch: the lowest one present opens a revision whose cover and first patches never reached the list
+        if (m == null || !(m.isAnchor() || m.isPatch())) {
             return out;
         }
         String title = m.normalizedTitle();
@@ -105,6 +118,30 @@ final class Revision {
             }
         }
         return out;
+    }
+
+    /** The person-and-title keys of one patch: its title under each of its people (sender and author). */
+    static Set<String> patchKeys(Msg m) {
+        Set<String> out = new LinkedHashSet<>(4);
+        String title = m.normalizedTitle();
+        if (!m.isPatch() || title.isBlank()) {
+            return out;
+        }
+        for (String person : persons(m, true)) {
+            out.add(person + '\u0000' + title);
+        }
+        return out;
+    }
+
+    /** How many patch titles the two share. */
+    int sharedPatches(Revision other) {
+        int n = 0;
+        for (String t : patchTitles) {
+            if (other.patchTitles.contains(t)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Marks an author-and-title key made of the author's name rather than an address. */

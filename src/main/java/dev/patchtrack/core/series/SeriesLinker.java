@@ -61,6 +61,24 @@ final class SeriesLinker {
         return true;
     }
 
+    /**
+     * A later posting (a higher version, or the posting after an RFC) by the same person that carries most
+     * of an earlier one's patches, at least two: the same work under a new cover title or a new address.
+     */
+    private static boolean samePatches(Revision older, Revision newer) {
+        boolean later = newer.version() > older.version()
+                || (newer.version() == older.version() && older.draft.rfc() && !newer.draft.rfc());
+        if (!later || (older.date() != null && newer.date() != null && older.date().isAfter(newer.date()))) {
+            return false;
+        }
+        boolean person = false;
+        for (String p : older.people) {
+            person |= newer.people.contains(p);
+        }
+        int shared = older.sharedPatches(newer);
+        return person && shared >= 2 && shared * 2 >= Math.min(older.patchTitles.size(), newer.patchTitles.size());
+    }
+
     /** Whether some posting of one is within {@link #HEURISTIC_WINDOW} of some posting of the other; undated ones are near all. */
     static boolean withinWindow(List<Instant> a, List<Instant> b) {
         for (Instant x : a) {
@@ -142,6 +160,44 @@ final class SeriesLinker {
                 }
             }
         }
+        // (e) the same person posting a later version of the same patches under a new cover title
+        Map<String, List<Revision>> byPatchPerson = new HashMap<>();
+        for (Revision r : revs) {
+            for (String key : r.patchPeopleTitles.keySet()) {
+                byPatchPerson.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<Long, Boolean> pairs = new HashMap<>();
+        for (Map.Entry<String, List<Revision>> e : byPatchPerson.entrySet()) {
+            List<Revision> bucket = e.getValue();
+            for (int i = 1; i < bucket.size(); i++) {
+                Revision newer = bucket.get(i);
+                int seen = 0;
+                for (int j = i - 1; j >= 0 && seen < NEIGHBOURS; j--) {
+                    Revision older = bucket.get(j);
+                    if (older == newer || !withinWindow(older.patchPeopleTitles.get(e.getKey()),
+                            newer.patchPeopleTitles.get(e.getKey()))) {
+                        continue;
+                    }
+                    seen++;
+                    long pair = ((long) older.rank << 32) | newer.rank;
+                    if (pairs.putIfAbsent(pair, Boolean.TRUE) == null && samePatches(older, newer)) {
+                        candidates.get(newer.rank).add(new Candidate(older, LinkReason.HEURISTIC));
+                    }
+                }
+            }
+        }
+        // a cover letter that never reached the list, named by the patches that reply to it, stands for their revision
+        for (Revision r : revs) {
+            if (r.draft.coverMessageId() != null) {
+                continue;
+            }
+            for (Msg m : r.members) {
+                if (m.parent == null && !m.inReplyTo.isEmpty()) {
+                    byMemberId.putIfAbsent(m.inReplyTo.get(0), r);
+                }
+            }
+        }
         for (Revision newer : revs) {
             List<Candidate> mine = candidates.get(newer.rank);
             // (b) an explicit link from the head to a message of an earlier revision
@@ -154,7 +210,8 @@ final class SeriesLinker {
             // (c) the head replies into an earlier revision's thread
             Revision replied = repliedTo(newer, byMember);
             if (replied != null && replied.rank < newer.rank
-                    && (replied.version() < newer.version() || samePerson(replied, newer))) {
+                    && (replied.version() < newer.version()
+                        || (samePerson(replied, newer) && !replied.disjointPatches(newer)))) {
                 mine.add(new Candidate(replied, LinkReason.COVER_REPLY));
             }
         }
@@ -186,29 +243,16 @@ final class SeriesLinker {
                 if (i > 0) {
                     Revision prev = tree.get(i - 1);
                     links.add(new RevisionLink(prev.key(), r.key(),
-                            reasonBetween(prev, r, candidates.get(r.rank), chosen[r.rank])));
+                            chosen[r.rank] != null ? chosen[r.rank].reason : LinkReason.HEURISTIC));
                 }
             }
             Revision first = tree.get(0);
             Revision last = tree.get(tree.size() - 1);
-            out.add(new SeriesDraft(first.key(), last.draft.title(), first.draft.author(), drafts, links));
+            // named as it is now: the latest revision's title and its author (whose address is the current one)
+            out.add(new SeriesDraft(first.key(), last.draft.title(), last.draft.author(), drafts, links));
         }
         out.sort(Comparator.comparing(SeriesDraft::key));
         return out;
-    }
-
-    /**
-     * The reason shown for a consecutive pair: the strongest direct signal between the two when there is
-     * one (the candidates are sorted by preference), else the reason that brought the newer one into the
-     * series.
-     */
-    private static LinkReason reasonBetween(Revision prev, Revision r, List<Candidate> sorted, Candidate chosen) {
-        for (Candidate c : sorted) {
-            if (c.older == prev) {
-                return c.reason;
-            }
-        }
-        return chosen != null ? chosen.reason : LinkReason.HEURISTIC;
     }
 
     /** The draft with the keys of the revisions that its cover letter or patches name in {@code Depends-on:}. */

@@ -72,9 +72,11 @@ class LinkKeysTest {
         // an undated posting of the pair is near all of them
         MailFacts undated = Mail.cover("undated", 1).v(4).noDate().title("rust: add nvme driver").build();
         assertThat(LinkKeys.components(List.of(LinkKeys.of(jan), LinkKeys.of(next), LinkKeys.of(undated)))).hasSize(1);
-        // a later patch of a series carries no author-and-title key of its own
+        // a later patch carries one too: it opens the revision when the list never got the cover or patch 1
         MailFacts second = Mail.patch("p2", 2, 3).at(0).title("rust: add nvme driver").build();
-        assertThat(LinkKeys.components(List.of(LinkKeys.of(jan), LinkKeys.of(second)))).hasSize(2);
+        assertThat(LinkKeys.components(List.of(LinkKeys.of(jan), LinkKeys.of(second)))).hasSize(1);
+        MailFacts far = Mail.patch("p3", 2, 3).at(400L * 24 * 60).title("rust: add nvme driver").build();
+        assertThat(LinkKeys.components(List.of(LinkKeys.of(jan), LinkKeys.of(far)))).hasSize(2);
     }
 
     /** A series as text: its revisions' keys and the links between them, so two builds compare. */

@@ -488,7 +488,9 @@ class SeriesBuilderTest {
             assertThat(series).hasSize(1);
             assertThat(series.get(0).links())
                     .containsExactly(new RevisionLink("c1", "c2", LinkReason.EXPLICIT_LINK));
-            assertThat(series.get(0).author().email()).isEqualTo("alice@example.org");
+            // a series is named as it is now: its latest revision's title and author
+            assertThat(series.get(0).author().email()).isEqualTo("bob@example.org");
+            assertThat(series.get(0).title()).isEqualTo("rust: new name");
         }
 
         @Test
