@@ -45,10 +45,16 @@ public record AuditInput(List<Revision> revisions, List<Copied> copied, List<Loo
      * A stored message that was received again with other bytes.
      *
      * @param copies     how many copies with other bytes are kept
+     * @param lists      the lists the copies were received for, sorted, once each
      * @param seriesId   the series it is part of (as a patch or cover letter), or null
      * @param revisionId the revision it is part of, or null
      */
-    public record Copied(String messageId, String subject, int copies, Long seriesId, Long revisionId) {
+    public record Copied(String messageId, String subject, int copies, List<String> lists, Long seriesId,
+                         Long revisionId) {
+
+        public Copied {
+            lists = List.copyOf(lists);
+        }
     }
 
     /** A message read as a patch that no revision holds. */

@@ -54,7 +54,8 @@ public final class Auditor {
             out.add(new AuditFinding(AuditKind.DUPLICATE_MESSAGE_ID, c.seriesId(), c.revisionId(),
                     "<" + c.messageId() + "> (" + quote(c.subject()) + ") was received " + (c.copies() + 1)
                             + " times with different bytes: the first is stored, " + c.copies()
-                            + (c.copies() == 1 ? " copy is" : " copies are") + " kept aside",
+                            + (c.copies() == 1 ? " copy is" : " copies are") + " kept aside"
+                            + (c.lists().isEmpty() ? "" : " (received for " + String.join(", ", c.lists()) + ")"),
                     List.of(c.messageId())));
         }
         for (Loose l : in.loose()) {

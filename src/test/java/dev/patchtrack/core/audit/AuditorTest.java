@@ -105,13 +105,13 @@ class AuditorTest {
     @Test
     void copiesAndLoosePatchesAreListedWithTheirMessage() {
         List<AuditFinding> f = AUDITOR.audit(new AuditInput(List.of(),
-                List.of(new Copied("dup@example.org", "[PATCH v6 0/2] x", 1, 10L, 20L)),
+                List.of(new Copied("dup@example.org", "[PATCH v6 0/2] x", 1, List.of("linux-kbuild"), 10L, 20L)),
                 List.of(new Loose("loose@example.org", "[PATCH 3/5] y", T0))));
         assertThat(f).extracting(AuditFinding::kind)
                 .containsExactly(AuditKind.DUPLICATE_MESSAGE_ID, AuditKind.PATCH_WITHOUT_REVISION);
         assertThat(f.get(0).messageIds()).containsExactly("dup@example.org");
         assertThat(f.get(0).seriesId()).isEqualTo(10L);
-        assertThat(f.get(0).summary()).contains("received 2 times").contains("1 copy is kept");
+        assertThat(f.get(0).summary()).contains("received 2 times").contains("1 copy is kept").contains("(received for linux-kbuild)");
         assertThat(f.get(1).messageIds()).containsExactly("loose@example.org");
         assertThat(f.get(1).seriesId()).isNull();
 
