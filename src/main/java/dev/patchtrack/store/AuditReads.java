@@ -35,7 +35,7 @@ public class AuditReads {
                 });
         List<AuditInput.Revision> revisions = new ArrayList<>();
         jdbc.query("SELECT r.id, r.series_id, r.revision_key, r.position, r.version, r.total, r.title, r.author_id,"
-                + " pe.name, pe.email, r.posted_at, r.link_reason, m.message_id, m.subject FROM revision r"
+                + " pe.name, pe.email, r.posted_at, r.link_reason, m.message_id, m.subject, r.rfc FROM revision r"
                 + " LEFT JOIN person pe ON pe.id = r.author_id LEFT JOIN message m ON m.id = r.cover_message_pk"
                 + " ORDER BY r.series_id, r.position, r.id", List.of(), rs -> {
                     long id = rs.getLong(1);
@@ -50,7 +50,7 @@ public class AuditReads {
                         placed.putIfAbsent(cover, new long[] {rs.getLong(2), id});
                     }
                     revisions.add(new AuditInput.Revision(id, rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                            rs.getInt(6), rs.getString(7), author, who, instant(rs.getObject(11, OffsetDateTime.class)),
+                            rs.getBoolean(15), rs.getInt(6), rs.getString(7), author, who, instant(rs.getObject(11, OffsetDateTime.class)),
                             rs.getString(12), cover, rs.getString(14), patches.getOrDefault(id, List.of())));
                 });
         // message -> {subject, copies, lists}

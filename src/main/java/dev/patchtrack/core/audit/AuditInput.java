@@ -20,6 +20,7 @@ public record AuditInput(List<Revision> revisions, List<Copied> copied, List<Loo
      *
      * @param key           its key message (the cover letter, else its lowest-numbered patch)
      * @param position      0-based order within its series
+     * @param rfc           posted as an RFC
      * @param total         N of its n/N counter
      * @param authorId      the person who sent it (identities merged), or null
      * @param author        that person as {@code Name <address>}, for summaries
@@ -28,7 +29,8 @@ public record AuditInput(List<Revision> revisions, List<Copied> copied, List<Loo
      * @param coverSubject  the cover letter's subject, or null
      * @param patches       its patches (not the cover letter), by number
      */
-    public record Revision(long id, long seriesId, String key, int position, int version, int total, String title,
+    public record Revision(long id, long seriesId, String key, int position, int version, boolean rfc, int total,
+                           String title,
                            Long authorId, String author, Instant postedAt, String linkReason, String coverId,
                            String coverSubject, List<Patch> patches) {
 

@@ -154,7 +154,7 @@ public final class Auditor {
     }
 
     private static String version(Revision r) {
-        return "v" + r.version();
+        return (r.rfc() ? "RFC v" : "v") + r.version();
     }
 
     private static String quote(String s) {

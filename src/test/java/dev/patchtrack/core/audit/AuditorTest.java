@@ -20,7 +20,7 @@ class AuditorTest {
     private static Revision rev(long id, long series, int position, int version, long author, Instant at, String link,
                                 String cover, String coverSubject, List<Patch> patches) {
         return new Revision(id, series, cover != null ? cover : patches.get(0).messageId(), position, version,
-                patches.isEmpty() ? 3 : patches.size(), "rust: add the thing", author, "Person " + author
+                false, patches.isEmpty() ? 3 : patches.size(), "rust: add the thing", author, "Person " + author
                 + " <p" + author + "@example.org>", at, link, cover, coverSubject, patches);
     }
 
@@ -97,6 +97,11 @@ class AuditorTest {
             assertThat(x.messageIds()).containsExactly("p1", "q1");
             assertThat(x.summary()).contains("v2 follows v1 after 200 days");
         });
+        // an RFC says so
+        Revision rfc = new Revision(1, 10, "p1", 0, 1, true, 1, "rust: add the thing", 7L, "Person 7 <p7@example.org>", T0,
+                null, null, null, List.of(new Patch(1, "p1", "[RFC PATCH] a")));
+        assertThat(audit(rfc, rev(2, 10, 1, 1, 7, late, "heuristic", null, null, List.of(new Patch(1, "q1", "[PATCH] a")))))
+                .singleElement().satisfies(x -> assertThat(x.summary()).contains("v1 follows RFC v1 after 200 days"));
         // the gap is configurable
         assertThat(new Auditor(Duration.ofDays(365)).audit(new AuditInput(List.of(v1, rev(2, 10, 1, 2, 7, late,
                 "heuristic", null, null, List.of(new Patch(1, "q1", "[PATCH v2] a")))), List.of(), List.of()))).isEmpty();
