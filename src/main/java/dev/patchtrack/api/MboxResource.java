@@ -31,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /**
  * A revision as an mbox for {@code git am}, like {@code b4 am}: the patches in order from the stored
  * mail, without the cover letter, each commit message extended with the review trailers that replies
- * (to the patch or to the cover letter) gave it, and a {@code Link:} to the patch on lore.
+ * (to the patch or to the cover letter) gave it, and a {@code Link:} to the patch on lore (none for mail
+ * that had no Message-ID: its synthetic id is nowhere on lore).
  */
 @Path("/api/series/{id}/mbox")
 public class MboxResource {
@@ -89,7 +90,8 @@ public class MboxResource {
             MessageEntity m = msgs.get(p.messagePk);
             ParsedMail mail = parser.parse(raw.get(p.messagePk));
             List<String> add = new ArrayList<>(trailers.getOrDefault(p.id, List.of()));
-            if (withLink) {
+            // an id made up from the bytes of mail that had none is nowhere on lore
+            if (withLink && !m.syntheticId) {
                 add.add("Link: " + LORE + m.messageId);
             }
             out.add(new AmMbox.Patch(mail.from(), mail.date(), mail.subject(), m.messageId, mail.body(), add));

@@ -34,6 +34,9 @@ public interface PatchtrackConfig {
     /** Topic rules. */
     Topics topics();
 
+    /** What {@code patchtrack audit} and {@code GET /api/audit} doubt. */
+    Audit audit();
+
     /** Import batching. */
     @WithName("import")
     Import imports();
@@ -231,6 +234,15 @@ public interface PatchtrackConfig {
          * format). Read at every rebuild, so an edit applies on the next reclassify.
          */
         Optional<String> file();
+    }
+
+    interface Audit {
+        /**
+         * Two revisions linked only by the heuristic (same author, same subject, higher version) are
+         * doubted when posted further apart than this.
+         */
+        @WithDefault("60d")
+        Duration heuristicGap();
     }
 
     interface Import {

@@ -348,7 +348,8 @@ public class ImportService {
                     for (Map.Entry<String, List<Pending>> group : byList.entrySet()) {
                         List<Pending> pending = group.getValue();
                         Long listId = group.getKey().isEmpty() ? null : lists.findOrCreate(group.getKey()).id;
-                        List<Outcome> outcomes = messages.storeEncoded(pending.stream().map(Pending::encoded).toList(), listId);
+                        List<Outcome> outcomes = messages.storeEncoded(pending.stream().map(Pending::encoded).toList(), listId,
+                                pending.stream().map(p -> p.offset() < 0 ? null : p.offset()).toList());
                         for (int i = 0; i < outcomes.size(); i++) {
                             ParsedMail mail = pending.get(i).message().mail();
                             if (mail.date() != null && (newest == null || mail.date().isAfter(newest))) {
@@ -366,6 +367,10 @@ public class ImportService {
                                 }
                             } else {
                                 delta.duplicates++;
+                                if (outcomes.get(i).fate() == MessageRepository.Fate.COPY) {
+                                    delta.problem(pending.get(i).offset(), outcomes.get(i).storedAs(),
+                                            "delivered again with other bytes: a duplicate, kept as a copy of the stored message");
+                                }
                             }
                         }
                     }
@@ -374,6 +379,7 @@ public class ImportService {
                         if (gone > 0) {
                             delta.deleted += gone;
                             delta.changed.add(d.message().mail().messageId());
+                            // a row an earlier version stored under a synthetic id for a reused Message-ID
                             delta.changed.add(MessageRepository.syntheticId(RawCodec.sha256(d.message().raw())));
                         }
                     }
@@ -385,6 +391,9 @@ public class ImportService {
                 counts.newlyListed += delta.newlyListed;
                 counts.deleted += delta.deleted;
                 counts.changed(delta.changed);
+                for (ImportSummary.Problem p : delta.problems) {
+                    counts.problem(p.offset(), p.messageId(), p.reason());
+                }
                 return;
             } catch (RuntimeException e) {
                 // a batch that lost a race with a concurrent import is tried once more

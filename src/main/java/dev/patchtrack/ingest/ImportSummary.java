@@ -8,7 +8,8 @@ import java.util.List;
  * @param list         the list the mail was filed under (null: each message's own List-Id)
  * @param read         messages read from the input
  * @param stored       messages stored for the first time
- * @param duplicates   messages already stored (a cross-posted one gains the list)
+ * @param duplicates   messages already stored (a cross-posted one gains the list), the same Message-ID
+ *                     delivered again with other bytes among them (kept as a copy, not as a message)
  * @param unparseable  of the stored ones, how many could not be read as mail (kept with the reason)
  * @param problems     what went wrong, first ones only (see {@code problemCount})
  * @param problemCount how many problems there were in all

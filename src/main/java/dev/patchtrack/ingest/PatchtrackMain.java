@@ -1,5 +1,8 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.core.audit.AuditFinding;
+import dev.patchtrack.core.audit.AuditKind;
+import dev.patchtrack.core.audit.AuditText;
 import dev.patchtrack.ingest.lwn.ArticleClassifier;
 import dev.patchtrack.ingest.tree.TreeService;
 import io.quarkus.runtime.Quarkus;
@@ -27,6 +30,7 @@ public class PatchtrackMain implements QuarkusApplication {
                    java -jar quarkus-run.jar import [--list NAME] FILE...   (FILE: mbox, mbox.gz or one message; - is stdin)
                    java -jar quarkus-run.jar reclassify                      (topics and states again, with the rules as they are now)
                    java -jar quarkus-run.jar trees [NAME...]                 (scan the configured git trees now for accepted patches)
+                   java -jar quarkus-run.jar audit [--kind K]... [--json]    (derivations to doubt: counts per kind, then each finding)
             """;
 
     public static void main(String... args) {
@@ -58,6 +62,12 @@ public class PatchtrackMain implements QuarkusApplication {
     @Inject
     TreeService trees;
 
+    @Inject
+    AuditService audit;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     @Override
     public int run(String... args) {
         if (args.length == 0 || "serve".equals(args[0])) {
@@ -75,6 +85,7 @@ public class PatchtrackMain implements QuarkusApplication {
                 System.out.printf("reclassified %,d LWN articles%n", articleClassifier.reclassifyAll());
                 yield 0;
             }
+            case "audit" -> auditCommand(List.of(args).subList(1, args.length), System.out, System.err);
             case "trees" -> treesCommand(List.of(args).subList(1, args.length), System.out, System.err);
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
@@ -85,6 +96,65 @@ public class PatchtrackMain implements QuarkusApplication {
                 yield 2;
             }
         };
+    }
+
+    /** {@code audit [--kind K]... [--json]}: the counts per kind, then the findings (of the kinds given). */
+    public int auditCommand(List<String> args, PrintStream out, PrintStream err) {
+        java.util.Set<AuditKind> kinds = java.util.EnumSet.noneOf(AuditKind.class);
+        boolean asJson = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = null;
+            if (a.equals("--json")) {
+                asJson = true;
+            } else if (a.equals("--kind") && i + 1 < args.size()) {
+                value = args.get(++i);
+            } else if (a.startsWith("--kind=")) {
+                value = a.substring("--kind=".length());
+            } else {
+                err.print("audit: unknown argument: " + a + "\n" + USAGE);
+                return 2;
+            }
+            if (value != null) {
+                for (String v : value.split(",")) {
+                    if (v.isBlank()) {
+                        continue;
+                    }
+                    java.util.Optional<AuditKind> k = AuditKind.fromWire(v);
+                    if (k.isEmpty()) {
+                        err.println("audit: unknown kind '" + v.strip() + "'; kinds are " + String.join(", ", AuditKind.wireNames()));
+                        return 2;
+                    }
+                    kinds.add(k.get());
+                }
+            }
+        }
+        AuditService.Report r = audit.run(kinds);
+        if (asJson) {
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            r.counts().forEach((k, n) -> counts.put(k.wireName(), n));
+            doc.put("counts", counts);
+            List<Object> findings = new ArrayList<>();
+            for (AuditFinding f : r.findings()) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("kind", f.kind().wireName());
+                m.put("seriesId", f.seriesId());
+                m.put("revisionId", f.revisionId());
+                m.put("summary", f.summary());
+                m.put("messageIds", f.messageIds());
+                findings.add(m);
+            }
+            doc.put("findings", findings);
+            try {
+                out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.print(AuditText.render(r.counts(), r.findings(), 100, null));
+        }
+        return 0;
     }
 
     int treesCommand(List<String> names, PrintStream out, PrintStream err) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,19 @@ public class MessageRepository {
     public record NewMessage(ParsedMail mail, MailFacts facts, byte[] raw) {
     }
 
-    /** What became of one message of a batch. */
-    public enum Fate { STORED, DUPLICATE }
+    /**
+     * What became of one message of a batch: stored; a duplicate (already stored with the same bytes, or
+     * a copy with other bytes already kept); or a copy (the Message-ID is stored with other bytes: the
+     * same mail delivered again, kept aside as a copy of the stored message, not as a message).
+     */
+    public enum Fate {
+        STORED, DUPLICATE, COPY;
+
+        /** Counted as a duplicate in an import's summary: not a new message. */
+        public boolean duplicate() {
+            return this != STORED;
+        }
+    }
 
     /**
      * The outcome of one message: its fate, the Message-ID it is stored under, and whether it was
@@ -84,27 +96,55 @@ public class MessageRepository {
 
     /** {@link #storeEncoded} for messages not encoded yet. */
     public List<Outcome> storeBatch(List<NewMessage> batch, Long listId) {
-        return storeEncoded(batch.stream().map(Encoded::of).toList(), listId);
+        return storeEncoded(batch.stream().map(Encoded::of).toList(), listId, null);
+    }
+
+    /** {@link #storeEncoded(List, Long, List)} with no input offsets. */
+    public List<Outcome> storeEncoded(List<Encoded> batch, Long listId) {
+        return storeEncoded(batch, listId, null);
+    }
+
+    /** The problem recorded on a stored message when a copy of it with other bytes is received. */
+    static String copyProblem(String sha256, int size) {
+        return "a copy with other bytes was received (" + size + " bytes, sha256 " + sha256.substring(0, 16)
+                + "): the same Message-ID delivered again, kept as a copy of this message";
     }
 
     /**
      * Stores a batch in the caller's transaction. A message whose Message-ID is already stored with
-     * the same bytes is a duplicate (it only gains the list); the same Message-ID with other bytes is
-     * kept under a synthetic id derived from its bytes, so nothing is lost and a second import of the
-     * same file still changes nothing. Rows are written with plain JDBC batches (the entities read
-     * the same tables); ids come from the entities' sequence, in the blocks Hibernate's pooled
-     * optimizer uses, so both can write.
+     * the same bytes is a duplicate (it only gains the list). The same Message-ID with other bytes is
+     * the same mail delivered again (a list footer, re-sent headers): it is a duplicate too, its bytes
+     * are kept once in {@code message_copy} with where they came from, and the stored message gains a
+     * problem saying so; it never becomes a message of its own. So a second import of the same file
+     * still changes nothing. Rows are written with plain JDBC batches (the entities read the same
+     * tables); ids come from the entities' sequence, in the blocks Hibernate's pooled optimizer uses,
+     * so both can write.
+     *
+     * @param offsets where each message was read in its input (null, or null entries: unknown)
      */
-    public List<Outcome> storeEncoded(List<Encoded> batch, Long listId) {
+    public List<Outcome> storeEncoded(List<Encoded> batch, Long listId, List<Long> offsets) {
         Set<String> lookup = new LinkedHashSet<>();
         for (Encoded m : batch) {
             lookup.add(m.message().mail().messageId());
+            // rows an earlier version stored under a synthetic id for a reused Message-ID
             lookup.add(syntheticId(m.sha256()));
         }
         Map<String, Object[]> existing = new HashMap<>();
         Bulk.forChunks(List.copyOf(lookup), chunk -> jdbc.query(
                 "SELECT message_id, raw_sha256, id FROM message WHERE message_id IN (" + Jdbc.marks(chunk.size()) + ")",
                 chunk, rs -> existing.put(rs.getString(1), new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})));
+        // the copies already kept of the stored messages that this batch brings other bytes for
+        Set<String> copies = new HashSet<>();
+        List<Long> withOtherBytes = new ArrayList<>();
+        for (Encoded m : batch) {
+            Object[] prior = existing.get(m.message().mail().messageId());
+            if (prior != null && !m.sha256().equals(prior[1])) {
+                withOtherBytes.add((Long) prior[2]);
+            }
+        }
+        Bulk.forChunks(withOtherBytes.stream().distinct().toList(), chunk -> jdbc.query(
+                "SELECT message_pk, raw_sha256 FROM message_copy WHERE message_pk IN (" + Jdbc.marks(chunk.size()) + ")",
+                chunk, rs -> copies.add(rs.getLong(1) + ":" + rs.getString(2))));
 
         List<Address> addresses = new ArrayList<>();
         for (Encoded m : batch) {
@@ -117,19 +157,37 @@ public class MessageRepository {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Long> listed = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
+        Map<Long, Object[]> rowByPk = new HashMap<>();
+        List<Object[]> copyRows = new ArrayList<>();
+        Map<Long, List<String>> copyProblems = new LinkedHashMap<>();
         Map<Long, Set<Long>> keys = new HashMap<>();
         Jdbc.Ids ids = jdbc.ids(MESSAGE_SEQ, MESSAGE_SEQ_BLOCK);
         java.time.OffsetDateTime now = Jdbc.utc(Instant.now());
-        for (Encoded enc : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            Encoded enc = batch.get(i);
             NewMessage m = enc.message();
             String h = enc.sha256();
             String id = m.mail().messageId();
             Object[] prior = existing.get(id);
-            String problemPrefix = null;
+            if (prior == null) {
+                Object[] legacy = existing.get(syntheticId(h));
+                if (legacy != null && h.equals(legacy[1])) {
+                    prior = legacy;
+                    id = (String) legacy[0];
+                }
+            }
             if (prior != null && !h.equals(prior[1])) {
-                problemPrefix = "Message-ID <" + id + "> is reused by different mail; stored as <" + syntheticId(h) + ">";
-                id = syntheticId(h);
-                prior = existing.get(id);
+                long keptPk = (Long) prior[2];
+                if (copies.add(keptPk + ":" + h)) {
+                    copyRows.add(new Object[] {keptPk, h, m.raw().length, enc.compressed(), listId,
+                        offsets == null ? null : offsets.get(i), now});
+                    copyProblems.computeIfAbsent(keptPk, k -> new ArrayList<>()).add(copyProblem(h, m.raw().length));
+                    outcomes.add(new Outcome(Fate.COPY, id, false));
+                } else {
+                    outcomes.add(new Outcome(Fate.DUPLICATE, id, false));
+                }
+                listed.add(keptPk);
+                continue;
             }
             if (prior != null) {
                 outcomes.add(new Outcome(Fate.DUPLICATE, id, false));
@@ -139,11 +197,6 @@ public class MessageRepository {
             MailFacts facts = m.facts();
             String factsJson = enc.factsJson();
             Set<Long> messageKeys = enc.keys();
-            if (facts != null && !facts.messageId().equals(id)) {
-                facts = withId(facts, id);
-                factsJson = FactsCodec.write(facts);
-                messageKeys = LinkKeys.of(facts);
-            }
             List<String> problems = new ArrayList<>(m.mail().problems());
             if (facts != null) {
                 for (String p : facts.problems()) {
@@ -152,15 +205,12 @@ public class MessageRepository {
                     }
                 }
             }
-            if (problemPrefix != null) {
-                problems.add(0, problemPrefix);
-            }
             long pk = ids.next();
             String parent = m.mail().parent();
-            rows.add(new Object[] {
+            Object[] row = new Object[] {
                 pk,
                 Bulk.clip(id, 1000),
-                m.mail().syntheticId() || problemPrefix != null,
+                m.mail().syntheticId(),
                 facts == null ? MessageKind.OTHER.wireName() : facts.kind().wireName(),
                 Bulk.clip(m.mail().subject() == null ? "" : m.mail().subject(), 2000),
                 people.get(m.mail().from().key()),
@@ -173,7 +223,9 @@ public class MessageRepository {
                 problems.isEmpty() ? null : String.join("\n", problems),
                 m.mail().readable(),
                 false,
-                now});
+                now};
+            rows.add(row);
+            rowByPk.put(pk, row);
             if (messageKeys != null) {
                 keys.put(pk, messageKeys);
             }
@@ -181,9 +233,32 @@ public class MessageRepository {
             outcomes.add(new Outcome(Fate.STORED, id, false));
             listed.add(pk);
         }
+        // copies of messages stored in this batch: the problem goes into the row about to be written
+        List<Long> storedBefore = new ArrayList<>();
+        for (Map.Entry<Long, List<String>> e : copyProblems.entrySet()) {
+            Object[] row = rowByPk.get(e.getKey());
+            if (row == null) {
+                storedBefore.add(e.getKey());
+            } else {
+                row[12] = appendProblems((String) row[12], e.getValue());
+            }
+        }
         jdbc.batch("INSERT INTO message (id, message_id, synthetic_id, kind, subject, from_person_id, sent_at,"
                 + " in_reply_to, raw_sha256, raw_size, raw, facts, problems, readable, deleted, received_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, MESSAGE_TYPES);
+        if (!copyRows.isEmpty()) {
+            jdbc.batch("INSERT INTO message_copy (message_pk, raw_sha256, raw_size, raw, list_id, source_offset,"
+                    + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)", copyRows, COPY_TYPES);
+            Map<Long, String> current = new HashMap<>();
+            Bulk.forChunks(storedBefore, chunk -> jdbc.query("SELECT id, problems FROM message WHERE id IN ("
+                    + Jdbc.marks(chunk.size()) + ")", chunk, rs -> current.put(rs.getLong(1), rs.getString(2))));
+            List<Object[]> updates = new ArrayList<>();
+            for (Long pk : storedBefore) {
+                updates.add(new Object[] {appendProblems(current.get(pk), copyProblems.get(pk)), pk});
+            }
+            jdbc.batch("UPDATE message SET problems = ? WHERE id = ?", updates,
+                    new int[] {java.sql.Types.VARCHAR, java.sql.Types.BIGINT});
+        }
         linkKeys.insert(keys);
         // a message stored just now cannot be pending yet; only known ones newly listed are looked up
         Set<Long> fresh = new HashSet<>(keys.keySet());
@@ -210,20 +285,44 @@ public class MessageRepository {
         return outcomes;
     }
 
+    /** SQL types of the copy row's columns, for NULLs. */
+    private static final int[] COPY_TYPES = {java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.INTEGER,
+        java.sql.Types.BINARY, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP_WITH_TIMEZONE};
+
+    private static String appendProblems(String problems, List<String> more) {
+        List<String> all = new ArrayList<>();
+        if (problems != null && !problems.isEmpty()) {
+            all.add(problems);
+        }
+        all.addAll(more);
+        return String.join("\n", all);
+    }
+
     /**
      * Marks the stored copy of a message deleted (public-inbox's {@code d} blob: the removed mail,
-     * byte for byte). The message is kept; it only leaves series and listings. Returns how many rows
-     * changed: 0 when it was never stored or is already deleted.
+     * byte for byte). The message is kept; it only leaves series and listings. A deletion of bytes kept
+     * as a copy of a message removes that copy and leaves the message as it is. Returns how many
+     * message rows changed: 0 when it was never stored, is already deleted, or was a copy.
      */
     public int markDeleted(String messageId, byte[] raw) {
         String h = RawCodec.sha256(raw);
+        // syntheticId(h): a row an earlier version stored under it for a reused Message-ID
+        List<String> ids = List.of(messageId, syntheticId(h));
+        em.createNativeQuery("DELETE FROM message_copy WHERE raw_sha256 = ?1 AND message_pk IN"
+                        + " (SELECT id FROM message WHERE message_id = ?2)")
+                .setParameter(1, h).setParameter(2, messageId).executeUpdate();
         int n = em.createQuery("update MessageEntity m set m.deleted = true where m.rawSha256 = :h"
                         + " and m.messageId in :ids and m.deleted = false")
-                .setParameter("h", h).setParameter("ids", List.of(messageId, syntheticId(h))).executeUpdate();
+                .setParameter("h", h).setParameter("ids", ids).executeUpdate();
         if (n > 0) {
             dataVersion.bump();
         }
         return n;
+    }
+
+    /** How many copies with other bytes are kept, in all. */
+    public long copyCount() {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM message_copy").getSingleResult()).longValue();
     }
 
     /**
@@ -253,16 +352,12 @@ public class MessageRepository {
         return added;
     }
 
-    /** The id a message is stored under when it has none, or reuses one: derived from its bytes. */
+    /**
+     * The id a message with no Message-ID is stored under, derived from its bytes (the mail reader
+     * gives the same one). Mail that reuses a stored Message-ID is kept as a copy, never under this id.
+     */
     public static String syntheticId(String sha256Hex) {
         return "patchtrack." + sha256Hex.substring(0, 32) + "@synthetic";
-    }
-
-    private static MailFacts withId(MailFacts f, String id) {
-        return new MailFacts(id, true, f.kind(), f.tags(), f.from(), f.author(), f.date(), f.inReplyTo(),
-                f.references(), f.listIds(), f.diff(), f.trailers(), f.changeId(), f.bodyVersion(),
-                f.earlierVersionIds(), f.dependsOn(), f.problems(), f.namedPatches(), f.namedTitles(), f.applied(),
-                f.pull(), f.asksForChanges());
     }
 
     /** The facts of every readable, not deleted message, with its primary key, in id order. */

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the bulk store writes, read back through the entities and the API: every column, a Message-ID
- * reused by different mail (in the same batch as the first), duplicates, lists, pending derivations.
+ * delivered again with other bytes (in the same batch as the first: a copy, not a message), duplicates,
+ * lists, pending derivations.
  */
 @QuarkusTest
 class MessageStoreTest {
@@ -56,14 +57,21 @@ class MessageStoreTest {
                 "from MessageEntity order by id", MessageEntity.class).getResultList());
     }
 
+    private long copies() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("SELECT COUNT(*) FROM message_copy").getSingleResult()).longValue());
+    }
+
     @Test
-    void everyMessageIsStoredOnceWithItsColumnsAndReusedIdsUnderASyntheticOne() {
+    void everyMessageIsStoredOnceWithItsColumnsAndOtherBytesUnderTheSameIdAsACopy() {
         JsonPath first = ImportAndReadTest.upload(mbox(), "rust-for-linux");
-        assertThat(first.getInt("stored")).isEqualTo(3);
-        assertThat(first.getInt("duplicates")).isZero();
+        assertThat(first.getInt("stored")).isEqualTo(2);
+        assertThat(first.getInt("duplicates")).isEqualTo(1);
+        assertThat(first.getList("problems.reason", String.class))
+                .anySatisfy(r -> assertThat(r).contains("delivered again with other bytes"));
 
         List<MessageEntity> rows = stored();
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(2);
         assertThat(rows).extracting(m -> m.id).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isPositive());
         MessageEntity patch = rows.get(0);
         assertThat(patch.messageId).isEqualTo("store-1@example.org");
@@ -73,29 +81,22 @@ class MessageStoreTest {
         assertThat(patch.syntheticId).isFalse();
         assertThat(patch.readable).isTrue();
         assertThat(patch.deleted).isFalse();
-        assertThat(patch.problems).isNull();
+        // the copy with other bytes is the one problem of the message it is a copy of
+        assertThat(patch.problems).startsWith("a copy with other bytes was received (").doesNotContain("\n");
         assertThat(patch.facts).contains("store-1@example.org");
         assertThat(patch.receivedAt).isNotNull();
         assertThat(patch.fromPersonId).isNotNull();
         MessageEntity reply = rows.get(1);
         assertThat(reply.inReplyTo).isEqualTo("store-1@example.org");
         assertThat(reply.fromPersonId).isNotNull().isNotEqualTo(patch.fromPersonId);
-
-        MessageEntity reused = rows.get(2);
-        assertThat(reused.messageId).startsWith("patchtrack.").endsWith("@synthetic");
-        assertThat(reused.syntheticId).isTrue();
-        assertThat(reused.problems).startsWith("Message-ID <store-1@example.org> is reused by different mail; stored as <"
-                + reused.messageId + ">");
-        assertThat(reused.facts).contains(reused.messageId).doesNotContain("store-1@example.org");
-        assertThat(reused.rawSize).isPositive();
+        assertThat(rows).noneSatisfy(m -> assertThat(m.messageId).endsWith("@synthetic"));
+        assertThat(copies()).isEqualTo(1);
 
         given().get("/api/messages/{id}/raw", "store-1@example.org").then().statusCode(200)
                 .body(containsString("rust: add the thing"));
-        given().get("/api/messages/{id}/raw", reused.messageId).then().statusCode(200)
-                .body(containsString("Hello."));
-        given().get("/api/messages/{id}", reused.messageId).then().statusCode(200)
-                .body("subject", equalTo("unrelated mail"))
-                .body("from.email", equalTo("carol@example.org"));
+        given().get("/api/messages/{id}", "store-1@example.org").then().statusCode(200)
+                .body("subject", equalTo("[PATCH] rust: add the thing"))
+                .body("problems[0]", containsString("a copy with other bytes was received"));
         // the import derived what it stored: nothing waits
         assertThat(QuarkusTransaction.requiringNew().call(linkKeys::pending)).isEmpty();
 
@@ -103,6 +104,8 @@ class MessageStoreTest {
         JsonPath again = ImportAndReadTest.upload(mbox(), "rust-for-linux");
         assertThat(again.getInt("stored")).isZero();
         assertThat(again.getInt("duplicates")).isEqualTo(3);
+        assertThat(again.getList("problems")).isEmpty();
+        assertThat(copies()).isEqualTo(1);
         JsonPath other = ImportAndReadTest.upload(mbox(), "linux-pci");
         assertThat(other.getInt("stored")).isZero();
         assertThat(stored()).extracting(m -> m.id).containsExactlyElementsOf(rows.stream().map(m -> m.id).toList());

@@ -1,6 +1,10 @@
 package dev.patchtrack.api.text;
 
 import dev.patchtrack.api.dto.ArticleInfo;
+import dev.patchtrack.api.dto.AuditInfo;
+import dev.patchtrack.core.audit.AuditFinding;
+import dev.patchtrack.core.audit.AuditKind;
+import dev.patchtrack.core.audit.AuditText;
 import dev.patchtrack.api.dto.ArticleSummaryInfo;
 import dev.patchtrack.api.dto.EventInfo;
 import dev.patchtrack.api.dto.MessageInfo;
@@ -57,6 +61,9 @@ public final class TextRenderer {
             return "error " + p.status() + " " + TextWidth.clean(p.title()) + ": " + TextWidth.clean(p.detail())
                     + (p.parameter() == null ? "" : " (parameter " + p.parameter() + ")") + "\n";
         }
+        if (entity instanceof AuditInfo a) {
+            return audit(a);
+        }
         if (entity instanceof PageInfo<?> page) {
             int last = (int) Math.max(1, (page.total() + page.perPage() - 1) / page.perPage());
             return list(page.items()) + "\n" + page.total() + " in all; page " + page.page() + " of " + last + "\n";
@@ -77,6 +84,15 @@ public final class TextRenderer {
             return article(a);
         }
         return fields(entity, "");
+    }
+
+    private String audit(AuditInfo a) {
+        java.util.Map<AuditKind, Integer> counts = new java.util.LinkedHashMap<>();
+        a.counts().forEach((k, n) -> AuditKind.fromWire(k).ifPresent(kind -> counts.put(kind, n)));
+        List<AuditFinding> findings = a.findings().stream().map(f -> new AuditFinding(AuditKind.fromWire(f.kind())
+                .orElseThrow(), f.seriesId(), f.revisionId(), f.summary(), f.messageIds())).toList();
+        int last = (int) Math.max(1, (a.total() + a.perPage() - 1) / a.perPage());
+        return AuditText.render(counts, findings, width, a.total() + " listed; page " + a.page() + " of " + last);
     }
 
     private String list(List<?> items) {
