@@ -6,6 +6,7 @@ import dev.patchtrack.core.classify.TopicLabel;
 import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.patch.DiffstatLines;
+import dev.patchtrack.core.patch.SubjectParser;
 import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.review.ReviewDeriver;
 import dev.patchtrack.core.review.ReviewInput;
@@ -112,19 +113,28 @@ final class Derivation {
         if (m != null) {
             return new ReviewInput.Evidence(null, null, m.detail());
         }
-        return accepted(r, numberOf(r, patch));
+        MailFacts f = facts.get(patch);
+        return accepted(r, numberOf(r, patch), f == null || f.tags() == null ? null : f.tags().normalizedTitle());
     }
 
     /** The applied notice that covers patch {@code number}: one naming it, or one for the whole revision. */
-    private static ReviewInput.Evidence accepted(RevisionDraft r, int number) {
+    private ReviewInput.Evidence accepted(RevisionDraft r, int number, String title) {
         for (AppliedDraft a : r.applied()) {
             if (a.number() != 0 && a.number() != number) {
                 continue;
             }
+            if (isAuthorOf(r, a)) {
+                continue; // "I applied all fixes": the author speaking of their own work
+            }
             AppliedNotice n = a.notice();
             boolean numbered = n.commits().stream().anyMatch(c -> c.number() > 0);
-            if (a.number() == 0 && numbered && n.commits().stream().noneMatch(c -> c.number() == number)) {
+            boolean titled = !n.commits().isEmpty() && !numbered;
+            if (a.number() == 0 && numbered && n.commits().stream().noneMatch(c -> c.number() == number
+                    || sameTitle(c.title(), title))) {
                 continue; // a thank-you that lists the patches it took, and not this one
+            }
+            if (a.number() == 0 && titled && n.commits().stream().noneMatch(c -> sameTitle(c.title(), title))) {
+                continue; // it names the patches it took by title, and not this one
             }
             StringBuilder detail = new StringBuilder("applied");
             if (n.tree() != null || n.branch() != null) {
@@ -136,6 +146,19 @@ final class Derivation {
             return new ReviewInput.Evidence(a.messageId(), n.by() != null ? n.by() : a.from(), detail.toString());
         }
         return null;
+    }
+
+    private static boolean sameTitle(String noticeTitle, String patchTitle) {
+        return noticeTitle != null && patchTitle != null
+                && SubjectParser.parse(noticeTitle).normalizedTitle().strip().equals(patchTitle.strip());
+    }
+
+    /** Whether the notice comes from the revision's own author (by address). */
+    private boolean isAuthorOf(RevisionDraft r, AppliedDraft a) {
+        if (a.from() == null || r.author() == null || a.from().email().isEmpty()) {
+            return false;
+        }
+        return a.from().key().equals(r.author().key());
     }
 
     /** The patches a reply concerns: the patch it is under, or every patch when it is under the cover letter. */

@@ -22,10 +22,20 @@ import java.util.regex.Pattern;
  */
 public final class AppliedParser {
 
-    private static final Pattern APPLIED = Pattern.compile(
-            "(?i)^\\s*(?:thanks[,!.]?\\s+)?(?:now\\s+)?applied" + Target.RE + Target.END);
+    /** What may come before the verb: "Thanks, ", "Ok, ", "So, I ", "With the following changes, ". */
+    private static final String LEAD = "(?i)^\\s*(?:with\\s+the\\s+following\\s+(?:changes?|fix(?:es|up)?s?)[,:]?\\s+)?"
+            + "(?:(?:thanks|ok|okay|so|now)[,!.]?\\s+)*(?:i(?:'ve|\\s+have)?\\s+)?(?:now\\s+)?";
+    /** What may come between the verb and where: "the series", "it", "them all". */
+    private static final String WHAT = "(?:\\s+(?:the\\s+)?(?:series|it|them|this|these|patch(?:es)?|all)(?:\\s+all)?)?";
+    private static final Pattern APPLIED = Pattern.compile(LEAD + "applied" + WHAT + Target.RE + Target.END);
     private static final Pattern QUEUED = Pattern.compile(
-            "(?i)^\\s*(?:thanks[,!.]?\\s+)?(?:queued|picked\\s+up|pushed)(?:\\s+up)?" + Target.RE + Target.END);
+            LEAD + "(?:queued|picked\\s+up|pushed|took|taken)(?:\\s+up)?" + WHAT + Target.RE + "(?:\\s+now)?" + Target.END);
+    /** "Tentatively applied to see how it goes in linux-next": applied, wherever it goes on. */
+    private static final Pattern TENTATIVE = Pattern.compile("(?i)^\\s*tentatively\\s+applied\\b");
+    /** "I've added them all to my driver-core-testing branch", possibly wrapped onto the next line. */
+    private static final Pattern ADDED = Pattern.compile("(?i)\\bi(?:'ve|\\s+have)\\s+(?:added|applied|queued|taken|picked\\s+up)"
+            + "\\s+(?:it|them|this|these|the\\s+series)(?:\\s+all)?\\s+(?:to|in|into)\\s+(?:my\\s+|the\\s+)?`?([\\w./-]+?)`?"
+            + "\\s+(?:branch|tree)\\b");
     private static final Pattern BOT = Pattern.compile(
             "(?i)^\\s*this\\s+(?:series|patch|pull\\s+request)\\s+was\\s+applied\\s+to\\s+(\\S+?)(?:\\s+\\(([^)]+)\\))?\\s*[:.]?\\s*$");
     private static final Pattern BY = Pattern.compile("(?i)^\\s*by\\s+(.+?):?\\s*$");
@@ -39,7 +49,7 @@ public final class AppliedParser {
     private static final class Target {
         static final String RE = "(?:\\s+(?:to|in|into|on|for)\\s+(?:the\\s+)?(`?[^\\s,!;]+?`?(?:\\s+\\([^)\\s]+\\))?)"
                 + "(?:\\s+(?:branch|tree))?)?";
-        static final String END = "\\s*(?:[,!;]|[.:](?:\\s|$)|--|\\s-\\s|$)";
+        static final String END = "\\s*(?:[,!;]|[.:](?:\\s|$)|--|\\s-\\s|\\(|\\bwith\\b|\\bfor\\s+v?\\d|$)";
     }
 
     private AppliedParser() {
@@ -79,13 +89,61 @@ public final class AppliedParser {
                     tree = tb[0];
                     branch = tb[1];
                 }
+            } else if (TENTATIVE.matcher(l).find()) {
+                found = true;
+            } else if (l.indexOf('I') >= 0 || l.indexOf('i') >= 0) {
+                String joined = i + 1 < lines.length && !Lines.quoted(lines[i + 1]) ? l + " " + lines[i + 1].strip() : l;
+                Matcher a = ADDED.matcher(joined);
+                if (a.find()) {
+                    found = true;
+                    String[] tb = treeAndBranch(a.group(1));
+                    tree = tb[0];
+                    branch = tb[1];
+                }
             }
             start = i + 1;
         }
         if (!found) {
             return null;
         }
-        return new AppliedNotice(tree, branch, by, commits(lines, diffMask, start));
+        List<AppliedNotice.Commit> commits = commits(lines, diffMask, start);
+        if (commits.isEmpty()) {
+            commits = quotedShortlog(lines, start);
+        }
+        return new AppliedNotice(tree, branch, by, commits);
+    }
+
+    private static final Pattern SHORTLOG_AUTHOR = Pattern.compile("^>\\s*\\S.*\\(\\d{1,4}\\):\\s*$");
+    private static final Pattern SHORTLOG_TITLE = Pattern.compile("^>\\s{2,}(\\S.*?)\\s*$");
+
+    /**
+     * The patch titles of the cover letter's shortlog that a notice quotes below it, pruned to what was
+     * applied ("Applied to driver-core-testing, thanks!" over the six of 46 titles it kept): each a commit
+     * named by title alone (number 0, no commit id).
+     */
+    private static List<AppliedNotice.Commit> quotedShortlog(String[] lines, int from) {
+        List<AppliedNotice.Commit> out = new ArrayList<>();
+        boolean in = false;
+        for (int i = Math.max(0, from); i < lines.length && out.size() < 1000; i++) {
+            String l = lines[i];
+            if (l.length() > MAX_LINE) {
+                continue;
+            }
+            if (SHORTLOG_AUTHOR.matcher(l).find()) {
+                in = true;
+                continue;
+            }
+            if (!in || !Lines.quoted(l)) {
+                continue;
+            }
+            Matcher t = SHORTLOG_TITLE.matcher(l);
+            if (t.find() && t.group(1).indexOf('|') < 0) {
+                out.add(new AppliedNotice.Commit(0, t.group(1), null));
+            } else if (l.strip().equals(">")) {
+                in = false;
+            }
+        }
+        return out;
     }
 
     /** "`rust-next`" is a branch; "https://.../linux.git (rust-next)" or "netdev/net-next.git (main)" both. */

@@ -58,6 +58,8 @@ public final class PatchAnalyzer {
     private static final Pattern HEADING = Pattern.compile("(?i)^\\s*(?:[-*]\\s*)?(?:changes\\s+)?\\[?" + VN
             + "\\]?(?:\\s+changes?)?\\s*:(\\s*<?https?://)?");
     private static final Pattern SINCE_HEADING = Pattern.compile("(?i)^\\s*since\\s+" + VN);
+    private static final Pattern MARK = Pattern.compile("\\[(\\d{1,2})\\](?!\\s*(?:https?:|lore\\.))");
+    private static final Pattern NOTE = Pattern.compile("^\\s*\\[(\\d{1,2})\\]+:?\\s*(?:https?://|lore\\.)");
     private static final Pattern B4_ID = Pattern.compile("^\\d{8}-[\\w.+-]*?-v(\\d{1,2})-\\d{1,4}-[0-9a-f]{8,16}@");
     private static final Pattern ANY_V = Pattern.compile("(?i)\\b" + VN);
     private static final Pattern SPEAKS_OF_VERSION = Pattern.compile("(?i)\\b(?:" + VN
@@ -249,6 +251,7 @@ public final class PatchAnalyzer {
                     continue;
                 }
                 boolean links = false;
+                noteMarks(line);
                 if (line.indexOf('/') >= 0 && !(i < trailerEnd && TrailerParser.parseLine(line) != null)) {
                     links = earlierLinks(line, prev);
                 }
@@ -313,8 +316,11 @@ public final class PatchAnalyzer {
             if (urls.isEmpty()) {
                 return false;
             }
-            boolean speaks = SPEAKS_OF_VERSION.matcher(line).find()
-                    || (urlFirst(line) && !prev.isEmpty() && SPEAKS_OF_VERSION.matcher(prev).find());
+            // the words speak of a version, not the URL: a b4 id's "-v1-" in a link to other work says nothing
+            String words = withoutUrls(line);
+            boolean speaks = SPEAKS_OF_VERSION.matcher(words).find()
+                    || (urlFirst(line) && !prev.isEmpty() && SPEAKS_OF_VERSION.matcher(withoutUrls(prev)).find())
+                    || versionNote(line);
             if (!speaks) {
                 return false;
             }
@@ -333,6 +339,31 @@ public final class PatchAnalyzer {
                 any = true;
             }
             return any;
+        }
+
+        /** Reference marks ({@code [1]}) that text speaking of a version used: "As with v1 [1], ...". */
+        private List<String> versionMarks = List.of();
+
+        private void noteMarks(String line) {
+            if (line.indexOf('[') < 0 || !SPEAKS_OF_VERSION.matcher(withoutUrls(line)).find()) {
+                return;
+            }
+            Matcher m = MARK.matcher(line);
+            while (m.find()) {
+                if (versionMarks.isEmpty()) {
+                    versionMarks = new ArrayList<>(2);
+                }
+                versionMarks.add(m.group(1));
+            }
+        }
+
+        /** A {@code [1] https://...} line whose mark a sentence about a version used. */
+        private boolean versionNote(String line) {
+            if (versionMarks.isEmpty()) {
+                return false;
+            }
+            Matcher m = NOTE.matcher(line);
+            return m.find() && versionMarks.contains(m.group(1));
         }
 
         /** The line starts with a URL, after bullets and reference marks such as {@code - }, {@code [1]}. */
