@@ -90,25 +90,11 @@ public final class LinkKeys {
             // ones by the window they fall in and the next (two within the window share one), undated
             // ones (near all) by the pair alone, which every dated posting of the pair holds passive.
             for (String pair : Revision.authorTitleKeys(m)) {
-                if (m.date == null) {
-                    add(out, "a", pair);
-                } else {
-                    add(out, PASSIVE + "a", pair);
-                    long window = Math.floorDiv(m.date.getEpochSecond(), SeriesLinker.HEURISTIC_WINDOW.toSeconds());
-                    add(out, "t", pair + '\u0000' + window);
-                    add(out, "t", pair + '\u0000' + (window + 1));
-                }
+                windowed(out, "a", "t", pair, m);
             }
             // the same person's patches under another revision: SeriesLinker's patch-title candidates
             for (String pair : Revision.patchKeys(m)) {
-                if (m.date == null) {
-                    add(out, "q", pair);
-                } else {
-                    add(out, PASSIVE + "q", pair);
-                    long window = Math.floorDiv(m.date.getEpochSecond(), SeriesLinker.HEURISTIC_WINDOW.toSeconds());
-                    add(out, "r", pair + '\u0000' + window);
-                    add(out, "r", pair + '\u0000' + (window + 1));
-                }
+                windowed(out, "q", "r", pair, m);
             }
             add(out, PASSIVE + "p", PullMerges.normalize(m.title()));
             if (!m.threaded()) {
@@ -165,6 +151,22 @@ public final class LinkKeys {
             groups.computeIfAbsent(UnionFind.find(root, i), x -> new ArrayList<>()).add(i);
         }
         return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * A pair that relates postings within SeriesLinker.HEURISTIC_WINDOW: an undated message holds it
+     * active under {@code kind} (near all); a dated one holds it passive and, under {@code windowKind},
+     * with the window its date falls in and the next.
+     */
+    private static void windowed(Set<String> out, String kind, String windowKind, String pair, Msg m) {
+        if (m.date == null) {
+            add(out, kind, pair);
+            return;
+        }
+        add(out, PASSIVE + kind, pair);
+        long window = Math.floorDiv(m.date.getEpochSecond(), SeriesLinker.HEURISTIC_WINDOW.toSeconds());
+        add(out, windowKind, pair + '\u0000' + window);
+        add(out, windowKind, pair + '\u0000' + (window + 1));
     }
 
     private static void add(Set<String> out, String kind, String value) {
