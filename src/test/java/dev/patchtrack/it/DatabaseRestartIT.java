@@ -34,7 +34,7 @@ class DatabaseRestartIT {
         Assumptions.assumeTrue(Instance.PG, "needs the PostgreSQL build (.ci/run's PostgreSQL pass)");
         ThrowawayPostgres.unavailable().ifPresent(why -> Assumptions.abort("no throwaway PostgreSQL: " + why));
         Corpus.Generated corpus = Corpus.fixture(5, 3);
-        int total = corpus.truth().size();
+        int total = corpus.messages();
         Path dir = Path.of("target", "it", "dbrestart-" + System.nanoTime()).toAbsolutePath();
         Files.createDirectories(dir);
         try (ThrowawayPostgres pg = ThrowawayPostgres.start();

@@ -30,7 +30,7 @@ class SyncKillIT {
             props.put("patchtrack.sources.rust-for-linux.enabled", "true");
             props.put("patchtrack.sources.rust-for-linux.schedule", "1s");
             props.put("patchtrack.import.batch-size", "20");
-            int total = corpus.truth().size();
+            int total = corpus.messages();
 
             try (Instance first = Instance.start("first", dir, props)) {
                 // part way: some batches committed, the sync still running

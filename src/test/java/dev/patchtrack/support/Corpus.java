@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -62,6 +64,22 @@ public final class Corpus {
 
     /** An mbox and its truth rows. */
     public record Generated(Path mbox, List<JsonNode> truth) {
+
+        /**
+         * How many messages the corpus stores: one per truth row, except a row that reuses an earlier
+         * row's Message-ID (gen-mbox's dup-message-id), which is a duplicate of it, not a message.
+         */
+        public int messages() {
+            Set<String> ids = new HashSet<>();
+            int n = 0;
+            for (JsonNode r : truth) {
+                JsonNode mid = r.get("mid");
+                if (mid == null || mid.isNull() || ids.add(mid.asText())) {
+                    n++;
+                }
+            }
+            return n;
+        }
     }
 
     /** {@code gen-mbox.py COUNT SEED OUT --fixture --truth TRUTH}, cached under target/corpus. */
