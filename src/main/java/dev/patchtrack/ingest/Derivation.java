@@ -76,7 +76,8 @@ final class Derivation {
             for (String target : targets(f, patchIds, r.coverMessageId())) {
                 List<Trailer> given = trailersBySourceAndPatch.getOrDefault(reply + "\u0000" + target, List.of());
                 responses.computeIfAbsent(target, k -> new ArrayList<>())
-                        .add(new ReviewInput.Response(reply, f.from(), f.date(), given, f.asksForChanges()));
+                        .add(new ReviewInput.Response(reply, f.from(), f.date(), given, f.asksForChanges(),
+                                f.promisesRevision()));
             }
         }
         Map<String, StateReason> states = new LinkedHashMap<>();

@@ -30,6 +30,8 @@ import java.util.List;
  * @param applied           an "applied" notice, null when the message is none
  * @param pull              the parsed pull request of a PULL message, null otherwise
  * @param asksForChanges    a reply whose own text asks for changes ("please split this", "needs a v2")
+ * @param promisesRevision  a reply whose own text promises a new version ("I will send a v2"); it counts
+ *                          only when the patch's author wrote it
  */
 public record MailFacts(
         String messageId,
@@ -53,7 +55,8 @@ public record MailFacts(
         List<String> namedTitles,
         AppliedNotice applied,
         PullRequest pull,
-        boolean asksForChanges) {
+        boolean asksForChanges,
+        boolean promisesRevision) {
 
     /** Facts without reply names, applied notice or pull request. */
     public MailFacts(String messageId, boolean syntheticId, MessageKind kind, SubjectTags tags, Address from,
@@ -61,7 +64,7 @@ public record MailFacts(
             DiffStat diff, List<Trailer> trailers, String changeId, int bodyVersion, List<String> earlierVersionIds,
             List<String> dependsOn, List<String> problems) {
         this(messageId, syntheticId, kind, tags, from, author, date, inReplyTo, references, listIds, diff, trailers,
-                changeId, bodyVersion, earlierVersionIds, dependsOn, problems, List.of(), List.of(), null, null, false);
+                changeId, bodyVersion, earlierVersionIds, dependsOn, problems, List.of(), List.of(), null, null, false, false);
     }
 
     public MailFacts {

@@ -132,7 +132,8 @@ public final class PatchAnalyzer {
         return new MailFacts(mail.messageId(), mail.syntheticId(), kind, tags, from, author, mail.date(),
                 mail.inReplyTo(), mail.references(), mail.listIds(), diff, trailers, changeId, bodyVersion, earlier,
                 depends, problems, named.numbers(), named.titles(), applied, pull,
-                kind == MessageKind.REPLY && applied == null && ChangeRequests.asked(body));
+                kind == MessageKind.REPLY && applied == null && ChangeRequests.asked(body),
+                kind == MessageKind.REPLY && applied == null && ChangeRequests.promised(body));
     }
 
     private static MessageKind kind(ParsedMail mail, SubjectTags tags, boolean pullTag, boolean hasDiff,

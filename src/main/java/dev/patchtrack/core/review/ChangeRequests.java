@@ -3,25 +3,61 @@ package dev.patchtrack.core.review;
 import java.util.regex.Pattern;
 
 /**
- * Whether a reply asks for changes. Reviewers write it many ways; this recognises the common
- * phrasings of kernel review in unquoted lines ("please fix", "this needs a v2", "can you split",
- * "NAK" is a rejection, not a change request, and is read from Nacked-by instead).
+ * Whether a reply asks for changes, and whether an author's reply promises a new version. Reviewers
+ * write it many ways; this recognises the common phrasings of kernel review in unquoted lines above
+ * the signature: requests ("please fix", "this needs a v2", "can you split", "on your next
+ * submission"), objections ("I do not like this patch", "please no") and the author's own word that
+ * the posting will be reworked ("I will send a v2", "I will adopt this approach in v11", "I will come
+ * back with an RFC series"). "NAK" is a rejection, not a change request, and is read from Nacked-by.
  */
 public final class ChangeRequests {
 
+    private static final String CHANGE_VERBS = "fix|change|split|rework|rebase|update|drop|rename|move|resend|respin"
+            + "|address|use|add|remove|document";
+
     private static final Pattern ASK = Pattern.compile(
-            "(?i)(?:\\bplease\\s+(?:fix|change|split|rework|rebase|update|drop|rename|move|resend|respin|address|use|add|remove|document)\\b"
+            "(?i)(?:\\bplease\\s+(?:" + CHANGE_VERBS + ")\\b"
                     + "|\\bneeds?\\s+(?:a\\s+)?(?:v\\d+|respin|rework|another\\s+version|to\\s+be\\s+(?:fixed|changed|reworked|split))"
-                    + "|\\b(?:can|could)\\s+you\\s+(?:please\\s+)?(?:fix|change|split|rework|rebase|update|drop|rename|move|resend|address|use|add|remove)\\b"
+                    + "|\\b(?:can|could)\\s+you\\s+(?:please\\s+)?(?:" + CHANGE_VERBS + ")\\b"
                     + "|\\bchanges\\s+requested\\b"
                     + "|\\bthis\\s+(?:is|looks)\\s+(?:wrong|broken|unsound)\\b"
-                    + "|\\bin\\s+the\\s+next\\s+version\\b)");
+                    + "|\\b(?:in|on|for)\\s+(?:the|your)\\s+next\\s+(?:version|revision|submission|iteration|spin|respin|round|posting)\\b"
+                    + "|\\bI\\s+(?:do\\s+not|don't|don’t)\\s+like\\s+(?:this|that|the|to\\s+see)\\b"
+                    + "|\\bplease\\s+(?:no|don't|do\\s+not)\\b(?!\\s+(?:worry|hesitate))"
+                    + "|\\b(?:the\\s+)?commit\\s+(?:message|log)\\s+should\\b"
+                    + "|\\b(?:please|(?:can|could)\\s+you(?:\\s+please)?)\\s+(?:explain|mention|note|describe)\\b.{0,80}"
+                    + "\\b(?:in|to)\\s+the\\s+(?:commit|change\\s*log|log|description|message|cover)"
+                    + "|\\bshould\\s+not\\s+have\\s+(?:added|been\\s+added|introduced)\\b)");
+
+    /**
+     * The author's promise of a new version: "I will send a v2", "I'll respin", "I will adopt this
+     * approach in v11", "I will come back with ...", "I will work on a proper solution", "I will
+     * implement ...". Thanking for tags, applying and testing promise nothing.
+     */
+    private static final Pattern PROMISE = Pattern.compile(
+            "(?i)(?:\\bI(?:'ll|’ll|\\s+will|\\s+shall|\\s+am\\s+going\\s+to)\\s+(?:just\\s+|then\\s+|now\\s+|also\\s+)?"
+                    + "(?:(?:send|post|prepare|spin|respin|resend)\\s+(?:out\\s+)?(?:a\\s+|the\\s+|an\\s+)?"
+                    + "(?:v\\d+|new\\s+(?:version|revision|series|iteration)|next\\s+(?:version|revision|iteration)"
+                    + "|updated\\s+(?:version|series|patch(?:set)?)|respin|follow-?up\\s+version)"
+                    + "|(?:fix|address|change|rework|rewrite|update|drop|split|implement|adopt|rename|restructure)\\b"
+                    + "(?!\\s+(?:it\\s+up\\s+)?(?:when|while|on)\\s+appl)"
+                    + "|come\\s+back\\s+with\\b|work\\s+on\\s+(?:a|an|the)\\s+(?:proper|new|different|better|cleaner)\\b)"
+                    + "|\\b(?:will|I'll)\\b.{0,80}\\b(?:in|for)\\s+(?:v\\d+|the\\s+next\\s+(?:version|revision|iteration|spin|round))\\b)");
 
     private ChangeRequests() {
     }
 
     /** True when an unquoted line of {@code body} asks for changes. */
     public static boolean asked(String body) {
+        return anyLine(body, ASK);
+    }
+
+    /** True when an unquoted line of {@code body}, written by a patch's author, promises a new version. */
+    public static boolean promised(String body) {
+        return anyLine(body, PROMISE);
+    }
+
+    private static boolean anyLine(String body, Pattern p) {
         if (body == null || body.isEmpty()) {
             return false;
         }
@@ -33,7 +69,7 @@ public final class ChangeRequests {
             if (l.equals("--") || l.equals("-- ")) {
                 break;
             }
-            if (ASK.matcher(l).find()) {
+            if (p.matcher(l).find()) {
                 return true;
             }
         }

@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * Derives review states from facts, each with its reason. For one patch, strongest first: accepted;
- * superseded (a newer revision exists); rejected (a Nacked-by from someone else); then, of the
- * replies from others, the latest verdict: changes-requested (asked for changes) or reviewed
- * (Reviewed-by or Acked-by); under-review (any reply from someone else); new.
+ * superseded (a newer revision exists); rejected (a Nacked-by from someone else); then the latest
+ * verdict of the replies: changes-requested (someone else asked for changes, or the author promised
+ * a new version) or reviewed (Reviewed-by or Acked-by from someone else); under-review (any reply
+ * from someone else); new. The author is recognised by address or, writing from another address, by
+ * a name of two words or more.
  */
 public final class ReviewDeriver {
 
@@ -25,11 +27,7 @@ public final class ReviewDeriver {
             return new StateReason(ReviewState.SUPERSEDED, in.newerRevision(), null,
                     "a newer revision was posted: <" + in.newerRevision() + ">");
         }
-        List<ReviewInput.Response> others = in.responses().stream()
-                .filter(r -> !isAuthor(in, r.from()))
-                .sorted(Comparator.comparing(ReviewInput.Response::date, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(ReviewInput.Response::messageId))
-                .toList();
+        List<ReviewInput.Response> others = sorted(in.responses()).stream().filter(r -> !isAuthor(in, r.from())).toList();
         for (ReviewInput.Response r : others) {
             for (Trailer t : r.trailers()) {
                 if (t.name().equals("Nacked-by")) {
@@ -38,7 +36,14 @@ public final class ReviewDeriver {
             }
         }
         StateReason verdict = null;
-        for (ReviewInput.Response r : others) {
+        for (ReviewInput.Response r : sorted(in.responses())) {
+            if (isAuthor(in, r.from())) {
+                if (r.promisesRevision()) {
+                    verdict = new StateReason(ReviewState.CHANGES_REQUESTED, r.messageId(), r.from(),
+                            r.from().displayName() + " (the author) promised a new version");
+                }
+                continue;
+            }
             for (Trailer t : r.trailers()) {
                 if ((t.name().equals("Reviewed-by") || t.name().equals("Acked-by")) && !isAuthor(in, person(t, r))) {
                     verdict = new StateReason(ReviewState.REVIEWED, r.messageId(), person(t, r), t.name() + ": " + t.value());
@@ -94,12 +99,18 @@ public final class ReviewDeriver {
         return patches.get(0);
     }
 
+    private static List<ReviewInput.Response> sorted(List<ReviewInput.Response> responses) {
+        return responses.stream()
+                .sorted(Comparator.comparing(ReviewInput.Response::date, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(ReviewInput.Response::messageId))
+                .toList();
+    }
+
     private static boolean isAuthor(ReviewInput in, Address who) {
         if (who == null) {
             return false;
         }
-        return (in.author() != null && in.author().key().equals(who.key()))
-                || (in.sender() != null && in.sender().key().equals(who.key()));
+        return (in.author() != null && in.author().samePerson(who)) || (in.sender() != null && in.sender().samePerson(who));
     }
 
     private static Address person(Trailer t, ReviewInput.Response r) {

@@ -29,10 +29,17 @@ public record ReviewInput(Address author, Address sender, List<Response> respons
      * @param date           when, null if unknown
      * @param trailers       the trailers it gives to this patch
      * @param asksForChanges the reply asks for changes (see {@link ChangeRequests})
+     * @param promisesRevision the reply promises a new version; it counts when the author wrote it
      */
-    public record Response(String messageId, Address from, Instant date, List<Trailer> trailers, boolean asksForChanges) {
+    public record Response(String messageId, Address from, Instant date, List<Trailer> trailers, boolean asksForChanges,
+            boolean promisesRevision) {
         public Response {
             trailers = List.copyOf(trailers);
+        }
+
+        /** A reply that promises nothing. */
+        public Response(String messageId, Address from, Instant date, List<Trailer> trailers, boolean asksForChanges) {
+            this(messageId, from, date, trailers, asksForChanges, false);
         }
     }
 

@@ -106,13 +106,13 @@ final class Revision {
     static Set<String> persons(Msg m, boolean withAuthor) {
         Set<String> out = new LinkedHashSet<>(4);
         addIfPresent(out, m.fromKey);
-        String name = nameKey(m.sender.name());
+        String name = m.sender.nameKey();
         if (name != null) {
             out.add(NAME + name);
         }
         if (withAuthor) {
             addIfPresent(out, m.authorKey);
-            name = nameKey(m.author.name());
+            name = m.author.nameKey();
             if (name != null) {
                 out.add(NAME + name);
             }
@@ -146,18 +146,6 @@ final class Revision {
 
     /** Marks an author-and-title key made of the author's name rather than an address. */
     static final String NAME = "n\u0000";
-
-    /**
-     * A person's name as a key, for the same person writing from a new address: lower case, single spaces;
-     * null unless it has at least two words (a bare "root" or "Kernel" names no one).
-     */
-    static String nameKey(String name) {
-        if (name == null) {
-            return null;
-        }
-        String n = name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
-        return n.indexOf(' ') > 0 && n.length() >= 5 ? n : null;
-    }
 
     /** True when both have patches and some patch title is shared. */
     boolean sharesPatch(Revision other) {

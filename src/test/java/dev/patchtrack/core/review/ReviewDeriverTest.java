@@ -122,4 +122,42 @@ class ReviewDeriverTest {
         assertThat(ChangeRequests.asked("LGTM\n-- \nplease fix your mailer\n")).isFalse();
         assertThat(ChangeRequests.asked(null)).isFalse();
     }
+
+    @Test
+    void objectionsAndRequestsForTheNextVersionAreChangeRequests() {
+        // real kbuild and pci replies: a maintainer's objection, a request for the next submission
+        assertThat(ChangeRequests.asked("I do not like this patch.")).isTrue();
+        assertThat(ChangeRequests.asked("Please no. This belongs in the Makefile.")).isTrue();
+        assertThat(ChangeRequests.asked("On your next submission, please Cc the PCI list.")).isTrue();
+        assertThat(ChangeRequests.asked("Please explain in the commit message why this is safe.")).isTrue();
+        // a question is not a change request, nor is reassurance
+        assertThat(ChangeRequests.asked("Could you please explain more about what is the intention here?")).isFalse();
+        assertThat(ChangeRequests.asked("Please don't worry about it, I will take it.")).isFalse();
+    }
+
+    @Test
+    void theAuthorsPromiseOfANewVersionIsReadOnlyFromTheAuthor() {
+        assertThat(ChangeRequests.promised("OK, I will wrap it in v2.")).isTrue();
+        assertThat(ChangeRequests.promised("Thanks, I'll send a v3 with that fixed.")).isTrue();
+        assertThat(ChangeRequests.promised("I will come back with an RFC series.")).isTrue();
+        assertThat(ChangeRequests.promised("Thanks for the review, I will add your tag.")).isFalse();
+        assertThat(ChangeRequests.promised("> I will send a v2\nApplied, thanks.")).isFalse();
+
+        Response promise = new Response("a2", ANA, Instant.parse("2024-05-06T11:00:00Z"), List.of(), false, true);
+        // after a review, the author's promise leaves the patch waiting for the new version
+        StateReason s = state(List.of(reply("b1", BOB, 1, false, t("Reviewed-by", BOB)), promise), null, null);
+        assertThat(s.state()).isEqualTo(ReviewState.CHANGES_REQUESTED);
+        assertThat(s.messageId()).isEqualTo("a2");
+        assertThat(s.because()).contains("(the author) promised a new version");
+        // a later review still counts as the latest verdict
+        assertThat(state(List.of(promise, reply("b3", BOB, 90, false, t("Reviewed-by", BOB))), null, null).state())
+                .isEqualTo(ReviewState.REVIEWED);
+        // the same words from someone else promise nothing of the author's
+        Response other = new Response("b2", BOB, Instant.parse("2024-05-06T11:00:00Z"), List.of(), false, true);
+        assertThat(state(List.of(other), null, null).state()).isEqualTo(ReviewState.UNDER_REVIEW);
+        // the author writing from another address is still the author
+        Response moved = new Response("a3", new Address("Ana Lindqvist", "ana@kernel.org"),
+                Instant.parse("2024-05-06T11:00:00Z"), List.of(), false, true);
+        assertThat(state(List.of(moved), null, null).state()).isEqualTo(ReviewState.CHANGES_REQUESTED);
+    }
 }
