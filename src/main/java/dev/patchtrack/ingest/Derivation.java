@@ -73,7 +73,7 @@ final class Derivation {
             if (f == null) {
                 continue;
             }
-            for (String target : targets(f, patchIds, r.coverMessageId())) {
+            for (String target : r.replyPatches().getOrDefault(reply, List.of())) {
                 List<Trailer> given = trailersBySourceAndPatch.getOrDefault(reply + "\u0000" + target, List.of());
                 responses.computeIfAbsent(target, k -> new ArrayList<>())
                         .add(new ReviewInput.Response(reply, f.from(), f.date(), given, f.asksForChanges(),
@@ -160,23 +160,6 @@ final class Derivation {
             return false;
         }
         return a.from().key().equals(r.author().key());
-    }
-
-    /** The patches a reply concerns: the patch it is under, or every patch when it is under the cover letter. */
-    private List<String> targets(MailFacts reply, Set<String> patches, String cover) {
-        Set<String> seen = new HashSet<>();
-        String cur = reply.parent();
-        while (cur != null && seen.add(cur)) {
-            if (patches.contains(cur)) {
-                return List.of(cur);
-            }
-            if (cur.equals(cover)) {
-                return List.copyOf(patches);
-            }
-            MailFacts up = facts.get(cur);
-            cur = up == null ? null : up.parent();
-        }
-        return List.of();
     }
 
     private List<TopicLabel> topics(RevisionDraft r, List<String> lists) {

@@ -32,6 +32,8 @@ import java.util.List;
  * @param asksForChanges    a reply whose own text asks for changes ("please split this", "needs a v2")
  * @param promisesRevision  a reply whose own text promises a new version ("I will send a v2"); it counts
  *                          only when the patch's author wrote it
+ * @param scope             for a reply: what its words say about the reach of its trailers (whole series,
+ *                          also or except some patches, a quoted line of the patch list); null when nothing
  */
 public record MailFacts(
         String messageId,
@@ -56,7 +58,8 @@ public record MailFacts(
         AppliedNotice applied,
         PullRequest pull,
         boolean asksForChanges,
-        boolean promisesRevision) {
+        boolean promisesRevision,
+        ReplyScope scope) {
 
     /** Facts without reply names, applied notice or pull request. */
     public MailFacts(String messageId, boolean syntheticId, MessageKind kind, SubjectTags tags, Address from,
@@ -64,7 +67,7 @@ public record MailFacts(
             DiffStat diff, List<Trailer> trailers, String changeId, int bodyVersion, List<String> earlierVersionIds,
             List<String> dependsOn, List<String> problems) {
         this(messageId, syntheticId, kind, tags, from, author, date, inReplyTo, references, listIds, diff, trailers,
-                changeId, bodyVersion, earlierVersionIds, dependsOn, problems, List.of(), List.of(), null, null, false, false);
+                changeId, bodyVersion, earlierVersionIds, dependsOn, problems, List.of(), List.of(), null, null, false, false, null);
     }
 
     public MailFacts {

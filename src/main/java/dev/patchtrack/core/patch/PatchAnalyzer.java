@@ -133,7 +133,7 @@ public final class PatchAnalyzer {
                 mail.inReplyTo(), mail.references(), mail.listIds(), diff, trailers, changeId, bodyVersion, earlier,
                 depends, problems, named.numbers(), named.titles(), applied, pull,
                 kind == MessageKind.REPLY && applied == null && ChangeRequests.asked(body),
-                kind == MessageKind.REPLY && applied == null && ChangeRequests.promised(body));
+                kind == MessageKind.REPLY && applied == null && ChangeRequests.promised(body), named.scope());
     }
 
     private static MessageKind kind(ParsedMail mail, SubjectTags tags, boolean pullTag, boolean hasDiff,

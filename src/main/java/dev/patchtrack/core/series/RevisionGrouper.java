@@ -1,5 +1,6 @@
 package dev.patchtrack.core.series;
 
+import dev.patchtrack.core.model.ReplyScope;
 import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.series.SeriesModel.AppliedDraft;
 import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Groups the patches and cover letters of a thread forest into revisions, attaches replies, and
@@ -312,6 +314,14 @@ final class RevisionGrouper {
         for (Msg r : replies) {
             replyIds.add(r.id);
         }
+        Map<String, List<String>> replyPatches = new HashMap<>();
+        for (Msg r : g.replies) {
+            List<String> ids = new ArrayList<>();
+            for (int n : concerns(r, g)) {
+                ids.add(g.slots.get(n).id);
+            }
+            replyPatches.put(r.id, ids);
+        }
 
         RevisionDraft draft = new RevisionDraft(
                 head.id,
@@ -327,6 +337,7 @@ final class RevisionGrouper {
                 g.cover == null ? null : g.cover.id,
                 slots,
                 replyIds,
+                replyPatches,
                 trailers(g),
                 complete,
                 extra,
@@ -375,20 +386,8 @@ final class RevisionGrouper {
             g.slots.forEach((n, p) -> addAll(attrs, n, 1, g.cover, p, false));
         }
         for (Msg r : g.replies) {
-            Msg q = r.nearestPatchOrCover;
-            if (q.isCover()) {
-                Set<Integer> named = named(r, g);
-                g.slots.forEach((n, p) -> {
-                    if (named.isEmpty() || named.contains(n)) {
-                        addAll(attrs, n, 2, r, p, false);
-                    }
-                });
-            } else {
-                Integer n = numberOf.get(q);
-                Msg p = n == null ? null : g.slots.get(n);
-                if (p != null) {
-                    addAll(attrs, n, 2, r, p, false);
-                }
+            for (int n : concerns(r, g)) {
+                addAll(attrs, n, 2, r, g.slots.get(n), false);
             }
         }
         attrs.sort(ATTR_ORDER);
@@ -407,14 +406,58 @@ final class RevisionGrouper {
     }
 
     /**
-     * The patches of this revision that a reply to its cover letter names (by number or quoted title); empty
-     * when it names none, or names only patches the revision does not have: then it means the whole revision.
+     * The patches (by number) a reply concerns, the one rule for its trailers and for review: the patch it
+     * answers, or every patch when it answers the cover letter, narrowed to the patches it names. Its own
+     * words widen or narrow that ({@link ReplyScope}): "for the whole series" means every patch wherever the
+     * reply sits, "same for patch 1/2" adds that patch, "with the exception of patch 2" takes it away. A
+     * reply to the cover letter that names patches only by title, none of which reached this list, concerns
+     * none of the patches here.
      */
-    private static Set<Integer> named(Msg reply, Group g) {
+    private Set<Integer> concerns(Msg r, Group g) {
+        ReplyScope scope = r.facts.scope();
+        Msg q = r.nearestPatchOrCover;
+        Set<Integer> out = new TreeSet<>();
+        if (scope != null && scope.wholeSeries()) {
+            out.addAll(g.slots.keySet());
+        } else if (q.isCover()) {
+            Named named = named(r, g);
+            if (!named.present.isEmpty()) {
+                out.addAll(named.present);
+            } else if (!named.titledAbsent) {
+                out.addAll(g.slots.keySet());
+            }
+        } else {
+            Integer n = numberOf.get(q);
+            if (n != null && g.slots.containsKey(n)) {
+                out.add(n);
+            }
+            if (scope != null) {
+                for (int also : scope.alsoPatches()) {
+                    if (g.slots.containsKey(also)) {
+                        out.add(also);
+                    }
+                }
+            }
+        }
+        if (scope != null) {
+            out.removeAll(scope.exceptPatches());
+        }
+        return out;
+    }
+
+    /** The named patches present here; whether the reply named patches by title and none of them is here. */
+    private record Named(Set<Integer> present, boolean titledAbsent) {
+    }
+
+    /** The patches of this revision that a reply to its cover letter names (by number or quoted title). */
+    private static Named named(Msg reply, Group g) {
         List<Integer> numbers = reply.facts.namedPatches();
-        List<String> titles = reply.facts.namedTitles();
+        List<String> titles = new ArrayList<>(reply.facts.namedTitles());
+        if (reply.facts.scope() != null) {
+            titles.addAll(reply.facts.scope().quotedTitles());
+        }
         if (numbers.isEmpty() && titles.isEmpty()) {
-            return Set.of();
+            return new Named(Set.of(), false);
         }
         Set<Integer> out = new HashSet<>();
         for (Integer n : numbers) {
@@ -422,12 +465,17 @@ final class RevisionGrouper {
                 out.add(n);
             }
         }
-        g.slots.forEach((n, p) -> {
-            if (titles.contains(p.normalizedTitle())) {
-                out.add(n);
+        boolean titled = false;
+        for (Map.Entry<Integer, Msg> e : g.slots.entrySet()) {
+            String have = e.getValue().normalizedTitle();
+            for (String t : titles) {
+                if (have.equals(t) || t.length() >= 20 && have.startsWith(t)) {
+                    out.add(e.getKey()); // a long title wraps in the cover's list: its first line is enough
+                    titled = true;
+                }
             }
-        });
-        return out;
+        }
+        return new Named(out, !titles.isEmpty() && !titled && numbers.isEmpty());
     }
 
     private static void addAll(List<Attr> out, int number, int rank, Msg source, Msg patch, boolean keepCc) {

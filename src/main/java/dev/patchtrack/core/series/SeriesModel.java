@@ -5,6 +5,7 @@ import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.Trailer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The output of threading and linking: series made of revisions made of patches. */
 public final class SeriesModel {
@@ -63,6 +64,9 @@ public final class SeriesModel {
      * @param coverMessageId the cover letter, null when there is none
      * @param patches        the patches, ordered by number
      * @param replies        Message-IDs of replies anywhere in the revision's threads
+     * @param replyPatches   per reply, the patches it concerns (Message-IDs): the patch it answers, every
+     *                       patch for a reply to the cover letter, narrowed or widened by what it says
+     *                       ({@link dev.patchtrack.core.model.ReplyScope}); its trailers go to these
      * @param trailers       trailers per patch, from the patches themselves, replies and the cover letter
      * @param complete       every patch 1..total was received
      * @param extraPatches   more patches than announced were received
@@ -82,6 +86,7 @@ public final class SeriesModel {
             String coverMessageId,
             List<PatchSlot> patches,
             List<String> replies,
+            Map<String, List<String>> replyPatches,
             List<AttributedTrailer> trailers,
             boolean complete,
             boolean extraPatches,
@@ -92,6 +97,7 @@ public final class SeriesModel {
         public RevisionDraft {
             patches = List.copyOf(patches);
             replies = List.copyOf(replies);
+            replyPatches = Map.copyOf(replyPatches);
             trailers = List.copyOf(trailers);
             applied = List.copyOf(applied);
             dependsOn = List.copyOf(dependsOn);
@@ -99,12 +105,12 @@ public final class SeriesModel {
 
         RevisionDraft withApplied(List<AppliedDraft> notices) {
             return new RevisionDraft(key, version, versionMinor, total, rfc, title, author, date, coverMessageId,
-                    patches, replies, trailers, complete, extraPatches, changeId, notices, dependsOn);
+                    patches, replies, replyPatches, trailers, complete, extraPatches, changeId, notices, dependsOn);
         }
 
         RevisionDraft withDependsOn(List<String> keys) {
             return new RevisionDraft(key, version, versionMinor, total, rfc, title, author, date, coverMessageId,
-                    patches, replies, trailers, complete, extraPatches, changeId, applied, keys);
+                    patches, replies, replyPatches, trailers, complete, extraPatches, changeId, applied, keys);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.patchtrack.core.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.core.model.AppliedNotice;
+import dev.patchtrack.core.model.ReplyScope;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,5 +70,67 @@ class AppliedAndNamedTest {
         String[] lines = Lines.split(line + "\n");
         assertThat(ReplyNames.scan(lines, new boolean[lines.length]).titles())
                 .containsExactly(SubjectParser.parse("rust: pci: add IRQ vector helpers").normalizedTitle());
+    }
+
+    /** The reply's scope, or an empty one when it said nothing of it. */
+    private static ReplyScope scope(String body) {
+        String[] lines = Lines.split(body);
+        ReplyNames.Named n = ReplyNames.scan(lines, new boolean[lines.length]);
+        return n.scope() != null ? n.scope() : new ReplyScope(false, List.of(), List.of(), List.of());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"For the whole series and the bits I maintain:", "Either way, for the whole series:",
+        "For the entire series:", "For the series:", "Both patches:", "For all patches:"})
+    void aReplyCanSpeakForTheWholeSeriesFromAnyPatch(String line) {
+        // real lines from linux-pci and linux-kbuild replies, each just above its trailer
+        assertThat(scope(line + "\n\nAcked-by: Danilo Krummrich <dakr@kernel.org>\n").wholeSeries()).as(line).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Thanks for the series!", "This series looks like a good start.",
+        "I have not looked at the whole series yet.", "> For the whole series:"})
+    void otherMentionsOfTheSeriesSayNothingOfScope(String line) {
+        assertThat(scope(line + "\n\nReviewed-by: Bob <bob@example.org>\n").wholeSeries()).as(line).isFalse();
+    }
+
+    @Test
+    void sameForPatchNExtendsTheTrailersAndExceptionsNarrowThem() {
+        // Dirk Behme on v2 2/2 of the pci::Bar doc fixes
+        assertThat(scope("Reviewed-by: Dirk Behme <dirk.behme@de.bosch.com>\n\nSame for patch 1/2.\n").alsoPatches())
+                .containsExactly(1);
+        assertThat(scope("As in patch 1, I would rename it.\n\nReviewed-by: Bob <bob@example.org>\n").alsoPatches())
+                .isEmpty();
+        String[] lines = Lines.split("With the exception of patch 2, for the whole series:\nReviewed-by: Bob <bob@example.org>\n");
+        ReplyNames.Named n = ReplyNames.scan(lines, new boolean[lines.length]);
+        assertThat(n.scope().exceptPatches()).containsExactly(2);
+        assertThat(n.scope().wholeSeries()).isTrue();
+        assertThat(n.numbers()).as("an excluded patch is not named").isEmpty();
+        assertThat(scope("Looks good, except for patches 3 and 5.\nAcked-by: Bob <bob@example.org>\n").exceptPatches())
+                .containsExactly(3, 5);
+    }
+
+    @Test
+    void aFewQuotedLinesOfTheCoverLettersListNameThosePatches() {
+        // Wei Liu on the "Rust support" v10 cover: the one patch he could review, quoted from the list
+        String body = """
+                On Tue, Sep 27, 2022 at 03:14:31PM +0200, Miguel Ojeda wrote:
+                >\s
+                > Miguel Ojeda (22):
+                >   rust: import upstream `alloc` crate
+
+                I cannot find this patch in my inbox.
+
+                    Reviewed-by: Wei Liu <wei.liu@kernel.org>
+
+                to that patch.
+                """;
+        assertThat(scope(body).quotedTitles())
+                .containsExactly(SubjectParser.parse("rust: import upstream `alloc` crate").normalizedTitle());
+        // the whole list quoted is no narrowing, nor are quoted lines that are not the list
+        String whole = "> Ann (4):\n>   a: one thing\n>   a: two things\n>   a: three things\n>   a: four things\n\n"
+                + "Reviewed-by: Bob <bob@example.org>\n";
+        assertThat(scope(whole).quotedTitles()).isEmpty();
+        assertThat(scope(">     let x: u32 = 5;\n\nReviewed-by: Bob <bob@example.org>\n").quotedTitles()).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.patchtrack.core.series;
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
+import dev.patchtrack.core.model.ReplyScope;
 import dev.patchtrack.core.model.SubjectTags;
 import dev.patchtrack.core.model.Trailer;
 import java.time.Instant;
@@ -36,6 +37,8 @@ final class Mail {
     private String changeId;
     private int bodyVersion;
     private final List<String> earlier = new ArrayList<>();
+    private final List<Integer> named = new ArrayList<>();
+    private ReplyScope scope;
 
     private Mail(String id) {
         this.id = id;
@@ -164,6 +167,18 @@ final class Mail {
         return this;
     }
 
+    /** Patch numbers the reply's text names ("for patch 2"). */
+    Mail names(Integer... numbers) {
+        named.addAll(List.of(numbers));
+        return this;
+    }
+
+    /** What the reply says of its trailers' reach. */
+    Mail scope(ReplyScope s) {
+        this.scope = s;
+        return this;
+    }
+
     Mail earlier(String... ids) {
         earlier.addAll(List.of(ids));
         return this;
@@ -187,6 +202,6 @@ final class Mail {
                 kind != MessageKind.REPLY, rfc, resend, version, minor, number, total, List.of(), List.of());
         return new MailFacts(id, false, kind, tags, from, author != null ? author : from, date, inReplyTo,
                 references, List.of("rust-for-linux.vger.kernel.org"), null, trailers, changeId, bodyVersion,
-                earlier, List.of(), List.of());
+                earlier, List.of(), List.of(), named, List.of(), null, null, false, false, scope);
     }
 }

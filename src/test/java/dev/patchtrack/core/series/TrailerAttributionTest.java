@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
+import dev.patchtrack.core.model.ReplyScope;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrailerAttributionTest {
@@ -101,5 +103,37 @@ class TrailerAttributionTest {
         assertThat(v1.replies()).isEmpty();
         assertThat(v2.replies()).containsExactly("r");
         assertThat(v2.trailers()).extracting(AttributedTrailer::patchMessageId).containsExactly("b1");
+    }
+
+    @Test
+    void aReplysOwnWordsWidenOrNarrowWhatItConcerns() {
+        RevisionDraft r = onlyRevision(build(
+                cover("c", 3).at(0),
+                patch("p1", 1, 3).at(1).inReplyTo("c"),
+                patch("p2", 2, 3).at(2).inReplyTo("c"),
+                patch("p3", 3, 3).at(3).inReplyTo("c"),
+                // deep in patch 1's thread, "For the whole series:"
+                reply("whole", "p1").at(10).refs("c", "p1").trailer("Acked-by", "Dan <dan@example.org>")
+                        .scope(new ReplyScope(true, List.of(), List.of(), List.of())),
+                // on patch 3, "Same for patch 1/3."
+                reply("also", "p3").at(11).refs("c", "p3").trailer("Reviewed-by", "Dirk <dirk@example.org>")
+                        .scope(new ReplyScope(false, List.of(1), List.of(), List.of())),
+                // on the cover, "With the exception of patch 2"
+                reply("except", "c").at(12).trailer("Reviewed-by", "Eve <eve@example.org>")
+                        .scope(new ReplyScope(false, List.of(), List.of(2), List.of())),
+                // on the cover, quoting only the list line of a patch that never reached this list
+                reply("absent", "c").at(13).trailer("Reviewed-by", "Wei <wei@example.org>")
+                        .scope(new ReplyScope(false, List.of(), List.of(), List.of("rust: a patch not here")))));
+
+        assertThat(r.trailers()).extracting(AttributedTrailer::sourceMessageId, AttributedTrailer::patchMessageId)
+                .containsExactlyInAnyOrder(
+                        tuple("whole", "p1"), tuple("whole", "p2"), tuple("whole", "p3"),
+                        tuple("also", "p3"), tuple("also", "p1"),
+                        tuple("except", "p1"), tuple("except", "p3"));
+        // review reads the same reach: one rule for trailers and for states
+        assertThat(r.replyPatches()).containsEntry("whole", List.of("p1", "p2", "p3"))
+                .containsEntry("also", List.of("p1", "p3"))
+                .containsEntry("except", List.of("p1", "p3"))
+                .containsEntry("absent", List.of());
     }
 }
