@@ -92,7 +92,8 @@ final class Derivation {
             }
             MailFacts pf = facts.get(patch);
             ReviewInput in = new ReviewInput(pf == null ? null : pf.author(), pf == null ? null : pf.from(),
-                    responses.getOrDefault(patch, List.of()), newerKey, accepted(r, patch));
+                    responses.getOrDefault(patch, List.of()), newerKey, accepted(r, patch), patch,
+                    pf == null ? List.of() : pf.trailers());
             states.put(patch, ReviewDeriver.patch(in));
         }
         StateReason state = ReviewDeriver.rollUp(List.copyOf(states.values()));

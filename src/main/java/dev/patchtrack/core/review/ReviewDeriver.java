@@ -9,11 +9,15 @@ import java.util.List;
  * Derives review states from facts, each with its reason. For one patch, strongest first: accepted;
  * superseded (a newer revision exists); rejected (a Nacked-by from someone else); then the latest
  * verdict of the replies: changes-requested (someone else asked for changes, or the author promised
- * a new version) or reviewed (Reviewed-by or Acked-by from someone else); under-review (any reply
- * from someone else); new. The author is recognised by address or, writing from another address, by
+ * a new version) or reviewed (Reviewed-by or Acked-by from someone else), where a Reviewed-by or
+ * Acked-by the patch carries from an earlier version is the first verdict, older than any reply;
+ * under-review (any reply from someone else); new. The author is recognised by address or, writing from another address, by
  * a name of two words or more.
  */
 public final class ReviewDeriver {
+
+    /** How the reason of a verdict carried in the patch itself begins. */
+    private static final String CARRIES = "carries ";
 
     private ReviewDeriver() {
     }
@@ -36,6 +40,14 @@ public final class ReviewDeriver {
             }
         }
         StateReason verdict = null;
+        for (Trailer t : in.carried()) {
+            if ((t.name().equals("Reviewed-by") || t.name().equals("Acked-by")) && t.person() != null
+                    && !isAuthor(in, t.person())) {
+                verdict = new StateReason(ReviewState.REVIEWED, in.patchMessageId(), t.person(),
+                        CARRIES + t.name() + ": " + t.value() + " (given to an earlier version)");
+                break;
+            }
+        }
         for (ReviewInput.Response r : sorted(in.responses())) {
             if (isAuthor(in, r.from())) {
                 if (r.promisesRevision()) {
@@ -69,7 +81,8 @@ public final class ReviewDeriver {
     /**
      * A revision's state from its patches': accepted or superseded when every patch is; rejected or
      * changes-requested when any patch is; reviewed when every patch is reviewed (or accepted);
-     * under-review when any patch has replies; else new. The reason is the deciding patch's.
+     * under-review when any patch has replies (a tag carried from an earlier version is none); else
+     * new. The reason is the deciding patch's.
      */
     public static StateReason rollUp(List<StateReason> patches) {
         if (patches.isEmpty()) {
@@ -91,12 +104,13 @@ public final class ReviewDeriver {
             return patches.stream().filter(p -> p.state() == ReviewState.REVIEWED).findFirst().orElse(patches.get(0));
         }
         for (StateReason p : patches) {
-            if (p.state() != ReviewState.NEW) {
+            // a tag carried from an earlier version is no reply: alone it leaves a partly reviewed posting new
+            if (p.state() != ReviewState.NEW && !(p.state() == ReviewState.REVIEWED && p.because().startsWith(CARRIES))) {
                 return new StateReason(ReviewState.UNDER_REVIEW, p.messageId(), p.person(),
                         p.state() == ReviewState.UNDER_REVIEW ? p.because() : "some patches " + p.state().wireName());
             }
         }
-        return patches.get(0);
+        return patches.stream().filter(p -> p.state() == ReviewState.NEW).findFirst().orElse(patches.get(0));
     }
 
     private static List<ReviewInput.Response> sorted(List<ReviewInput.Response> responses) {

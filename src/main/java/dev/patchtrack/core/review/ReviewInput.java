@@ -13,12 +13,22 @@ import java.util.List;
  * @param responses       replies that concern this patch (to it, or to its cover letter), any order
  * @param newerRevision   the message that heads a newer revision of the same series, null when none
  * @param accepted        the evidence that it was accepted (an applied notice, a commit in a tree), null when none
+ * @param patchMessageId  the patch itself, null when unknown
+ * @param carried         the trailers the patch carries in its own commit message (given to an earlier
+ *                        version and kept, as b4 and git-am keep them)
  */
 public record ReviewInput(Address author, Address sender, List<Response> responses, String newerRevision,
-                          Evidence accepted) {
+                          Evidence accepted, String patchMessageId, List<Trailer> carried) {
 
     public ReviewInput {
         responses = List.copyOf(responses);
+        carried = carried == null ? List.of() : List.copyOf(carried);
+    }
+
+    /** A patch that carries no trailers of its own. */
+    public ReviewInput(Address author, Address sender, List<Response> responses, String newerRevision,
+                       Evidence accepted) {
+        this(author, sender, responses, newerRevision, accepted, null, List.of());
     }
 
     /**

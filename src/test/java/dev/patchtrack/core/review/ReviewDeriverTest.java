@@ -160,4 +160,23 @@ class ReviewDeriverTest {
                 Instant.parse("2024-05-06T11:00:00Z"), List.of(), false, true);
         assertThat(state(List.of(moved), null, null).state()).isEqualTo(ReviewState.CHANGES_REQUESTED);
     }
+
+    @Test
+    void aTagCarriedFromAnEarlierVersionIsTheFirstVerdict() {
+        ReviewInput carried = new ReviewInput(ANA, ANA, List.of(), null, null, "p1", List.of(t("Reviewed-by", BOB)));
+        StateReason s = ReviewDeriver.patch(carried);
+        assertThat(s.state()).isEqualTo(ReviewState.REVIEWED);
+        assertThat(s.messageId()).isEqualTo("p1");
+        assertThat(s.because()).startsWith("carries Reviewed-by: Bob Reviewer");
+        // the author's own tags and Signed-off-by are no review
+        assertThat(ReviewDeriver.patch(new ReviewInput(ANA, ANA, List.of(), null, null, "p1",
+                List.of(t("Signed-off-by", ANA), t("Acked-by", ANA)))).state()).isEqualTo(ReviewState.NEW);
+        // a later request for changes is the latest verdict
+        assertThat(ReviewDeriver.patch(new ReviewInput(ANA, ANA, List.of(reply("c1", CAT, 5, true)), null, null, "p1",
+                List.of(t("Reviewed-by", BOB)))).state()).isEqualTo(ReviewState.CHANGES_REQUESTED);
+        // a posting where only some patches carry tags and nobody replied is still new
+        StateReason none = ReviewDeriver.patch(new ReviewInput(ANA, ANA, List.of(), null, null, "p2", List.of()));
+        assertThat(ReviewDeriver.rollUp(List.of(s, none)).state()).isEqualTo(ReviewState.NEW);
+        assertThat(ReviewDeriver.rollUp(List.of(s, s)).state()).isEqualTo(ReviewState.REVIEWED);
+    }
 }
