@@ -125,12 +125,12 @@ final class Derivation {
             if (a.number() != 0 && a.number() != number) {
                 continue;
             }
-            if (isAuthorOf(r, a)) {
-                continue; // "I applied all fixes": the author speaking of their own work
+            if (isAuthorOf(r, a) && a.notice().tree() == null && a.notice().branch() == null) {
+                continue; // "I applied all fixes": the author speaking of their own work, not of a tree
             }
             AppliedNotice n = a.notice();
             boolean numbered = n.commits().stream().anyMatch(c -> c.number() > 0);
-            boolean titled = !n.commits().isEmpty() && !numbered;
+            boolean titled = n.commits().stream().anyMatch(c -> c.title() != null) && !numbered;
             if (a.number() == 0 && numbered && n.commits().stream().noneMatch(c -> c.number() == number
                     || sameTitle(c.title(), title))) {
                 continue; // a thank-you that lists the patches it took, and not this one
@@ -143,8 +143,8 @@ final class Derivation {
                 detail.append(" to ").append(n.tree() != null ? n.tree() : "")
                         .append(n.tree() != null && n.branch() != null ? " " : "").append(n.branch() != null ? n.branch() : "");
             }
-            n.commits().stream().filter(c -> c.number() == number || n.commits().size() == 1).findFirst()
-                    .ifPresent(c -> detail.append(" (commit ").append(c.commit()).append(')'));
+            n.commits().stream().filter(c -> c.commit() != null && (c.number() == number || n.commits().size() == 1))
+                    .findFirst().ifPresent(c -> detail.append(" (commit ").append(c.commit()).append(')'));
             return new ReviewInput.Evidence(a.messageId(), n.by() != null ? n.by() : a.from(), detail.toString());
         }
         return null;

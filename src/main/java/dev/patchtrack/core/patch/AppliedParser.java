@@ -17,19 +17,45 @@ import java.util.regex.Pattern;
  *   <li>plain: "Applied to `rust-next`, thanks!", "Applied to rust-next -- thanks everyone!",
  *       "Thanks, queued in for-next."</li>
  * </ul>
+ * Also "This is now available in the mainline." (with the commit id below), "Now pulled to for-next
+ * branch.", "Applied (1-4) to `rust-next`" (those patches only), a maintainer's "Squashed." after a
+ * fixup, and the way back: "I dropped v1 for now" is a notice that withdraws ({@link AppliedNotice#withdrawn()}).
  * A sentence that merely mentions the word ("applied on top of", "does not apply") is not a notice: the
- * line must start with the phrase. Never throws.
+ * line, or a sentence in it, must start with the phrase. Never throws.
  */
 public final class AppliedParser {
 
-    /** What may come before the verb: "Thanks, ", "Ok, ", "So, I ", "With the following changes, ". */
-    private static final String LEAD = "(?i)^\\s*(?:with\\s+the\\s+following\\s+(?:changes?|fix(?:es|up)?s?)[,:]?\\s+)?"
+    /**
+     * What may come before the verb, at the start of the line or of a sentence in it: "Thanks, ", "Ok, ",
+     * "So, I ", "With the following changes, ", "... this series.  Now ".
+     */
+    private static final String LEAD = "(?i)(?:^|[.!?]\\s+)\\s*(?:with\\s+the\\s+following\\s+(?:changes?|fix(?:es|up)?s?)[,:]?\\s+)?"
             + "(?:(?:thanks|ok|okay|so|now)[,!.]?\\s+)*(?:i(?:'ve|\\s+have)?\\s+)?(?:now\\s+)?";
+    /** Patches named by number right after the verb: "Applied (1-4)", "applied patches 1-3 and 5". */
+    private static final String NUMBERS = "(?:\\s*\\((?:patch(?:es)?\\s+)?(?<nums>\\d{1,3}(?:\\s*(?:-|,|&|and|\u2013)\\s*\\d{1,3})*)\\)"
+            + "|\\s+patch(?:es)?\\s+(?<nums2>\\d{1,3}(?:\\s*(?:-|,|&|and|\u2013)\\s*\\d{1,3})*))?";
     /** What may come between the verb and where: "the series", "it", "them all". */
     private static final String WHAT = "(?:\\s+(?:the\\s+)?(?:series|it|them|this|these|patch(?:es)?|all)(?:\\s+all)?)?";
-    private static final Pattern APPLIED = Pattern.compile(LEAD + "applied" + WHAT + Target.RE + Target.END);
+    private static final Pattern APPLIED = Pattern.compile(LEAD + "applied" + NUMBERS + WHAT + Target.RE + Target.END);
     private static final Pattern QUEUED = Pattern.compile(
-            LEAD + "(?:queued|picked\\s+up|pushed|took|taken)(?:\\s+up)?" + WHAT + Target.RE + "(?:\\s+now)?" + Target.END);
+            LEAD + "(?:queued|picked\\s+up|pushed|took|taken|pulled|pull)(?:\\s+up)?" + NUMBERS + WHAT + Target.RE
+                    + "(?:\\s+now)?" + Target.END);
+    /** "This is now available in the mainline." (then, often, the commit id on a line of its own). */
+    private static final Pattern NOW_IN = Pattern.compile("(?i)^\\s*(?:this|it|the\\s+(?:patch|series|fix))\\s+is\\s+now"
+            + "\\s+(?:available\\s+)?in\\s+(?:the\\s+)?`?(?<target>[\\w./-]+?)`?(?:\\s+(?:tree|branch))?\\s*[.!,]?\\s*$");
+    /** "Squashed." from the maintainer who holds the series: a fixup folded into the applied patch. */
+    private static final Pattern SQUASHED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|done|thanks)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
+            + "(?:squashed|folded)(?:\\s+(?:it|this|that|them|the\\s+fix(?:up)?)(?:\\s+in)?(?:\\s+(?:in)?to\\s+\\S+)?)?"
+            + "\\s*[.!,]?(?:\\s+thanks!?)?\\s*$");
+    /** "I dropped v1 for now": an application taken back. */
+    private static final Pattern DROPPED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|so|sorry)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
+            + "(?:dropped|reverted|backed\\s+out|un-?applied|unqueued)\\s+(?:v\\d{1,2}|it|this(?:\\s+(?:patch|series|one|version))?"
+            + "|these|them|the\\s+(?:patch|series|whole\\s+series))(?:\\s+(?:for\\s+now|again|from\\s+(?:my|the)\\s+\\S+"
+            + "(?:\\s+(?:tree|branch))?))?\\s*(?:[.,!;]|$)");
+    /** "I included the additional patch I just sent": the sender's own patches in the thread go along. */
+    private static final Pattern INCLUDED = Pattern.compile("(?i)\\bi(?:'ve|\\s+have)?\\s+(?:also\\s+)?included\\s+(?:the|my)"
+            + "\\s+(?:(?:additional|extra|follow-?up|fixup|other|new)\\s+)?patch(?:es)?\\s+(?:that\\s+)?i\\s+(?:just\\s+)?sent\\b");
+    private static final Pattern BARE_SHA = Pattern.compile("(?i)^\\s*([0-9a-f]{12,40})\\s*$");
     /** "Tentatively applied to see how it goes in linux-next": applied, wherever it goes on. */
     private static final Pattern TENTATIVE = Pattern.compile("(?i)^\\s*tentatively\\s+applied\\b");
     /** "I've added them all to my driver-core-testing branch", possibly wrapped onto the next line. */
@@ -47,7 +73,7 @@ public final class AppliedParser {
 
     /** Where it was applied: one token (a branch, a tree, a URL), optionally followed by "(branch)". */
     private static final class Target {
-        static final String RE = "(?:\\s+(?:to|in|into|on|for)\\s+(?:the\\s+)?(`?[^\\s,!;]+?`?(?:\\s+\\([^)\\s]+\\))?)"
+        static final String RE = "(?:\\s+(?:to|in|into|on|for)\\s+(?:the\\s+)?(?<target>`?[^\\s,!;]+?`?(?:\\s+\\([^)\\s]+\\))?)"
                 + "(?:\\s+(?:branch|tree))?)?";
         static final String END = "\\s*(?:[,!;]|[.:](?:\\s|$)|--|\\s-\\s|\\(|\\bwith\\b|\\bfor\\s+v?\\d|$)";
     }
@@ -61,6 +87,8 @@ public final class AppliedParser {
         String branch = null;
         Address by = null;
         boolean found = false;
+        boolean withdrawn = false;
+        List<AppliedNotice.Commit> numbered = List.of();
         int start = -1;
         for (int i = 0; i < lines.length && !found; i++) {
             String l = lines[i];
@@ -81,16 +109,23 @@ public final class AppliedParser {
                         by = TrailerParser.parsePerson(b.group(1));
                     }
                 }
-            } else if ((m = APPLIED.matcher(l)).find() || (m = QUEUED.matcher(l)).find()) {
+            } else if ((m = APPLIED.matcher(l)).find() || (m = QUEUED.matcher(l)).find()
+                    || (m = NOW_IN.matcher(l)).find()) {
                 found = true;
-                String target = m.group(1);
+                String target = m.group("target");
                 if (target != null) {
                     String[] tb = treeAndBranch(target);
                     tree = tb[0];
                     branch = tb[1];
                 }
-            } else if (TENTATIVE.matcher(l).find()) {
+                if (m.pattern() != NOW_IN) {
+                    numbered = numbered(m.group("nums") != null ? m.group("nums") : m.group("nums2"));
+                }
+            } else if (TENTATIVE.matcher(l).find() || SQUASHED.matcher(l).find()) {
                 found = true;
+            } else if (DROPPED.matcher(l).find()) {
+                found = true;
+                withdrawn = true;
             } else if (l.indexOf('I') >= 0 || l.indexOf('i') >= 0) {
                 String joined = i + 1 < lines.length && !Lines.quoted(lines[i + 1]) ? l + " " + lines[i + 1].strip() : l;
                 Matcher a = ADDED.matcher(joined);
@@ -108,9 +143,64 @@ public final class AppliedParser {
         }
         List<AppliedNotice.Commit> commits = commits(lines, diffMask, start);
         if (commits.isEmpty()) {
+            commits = numbered;
+        }
+        if (commits.isEmpty()) {
             commits = quotedShortlog(lines, start);
         }
-        return new AppliedNotice(tree, branch, by, commits);
+        if (commits.isEmpty()) {
+            String sha = bareCommit(lines, diffMask, start);
+            if (sha != null) {
+                commits = List.of(new AppliedNotice.Commit(0, null, sha));
+            }
+        }
+        return new AppliedNotice(tree, branch, by, commits, withdrawn, !withdrawn && includes(lines, diffMask));
+    }
+
+    /** "1-4", "1, 3 and 5": the patches a notice names by number alone. */
+    private static List<AppliedNotice.Commit> numbered(String list) {
+        if (list == null) {
+            return List.of();
+        }
+        List<AppliedNotice.Commit> out = new ArrayList<>();
+        Matcher n = Pattern.compile("(\\d{1,3})(?:\\s*[-\u2013]\\s*(\\d{1,3}))?").matcher(list);
+        while (n.find()) {
+            int from = Integer.parseInt(n.group(1));
+            int to = n.group(2) == null ? from : Integer.parseInt(n.group(2));
+            for (int k = from; k <= to && k - from <= 100; k++) {
+                out.add(new AppliedNotice.Commit(k, null, null));
+            }
+        }
+        return out;
+    }
+
+    /** A commit id alone on an unquoted line after the notice ("This is now available in the mainline.\n<sha>"). */
+    private static String bareCommit(String[] lines, boolean[] diffMask, int from) {
+        for (int i = Math.max(0, from); i < lines.length && i < from + 6; i++) {
+            if ((diffMask != null && diffMask[i]) || Lines.quoted(lines[i]) || lines[i].length() > MAX_LINE) {
+                continue;
+            }
+            Matcher m = BARE_SHA.matcher(lines[i]);
+            if (m.matches()) {
+                return m.group(1).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private static boolean includes(String[] lines, boolean[] diffMask) {
+        for (int i = 0; i < lines.length; i++) {
+            if ((diffMask != null && diffMask[i]) || Lines.quoted(lines[i]) || lines[i].length() > MAX_LINE) {
+                continue;
+            }
+            if (Lines.signature(lines, i)) {
+                break;
+            }
+            if (INCLUDED.matcher(lines[i]).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern SHORTLOG_AUTHOR = Pattern.compile("^>\\s*\\S.*\\(\\d{1,4}\\):\\s*$");

@@ -79,7 +79,8 @@ public final class ReviewDeriver {
     }
 
     /**
-     * A revision's state from its patches': accepted or superseded when every patch is; rejected or
+     * A revision's state from its patches': accepted or superseded when every patch is, superseded
+     * when each is one or the other (partly taken, the rest carried on in a newer revision); rejected or
      * changes-requested when any patch is; reviewed when every patch is reviewed (or accepted);
      * under-review when any patch has replies (a tag carried from an earlier version is none); else
      * new. The reason is the deciding patch's.
@@ -92,6 +93,13 @@ public final class ReviewDeriver {
             if (patches.stream().allMatch(p -> p.state() == all)) {
                 return patches.get(0);
             }
+        }
+        if (patches.stream().allMatch(p -> p.state() == ReviewState.ACCEPTED || p.state() == ReviewState.SUPERSEDED)) {
+            // some patches taken, the rest carried on in a newer revision: this posting is done
+            long taken = patches.stream().filter(p -> p.state() == ReviewState.ACCEPTED).count();
+            StateReason newer = patches.stream().filter(p -> p.state() == ReviewState.SUPERSEDED).findFirst().orElseThrow();
+            return new StateReason(ReviewState.SUPERSEDED, newer.messageId(), newer.person(), taken + " of "
+                    + patches.size() + " patches accepted, the others carried on: " + newer.because());
         }
         for (ReviewState any : List.of(ReviewState.REJECTED, ReviewState.CHANGES_REQUESTED)) {
             for (StateReason p : patches) {

@@ -26,6 +26,9 @@ import java.util.List;
  *   <li>Series: see {@link SeriesLinker}.</li>
  *   <li>A later {@code [GIT PULL]} whose shortlog lists every patch of a revision by title marks it
  *       applied: see {@link PullMerges}.</li>
+ *   <li>Withdrawn notices stop counting, a notice written in an older revision's thread credits the
+ *       newest one posted before it, and a notice can take its sender's own patches along: see
+ *       {@link AppliedNotices}.</li>
  * </ol>
  */
 public final class SeriesBuilder {
@@ -36,6 +39,7 @@ public final class SeriesBuilder {
         }
         MailThreads threads = MailThreads.of(all);
         List<Revision> revisions = new RevisionGrouper(threads).group();
-        return new PullMerges(threads).apply(new SeriesLinker().link(revisions));
+        List<SeriesModel.SeriesDraft> series = new PullMerges(threads).apply(new SeriesLinker().link(revisions));
+        return new AppliedNotices(threads).apply(series);
     }
 }

@@ -30,6 +30,10 @@ class AppliedAndNamedTest {
             Applied to https://git.kernel.org/pub/scm/linux/kernel/git/a/linux.git (fixes), thanks! | https://git.kernel.org/pub/scm/linux/kernel/git/a/linux.git | fixes
             This series was applied to netdev/net-next.git (main)                              | netdev/net-next.git   | main
             This patch was applied to bpf/bpf.git (master):                                    | bpf/bpf.git           | master
+            Applied (1-4) to `rust-next` -- thanks everyone!                                   | -                     | rust-next
+            This is now available in the mainline.                                             | -                     | mainline
+            series.  Now pull to for-next branch.                                              | -                     | for-next
+            With the following changes, applied to driver-core-linus, thanks.                  | -                     | driver-core-linus
             """)
     void noticesAreRecognisedWithTreeAndBranch(String line, String tree, String branch) {
         AppliedNotice n = applied("On Mon, someone wrote:\n> Applied to quoted-tree, thanks!\n\n" + line + "\n");
@@ -41,7 +45,8 @@ class AppliedAndNamedTest {
     @ParameterizedTest
     @ValueSource(strings = {"Applied on top of v6.8 and tested, works fine.", "> Applied to rust-next, thanks!",
         "It does not apply to rust-next, please rebase.", "LGTM, thanks!", "I applied the patch and it boots.",
-        "Reviewed-by: Applied Person <applied@example.org>"})
+        "Reviewed-by: Applied Person <applied@example.org>", "I dropped the unused import.",
+        "Squashed into v3.", "We should not pull this into stable.", "I squashed the two commits locally and it builds."})
     void otherSentencesAreNotNotices(String line) {
         assertThat(applied(line + "\n")).as(line).isNull();
     }
@@ -132,5 +137,24 @@ class AppliedAndNamedTest {
                 + "Reviewed-by: Bob <bob@example.org>\n";
         assertThat(scope(whole).quotedTitles()).isEmpty();
         assertThat(scope(">     let x: u32 = 5;\n\nReviewed-by: Bob <bob@example.org>\n").quotedTitles()).isEmpty();
+    }
+
+    @Test
+    void noticesSayWhichPatchesTheyTookWhatTheyWithdrawAndWhatTheyTookAlong() {
+        assertThat(applied("Applied (1-4) to `rust-next` -- thanks everyone!\n").commits())
+                .extracting(AppliedNotice.Commit::number).containsExactly(1, 2, 3, 4);
+        assertThat(applied("Applied patches 1 and 3, thanks!\n").commits())
+                .extracting(AppliedNotice.Commit::number).containsExactly(1, 3);
+        AppliedNotice mainline = applied("This is now available in the mainline.\n\ndf01b7cfcef08bf3fdcac2909d0e1910781d6bfd\n");
+        assertThat(mainline.commits()).extracting(AppliedNotice.Commit::commit)
+                .containsExactly("df01b7cfcef08bf3fdcac2909d0e1910781d6bfd");
+        assertThat(applied("Squashed.\nThanks!\n")).isNotNull();
+        AppliedNotice dropped = applied("I dropped v1 for now,\nexpecting to get v2 soon.\n");
+        assertThat(dropped.withdrawn()).isTrue();
+        assertThat(applied("Applied to rust-next, thanks!\n").withdrawn()).isFalse();
+        AppliedNotice along = applied("Tentatively applied to see how it goes in linux-next.\n\n"
+                + "I included the additional patch I just sent.\n");
+        assertThat(along.includesSendersPatches()).isTrue();
+        assertThat(applied("Applied, thanks!\n").includesSendersPatches()).isFalse();
     }
 }

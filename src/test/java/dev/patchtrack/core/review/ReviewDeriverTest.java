@@ -179,4 +179,15 @@ class ReviewDeriverTest {
         assertThat(ReviewDeriver.rollUp(List.of(s, none)).state()).isEqualTo(ReviewState.NEW);
         assertThat(ReviewDeriver.rollUp(List.of(s, s)).state()).isEqualTo(ReviewState.REVIEWED);
     }
+
+    @Test
+    void aPostingPartlyTakenAndOtherwiseCarriedOnIsSuperseded() {
+        // "Applied (1-4) to rust-next", 5-7 came back as v9
+        StateReason taken = new StateReason(ReviewState.ACCEPTED, "ty", CAT, "applied to rust-next");
+        StateReason newer = new StateReason(ReviewState.SUPERSEDED, "v9", null, "a newer revision was posted: <v9>");
+        StateReason s = ReviewDeriver.rollUp(List.of(taken, taken, newer));
+        assertThat(s.state()).isEqualTo(ReviewState.SUPERSEDED);
+        assertThat(s.messageId()).isEqualTo("v9");
+        assertThat(s.because()).startsWith("2 of 3 patches accepted");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.patchtrack.core.series;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ReplyScope;
@@ -39,6 +40,7 @@ final class Mail {
     private final List<String> earlier = new ArrayList<>();
     private final List<Integer> named = new ArrayList<>();
     private ReplyScope scope;
+    private AppliedNotice applied;
 
     private Mail(String id) {
         this.id = id;
@@ -173,6 +175,12 @@ final class Mail {
         return this;
     }
 
+    /** The "applied" notice the reply is. */
+    Mail applied(AppliedNotice n) {
+        this.applied = n;
+        return this;
+    }
+
     /** What the reply says of its trailers' reach. */
     Mail scope(ReplyScope s) {
         this.scope = s;
@@ -202,6 +210,6 @@ final class Mail {
                 kind != MessageKind.REPLY, rfc, resend, version, minor, number, total, List.of(), List.of());
         return new MailFacts(id, false, kind, tags, from, author != null ? author : from, date, inReplyTo,
                 references, List.of("rust-for-linux.vger.kernel.org"), null, trailers, changeId, bodyVersion,
-                earlier, List.of(), List.of(), named, List.of(), null, null, false, false, scope);
+                earlier, List.of(), List.of(), named, List.of(), applied, null, false, false, scope);
     }
 }
