@@ -147,10 +147,18 @@ public class MessageRepository {
                 chunk, rs -> copies.add(rs.getLong(1) + ":" + rs.getString(2))));
 
         List<Address> addresses = new ArrayList<>();
+        Map<Address, java.time.Instant> spokeAt = new HashMap<>();
         for (Encoded m : batch) {
             addresses.add(m.message().mail().from());
+            // the name a person signs their own postings with (not a reply's mail client name), newest first
+            MailFacts f = m.message().facts();
+            if (f != null && f.from() != null && f.from().name() != null && f.date() != null
+                    && (f.kind() == MessageKind.PATCH || f.kind() == MessageKind.COVER || f.kind() == MessageKind.PULL)) {
+                addresses.add(f.from());
+                spokeAt.merge(f.from(), f.date(), (x, y) -> y.isAfter(x) ? y : x);
+            }
         }
-        Map<String, Long> people = persons.resolve(addresses);
+        Map<String, Long> people = persons.resolve(addresses, spokeAt);
         // new people (and a new list) are rows the messages refer to
         em.flush();
 

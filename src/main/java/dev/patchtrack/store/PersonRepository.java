@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +59,21 @@ public class PersonRepository {
      * Addresses the mailmap merges get the id of the one person they map to.
      */
     public Map<String, Long> resolve(Collection<Address> addresses) {
+        return resolve(addresses, Map.of());
+    }
+
+    /**
+     * As {@link #resolve(Collection)}, where {@code spokeAt} gives, for a name and address, when the owner
+     * of the address wrote that name themselves (the newest Date of their mail with it): the newest such
+     * name wins over what is stored, whatever order mail arrives in. Names without a date only fill a
+     * person who has none.
+     */
+    public Map<String, Long> resolve(Collection<Address> addresses, Map<Address, Instant> spokeAt) {
         Mailmap map = mailmap();
         Map<String, Address> wanted = new LinkedHashMap<>();
         Map<String, String> canonicalKey = new HashMap<>();
         java.util.Set<String> renamed = new java.util.HashSet<>();
+        Map<String, Spoken> spoken = new HashMap<>();
         for (Address given : addresses) {
             if (given == null || given.key().isEmpty()) {
                 continue;
@@ -72,6 +84,10 @@ public class PersonRepository {
                 renamed.add(a.key());
             }
             canonicalKey.put(given.key(), a.key());
+            Instant at = mapped ? null : spokeAt.get(given);
+            if (at != null && a.name() != null) {
+                spoken.merge(a.key(), new Spoken(a.name(), at), (x, y) -> y.at.isAfter(x.at) ? y : x);
+            }
             wanted.merge(a.key(), a, (old, neu) -> old.name() == null || mapped ? neu : old);
         }
         Map<String, Long> ids = new HashMap<>();
@@ -81,8 +97,12 @@ public class PersonRepository {
             for (Person p : found) {
                 ids.put(p.email, p.id);
                 Address a = wanted.get(p.email);
+                Spoken said = spoken.get(p.email);
                 if (a.name() != null && (p.name == null || renamed.contains(p.email))) {
                     p.name = Bulk.clip(a.name(), 500);
+                } else if (said != null && (p.nameSeenAt == null || said.at.isAfter(p.nameSeenAt))) {
+                    p.name = Bulk.clip(said.name, 500);
+                    p.nameSeenAt = said.at;
                 }
             }
         });
@@ -90,7 +110,10 @@ public class PersonRepository {
             if (!ids.containsKey(e.getKey())) {
                 Person p = new Person();
                 p.email = Bulk.clip(e.getKey(), 500);
-                p.name = e.getValue().name() == null ? null : Bulk.clip(e.getValue().name(), 500);
+                Spoken said = spoken.get(e.getKey());
+                p.name = said != null ? Bulk.clip(said.name, 500)
+                        : e.getValue().name() == null ? null : Bulk.clip(e.getValue().name(), 500);
+                p.nameSeenAt = said == null ? null : said.at;
                 em.persist(p);
                 ids.put(e.getKey(), p.id);
             }
@@ -101,6 +124,10 @@ public class PersonRepository {
         Map<String, Long> out = new HashMap<>(ids);
         canonicalKey.forEach((given, canonical) -> out.put(given, ids.get(canonical)));
         return out;
+    }
+
+    /** A name as its owner wrote it, and when. */
+    private record Spoken(String name, Instant at) {
     }
 
     public Map<Long, Person> byIds(Collection<Long> ids) {

@@ -115,4 +115,26 @@ class MessageStoreTest {
         }
         assertThat(QuarkusTransaction.requiringNew().call(linkKeys::pending)).isEmpty();
     }
+
+    @Test
+    void aPersonIsNamedAsTheirNewestPostingSignsWhateverOrderMailArrives() {
+        // Fiona Behrens once posted as Finn Behrens; Dmitrii Dolgov replies from a client that says "Dmitry"
+        byte[] newer = Mbox.create()
+                .patch("name-2@example.org", "Fiona Behrens <me@example.dev>", 50, "[PATCH] rust: io: rename accessors",
+                        null, "rust/kernel/io.rs")
+                .mail("name-3@example.org", "Finn B <me@example.dev>", 55, "Re: [PATCH] rust: io: rename accessors",
+                        "name-2@example.org", "Will do.")
+                .bytes();
+        byte[] older = Mbox.create()
+                .patch("name-1@example.org", "Finn Behrens <me@example.dev>", 10, "[PATCH] rust: add io",
+                        null, "rust/kernel/io.rs")
+                .bytes();
+        ImportAndReadTest.upload(older, "rust-for-linux");
+        ImportAndReadTest.upload(newer, "rust-for-linux");
+        for (String id : List.of("name-1@example.org", "name-2@example.org")) {
+            long series = given().get("/api/messages/{id}", id).then().statusCode(200).extract().jsonPath().getLong("seriesId");
+            given().get("/api/series/{id}", series).then().statusCode(200)
+                    .body("author.name", equalTo("Fiona Behrens")).body("author.email", equalTo("me@example.dev"));
+        }
+    }
 }

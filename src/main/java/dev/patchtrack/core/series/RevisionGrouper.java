@@ -331,8 +331,9 @@ final class RevisionGrouper {
                 rfc,
                 g.cover != null ? g.cover.title() : head.title(),
                 // a posting of several patches is its sender's (a first patch carried from another author
-                // does not make it theirs); a single patch is its author's, whoever sent it
-                g.cover != null || g.info.total > 1 ? head.sender : head.author,
+                // does not make it theirs); a single patch is its author's, whoever sent it, under the
+                // address they send from now when they sent it themselves
+                g.cover != null || g.info.total > 1 || head.author.samePerson(head.sender) ? head.sender : head.author,
                 head.date != null ? head.date : earliest,
                 g.cover == null ? null : g.cover.id,
                 slots,
