@@ -89,11 +89,15 @@ public class SeriesRebuilder {
     TreeMatches treeMatches;
 
     @Inject
+    Reanalysis reanalysis;
+
+    @Inject
     dev.patchtrack.store.SearchIndex searchIndex;
 
     /**
      * The full pass: every series derived again from every stored message (after a change of the rules,
-     * the mailmap or the code). Streams the store in groups of messages that cannot affect each other
+     * the mailmap or the code), after analysing the stored mail again if the analysis rules changed
+     * ({@link Reanalysis}). Streams the store in groups of messages that cannot affect each other
      * ({@link LinkKeyRepository#components}), one transaction each, so memory stays bounded whatever
      * the store's size; then drops the stored series no message gives any more.
      */
@@ -101,6 +105,7 @@ public class SeriesRebuilder {
         lock.lock();
         try {
             long start = System.nanoTime();
+            reanalysis.ifStale();
             QuarkusTransaction.requiringNew().timeout(3600).run(this::rewriteKeysIfStale);
             Set<Long> waiting = QuarkusTransaction.requiringNew().call(linkKeys::pending);
             List<List<Long>> chunks = QuarkusTransaction.requiringNew().timeout(3600)
@@ -161,8 +166,8 @@ public class SeriesRebuilder {
     }
 
     private Summary rebuildAffectedPks(Set<Long> seeds, long start) {
-        if (QuarkusTransaction.requiringNew().call(() -> linkKeys.storedVersion() != LinkKeys.VERSION)) {
-            return rebuild(); // the keys are missing or of another scheme: the full pass writes them
+        if (QuarkusTransaction.requiringNew().call(() -> linkKeys.storedVersion() != LinkKeys.VERSION) || reanalysis.stale()) {
+            return rebuild(); // keys of another scheme, or facts of older rules: the full pass renews them
         }
         if (seeds.isEmpty()) {
             return Summary.NOTHING;

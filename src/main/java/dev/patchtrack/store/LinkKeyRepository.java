@@ -1,7 +1,8 @@
 package dev.patchtrack.store;
 
-import dev.patchtrack.core.series.UnionFind;
+import dev.patchtrack.core.patch.PatchAnalyzer;
 import dev.patchtrack.core.series.LinkKeys;
+import dev.patchtrack.core.series.UnionFind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,9 +43,10 @@ public class LinkKeyRepository {
             // A store without keys (a new database: the migration can only name the scheme of its day)
             // holds nothing of an older scheme: the keys written now make it current, so the first
             // derivation does not rewrite every key it was just given.
-            if (storedVersion() != LinkKeys.VERSION
+            if ((storedVersion() != LinkKeys.VERSION || storedFactsVersion() != PatchAnalyzer.RULES_VERSION)
                     && em.createNativeQuery("SELECT message_pk FROM message_link").setMaxResults(1).getResultList().isEmpty()) {
                 setStoredVersion(LinkKeys.VERSION);
+                setStoredFactsVersion(PatchAnalyzer.RULES_VERSION);
             }
             versionClaimed = true;
         }
@@ -137,6 +139,17 @@ public class LinkKeyRepository {
 
     public void setStoredVersion(int version) {
         em.createNativeQuery("UPDATE series_derivation SET link_key_version = ?1 WHERE id = 1")
+                .setParameter(1, version).executeUpdate();
+    }
+
+    /** The version of the analysis rules the stored facts follow ({@link PatchAnalyzer#RULES_VERSION}). */
+    public int storedFactsVersion() {
+        return ((Number) em.createNativeQuery("SELECT facts_version FROM series_derivation WHERE id = 1")
+                .getSingleResult()).intValue();
+    }
+
+    public void setStoredFactsVersion(int version) {
+        em.createNativeQuery("UPDATE series_derivation SET facts_version = ?1 WHERE id = 1")
                 .setParameter(1, version).executeUpdate();
     }
 

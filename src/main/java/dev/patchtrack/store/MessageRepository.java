@@ -387,6 +387,29 @@ public class MessageRepository {
         }
     }
 
+    /** A stored message's identity and raw bytes, for analysing it again. */
+    public record Stored(long pk, String messageId, byte[] raw) {
+    }
+
+    /** Up to {@code limit} readable, not deleted messages with primary keys above {@code after}, in id order. */
+    public List<Stored> readablePage(long after, int limit) {
+        List<Stored> out = new ArrayList<>(limit);
+        for (Object[] row : em.createQuery("select m.id, m.messageId, m.raw, m.rawSize from MessageEntity m"
+                        + " where m.id > :after and m.facts is not null and m.deleted = false order by m.id", Object[].class)
+                .setParameter("after", after).setMaxResults(limit).getResultList()) {
+            out.add(new Stored((Long) row[0], (String) row[1], RawCodec.decompress((byte[]) row[2], (Integer) row[3])));
+        }
+        em.clear();
+        return out;
+    }
+
+    /** Replaces the stored facts of messages analysed again. */
+    public void updateFacts(Map<Long, MailFacts> facts) {
+        List<Object[]> rows = new ArrayList<>(facts.size());
+        facts.forEach((pk, f) -> rows.add(new Object[] {FactsCodec.write(f), pk}));
+        jdbc.batch("UPDATE message SET facts = ? WHERE id = ?", rows, new int[] {java.sql.Types.VARCHAR, java.sql.Types.BIGINT});
+    }
+
     /** The facts of the given messages that are readable and not deleted, with their primary keys. */
     public void forFacts(Collection<Long> pks, java.util.function.BiConsumer<Long, MailFacts> sink) {
         Bulk.forChunks(pks.stream().distinct().sorted().toList(), chunk -> {

@@ -39,6 +39,14 @@ import java.util.regex.Pattern;
  */
 public final class PatchAnalyzer {
 
+    /**
+     * The version of these rules. Raise it whenever {@link #analyze} reads some message differently: the
+     * facts stored under an older version are analysed again from the raw mail before the next full
+     * derivation, so a rule change reaches history (2: reply scope, promises of a new version, applied
+     * notices that name patches, withdraw or take the sender's patches along).
+     */
+    public static final int RULES_VERSION = 2;
+
     private static final String VN = "v(\\d{1,2})(?!\\d|\\.\\d)";
 
     private static final Pattern THIS_IS = Pattern.compile("(?i)\\bthis\\s+is\\s+(?:the\\s+|a\\s+|my\\s+)?(?:"
