@@ -125,6 +125,10 @@ public interface PatchtrackConfig {
         @WithDefault("data/git")
         String gitDir();
 
+        /** Where downloads (search results) are kept while they are read; each is deleted after. */
+        @WithDefault("data/downloads")
+        String downloadDir();
+
         /** query mode: how far back each incremental search reaches before the last date seen. */
         @WithDefault("2d")
         Duration queryOverlap();
@@ -145,16 +149,24 @@ public interface PatchtrackConfig {
     }
 
     interface Http {
-        /** Hosts that may be fetched; no other host ever is, redirects included. */
+        /**
+         * Hosts that may be fetched; no other host ever is, redirects included. A host alone allows
+         * its scheme's port (443 for https, 80 for http); {@code host:port} allows that port and
+         * {@code host:*} any port.
+         */
         @WithDefault("lore.kernel.org,lwn.net,git.kernel.org")
         List<String> allowedHosts();
 
         @WithDefault("10s")
         Duration connectTimeout();
 
-        /** Time allowed for one whole request. */
+        /** The deadline of one whole request, connecting and the body included (pages, feeds, messages). */
         @WithDefault("120s")
         Duration requestTimeout();
+
+        /** The deadline of one whole download streamed to disk (search results, git packs). */
+        @WithDefault("30m")
+        Duration downloadTimeout();
 
         /** Attempts per request, the first included. */
         @WithDefault("5")
@@ -172,9 +184,16 @@ public interface PatchtrackConfig {
         @WithDefault("1s")
         Duration perHostInterval();
 
-        /** Largest response body accepted. */
-        @WithDefault("536870912")
+        /** Largest body streamed to disk (search results as mbox, git packs); beyond it the download fails. */
+        @WithDefault("2147483648")
         long maxBodyBytes();
+
+        /**
+         * Largest body read into memory (feeds, pages, a message's raw, git ref advertisements, the
+         * manifest once decompressed); beyond it the request fails. Keep it well below the heap.
+         */
+        @WithDefault("33554432")
+        long maxDocumentBytes();
 
         /**
          * Whether hosts that resolve to loopback, private, link-local or other non-public addresses

@@ -25,13 +25,13 @@ public class SyncScheduler {
     @Nonconcurrent
     void tick() {
         // with the database away the tick is skipped; what was committed stays, the cursor says where to go on
-        DatabaseDown.orSkipTick("lore sync", sync::runOnce);
+        Fatal.guard(() -> DatabaseDown.orSkipTick("lore sync", sync::runOnce));
     }
 
     /** Tracked git trees whose schedule is due, on a tick of their own so a long scan never holds up mail. */
     @Scheduled(identity = "tree-scan", every = "${patchtrack.sync.tick:30s}", delayed = "${patchtrack.sync.first-delay:5s}")
     @Nonconcurrent
     void treeTick() {
-        DatabaseDown.orSkipTick("tree scan", trees::runDue);
+        Fatal.guard(() -> DatabaseDown.orSkipTick("tree scan", trees::runDue));
     }
 }

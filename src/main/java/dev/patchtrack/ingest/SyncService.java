@@ -225,7 +225,9 @@ public class SyncService {
         } catch (ImportService.PartialImport e) {
             summary = e.summary();
             error = e.getMessage();
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an error of any kind is this source's failure, shown on it; out of memory ends the process
+            Fatal.exitIfOutOfMemory(e);
             error = e.getMessage() == null ? e.toString() : e.getMessage();
         }
         if (error != null) {
@@ -241,7 +243,8 @@ public class SyncService {
                 }
                 QuarkusTransaction.requiringNew().run(() -> sources.setNeedsRebuild(sourceId, false));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            Fatal.exitIfOutOfMemory(e);
             error = error == null ? "series rebuild failed: " + e : error;
         }
         String err = error;

@@ -52,6 +52,11 @@ final class Instance implements AutoCloseable {
     }
 
     static Instance start(String name, Path dir, Map<String, String> props) throws IOException {
+        return start(name, dir, props, List.of());
+    }
+
+    /** The service with these JVM options too ({@code -Xmx192m}, ...). */
+    static Instance start(String name, Path dir, Map<String, String> props, List<String> jvm) throws IOException {
         Files.createDirectories(dir);
         int port = LoreLocal.freePort();
         Map<String, String> all = new LinkedHashMap<>();
@@ -59,7 +64,7 @@ final class Instance implements AutoCloseable {
             all.put("patchtrack.sources." + s + ".enabled", "false");
         }
         all.put("quarkus.http.port", String.valueOf(port));
-        all.put("patchtrack.http.allowed-hosts", "127.0.0.1");
+        all.put("patchtrack.http.allowed-hosts", "127.0.0.1:*");
         all.put("patchtrack.http.allow-private-addresses", "true"); // the archive server is on 127.0.0.1
         all.put("patchtrack.http.per-host-interval", "0s");
         all.put("patchtrack.sync.tick", "1s");
@@ -67,8 +72,9 @@ final class Instance implements AutoCloseable {
         all.put("patchtrack.sync.lease", "10s"); // a killed instance's sources are taken over after this
         all.put("patchtrack.sync.instance", name);
         all.put("patchtrack.sync.git-dir", dir.resolve("git-" + name).toAbsolutePath().toString());
+        all.put("patchtrack.sync.download-dir", dir.resolve("downloads-" + name).toAbsolutePath().toString());
         all.putAll(props);
-        Process p = java(dir, name, all);
+        Process p = java(dir, name, jvm, all);
         Instance i = new Instance(name, port, p);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!p.isAlive()) {
@@ -85,7 +91,13 @@ final class Instance implements AutoCloseable {
 
     /** The jar run with these settings and arguments (a command such as {@code import}, or the service); output in NAME.log. */
     static Process java(Path dir, String name, Map<String, String> props, String... args) throws IOException {
+        return java(dir, name, List.of(), props, args);
+    }
+
+    /** {@link #java(Path, String, Map, String...)} with JVM options first. */
+    static Process java(Path dir, String name, List<String> jvm, Map<String, String> props, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
         cmd.addAll(List.of(args));

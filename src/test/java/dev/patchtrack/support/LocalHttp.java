@@ -15,9 +15,20 @@ final class LocalHttp {
 
     /** Started, with {@code handler} answering every path. */
     static HttpServer start(HttpHandler handler) {
+        return start(handler, null);
+    }
+
+    /** Started, answering on {@code executor}'s threads (null: the server's own one thread). */
+    static HttpServer start(HttpHandler handler, java.util.concurrent.Executor executor) {
+        return start(handler, executor, 0);
+    }
+
+    /** On {@code port} (0: a free one). */
+    static HttpServer start(HttpHandler handler, java.util.concurrent.Executor executor, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.createContext("/", handler);
+            server.setExecutor(executor);
             server.start();
             return server;
         } catch (IOException e) {

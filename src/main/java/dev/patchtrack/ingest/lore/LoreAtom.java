@@ -77,7 +77,7 @@ public class LoreAtom {
             Set<String> thisRun = new LinkedHashSet<>();
             HttpFetcher.Response page = first;
             for (int n = 0; n < config.sync().atomMaxPages(); n++) {
-                List<Entry> entries = parse(page.body());
+                List<Entry> entries = parse(page.body(), page.uri());
                 Instant oldest = null;
                 int added = 0;
                 for (Entry e : entries) {
@@ -154,8 +154,17 @@ public class LoreAtom {
         }
     }
 
-    static List<Entry> parse(byte[] xml) {
+    /** The entries of an Atom feed; a body that is not one (blank, HTML, anything else) is a failed fetch. */
+    static List<Entry> parse(byte[] xml, java.net.URI uri) throws FetchException {
         Document doc = Jsoup.parse(new String(xml, StandardCharsets.UTF_8), "", Parser.xmlParser());
+        Element root = doc.children().first();
+        String tag = root == null ? "" : root.tagName();
+        if (!tag.equals("feed") && !tag.endsWith(":feed")) {
+            String start = new String(xml, 0, Math.min(xml.length, 60), StandardCharsets.UTF_8).strip();
+            throw new FetchException("GET " + uri + ": not an Atom feed (" + (root == null
+                    ? xml.length + " bytes with no element" : "<" + tag + "> instead of <feed>") + (start.isEmpty() ? ""
+                    : ", starting '" + start.replaceAll("\\s+", " ") + "'") + ")", 0, null);
+        }
         List<Entry> out = new ArrayList<>();
         for (Element entry : doc.select("entry")) {
             Element id = entry.selectFirst("id");

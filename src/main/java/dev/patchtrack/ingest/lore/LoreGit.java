@@ -72,7 +72,8 @@ public class LoreGit {
         TreeMap<Integer, String> epochs = new TreeMap<>();
         HttpFetcher.Response r = http.get(spec.uri("manifest.js.gz"), Map.of());
         if (r.status() == 200) {
-            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
+            try (java.io.InputStream in = http.documentStream(new GZIPInputStream(new ByteArrayInputStream(r.body())),
+                    r.uri() + " decompressed")) {
                 JsonNode json = new ObjectMapper().readTree(in);
                 for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -106,7 +107,7 @@ public class LoreGit {
         Path dir = Path.of(config.sync().gitDir()).toAbsolutePath().resolve(spec.name()).resolve(epoch + ".git");
         URI url = spec.uri(String.valueOf(epoch));
         http.checkAllowed(url);
-        Git git = GitMirrors.openBare(dir, http.userAgent());
+        Git git = GitMirrors.openBare(dir, http);
         int timeout = (int) Math.max(1, config.http().requestTimeout().toSeconds());
         long t0 = System.nanoTime();
         http.retrying("git fetch " + url, attempt -> {

@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -23,7 +20,8 @@ import org.jboss.logging.Logger;
  * query mode: {@code POST BASE/INBOX/?q=QUERY d:FROM..&x=m}, a gzip mboxrd of the hits, newest
  * first. FROM is the newest Date seen ({@code query/date}) less the overlap; what the overlap brings
  * again is a duplicate and costs nothing. 404 "No results found" is an empty result. The hits are
- * fed oldest first, so that the date cursor saved with each batch never passes unread mail.
+ * downloaded to disk (never held whole in memory) and fed oldest first, so that the date cursor saved
+ * with each batch never passes unread mail.
  */
 @ApplicationScoped
 public class LoreQuery {
@@ -54,26 +52,30 @@ public class LoreQuery {
 
     public SourceReader open(SourceSpec spec, Map<String, String> cursors) throws IOException {
         String q = search(spec, cursors.get(CURSOR));
-        HttpFetcher.Response r = http.post(spec.uri("?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&x=m"), Map.of());
-        List<MailFeed.Item> items = new ArrayList<>();
-        if (r.status() == 404) {
+        HttpFetcher.Download d = http.download("POST", spec.uri("?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&x=m"),
+                Map.of());
+        if (d.status() == 404) {
+            d.close();
             LOG.infof("%s: no results for %s", spec.name(), q);
-        } else if (r.status() != 200) {
-            throw new FetchException("POST " + r.uri() + ": HTTP " + r.status(), r.status(), null);
-        } else {
-            items.addAll(RawMbox.items(r.body(), limits));
-            Collections.reverse(items);
-            LOG.infof("%s: %d hits for %s (%d bytes)", spec.name(), items.size(), q, r.body().length);
+            return SourceReader.EMPTY;
         }
-        var it = items.iterator();
+        if (d.status() != 200 || d.file() == null) {
+            d.close();
+            throw new FetchException("POST " + d.uri() + ": HTTP " + d.status(), d.status(), null);
+        }
+        MboxFile hits = MboxFile.of(d, http, limits);
+        LOG.infof("%s: %d hits for %s (%d bytes)", spec.name(), hits.size(), q, hits.bytes());
         return new SourceReader() {
+            private int next = hits.size() - 1; // newest first in the download: fed oldest first
+
             @Override
-            public MailFeed.Item next() {
-                return it.hasNext() ? it.next() : null;
+            public MailFeed.Item next() throws IOException {
+                return next < 0 ? null : hits.item(next--);
             }
 
             @Override
             public void close() {
+                hits.close();
             }
         };
     }

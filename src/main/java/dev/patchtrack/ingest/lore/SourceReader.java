@@ -8,4 +8,16 @@ public interface SourceReader extends MailFeed, Closeable {
 
     @Override
     void close();
+
+    /** Nothing to read. */
+    SourceReader EMPTY = new SourceReader() {
+        @Override
+        public MailFeed.Item next() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 }

@@ -26,6 +26,6 @@ public class LwnSchedule {
         if (!config.enabled()) {
             return;
         }
-        DatabaseDown.orSkipTick("LWN poll", poller::runOnce);
+        dev.patchtrack.ingest.Fatal.guard(() -> DatabaseDown.orSkipTick("LWN poll", poller::runOnce));
     }
 }

@@ -169,7 +169,8 @@ public class TreeService {
             });
             walked = r.walked();
             tips = r.tips();
-        } catch (TreeException | IOException | RuntimeException e) {
+        } catch (TreeException | IOException | RuntimeException | Error e) {
+            dev.patchtrack.ingest.Fatal.exitIfOutOfMemory(e);
             error = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warnf("tree %s: scan failed: %s", name, error);
         }
@@ -256,7 +257,7 @@ public class TreeService {
                     + " is not http(s) on an allowed host (patchtrack.http.allowed-hosts)");
         }
         Path dir = Path.of(config.sync().gitDir()).toAbsolutePath().resolve("trees").resolve(name + ".git");
-        Git git = GitMirrors.openBare(dir, http.userAgent());
+        Git git = GitMirrors.openBare(dir, http);
         int timeout = (int) Math.max(1, config.http().requestTimeout().toSeconds());
         long t0 = System.nanoTime();
         FetchResult fetched = http.retrying("git fetch " + url, attempt -> {

@@ -58,7 +58,7 @@ class AllowlistTest {
     @Test
     void otherSchemesAndHostsAreNeverFetched() throws Exception {
         startServers();
-        HttpFetcher http = fetcher(List.of("127.0.0.1"), true);
+        HttpFetcher http = fetcher(List.of("127.0.0.1:*"), true);
         for (String url : List.of("file:///etc/passwd", "ftp://127.0.0.1:" + port(origin) + "/", "jar:file:/x.jar!/",
                 "gopher://127.0.0.1:" + port(origin) + "/", "http://localhost:" + port(origin) + "/",
                 "http://127.0.0.1.nip.io:" + port(origin) + "/", "mailto:x@127.0.0.1", "data:text/plain,x")) {
@@ -76,7 +76,7 @@ class AllowlistTest {
     @Test
     void redirectsOffTheListAreNotFollowed() throws Exception {
         startServers();
-        HttpFetcher http = fetcher(List.of("127.0.0.1"), true);
+        HttpFetcher http = fetcher(List.of("127.0.0.1:*"), true);
         for (String target : List.of("http://localhost:" + port(elsewhere) + "/secret", "file:///etc/passwd",
                 "ftp://127.0.0.1:" + port(elsewhere) + "/")) {
             URI uri = URI.create("http://127.0.0.1:" + port(origin) + "/redirect?to=" + target);
@@ -93,7 +93,7 @@ class AllowlistTest {
     @Test
     void inProductionModeAllowedNamesOnPrivateAddressesAreRefused() throws Exception {
         startServers();
-        HttpFetcher production = fetcher(List.of("127.0.0.1", "localhost"), false);
+        HttpFetcher production = fetcher(List.of("127.0.0.1:*", "localhost:*"), false);
         for (String url : List.of("http://127.0.0.1:" + port(origin) + "/ok", "http://localhost:" + port(origin) + "/ok")) {
             URI uri = URI.create(url);
             assertThat(production.allowed(uri)).as(url).isFalse();
@@ -104,6 +104,33 @@ class AllowlistTest {
         // a look-alike of an allowed name is another host
         HttpFetcher lore = fetcher(List.of("lore.kernel.org"), false);
         assertThat(lore.allowed(URI.create("http://lore.kernel.org.invalid/"))).isFalse();
+    }
+
+    @Test
+    void aHostIsAllowedOnItsSchemesPortUnlessTheListNamesAnother() throws Exception {
+        startServers();
+        URI ok = URI.create("http://127.0.0.1:" + port(origin) + "/ok");
+        // "127.0.0.1" alone allows port 80 only: the same host on another port is another service
+        HttpFetcher defaultPort = fetcher(List.of("127.0.0.1"), true);
+        assertThat(defaultPort.allowed(URI.create("http://127.0.0.1/"))).isTrue();
+        assertThat(defaultPort.allowed(ok)).isFalse();
+        assertThatThrownBy(() -> defaultPort.get(ok, Map.of())).isInstanceOf(FetchException.class)
+                .hasMessageContaining("not allowed");
+        assertThat(originHits).hasValue(0);
+        // a listed port is allowed, and only that one
+        HttpFetcher listed = fetcher(List.of("127.0.0.1:" + port(origin)), true);
+        assertThat(listed.get(ok, Map.of()).status()).isEqualTo(200);
+        assertThat(listed.allowed(URI.create("http://127.0.0.1:" + port(elsewhere) + "/"))).isFalse();
+        // host:* allows every port of the host
+        HttpFetcher any = fetcher(List.of("127.0.0.1:*"), true);
+        assertThat(any.allowed(ok)).isTrue();
+        assertThat(any.allowed(URI.create("http://127.0.0.1:" + port(elsewhere) + "/"))).isTrue();
+        // https on its own port; an explicit :443 is the same port
+        HttpFetcher lore = fetcher(List.of("lore.kernel.org"), true);
+        assertThat(lore.allowed(URI.create("https://lore.kernel.org/rust-for-linux/"))).isTrue();
+        assertThat(lore.allowed(URI.create("https://lore.kernel.org:443/rust-for-linux/"))).isTrue();
+        assertThat(lore.allowed(URI.create("https://lore.kernel.org:8443/rust-for-linux/"))).isFalse();
+        assertThat(lore.allowed(URI.create("http://lore.kernel.org:22/"))).isFalse();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -139,10 +166,11 @@ class AllowlistTest {
 
     /** The fetcher with its settings given here instead of by Quarkus. */
     static HttpFetcher fetcher(List<String> hosts, boolean allowPrivate) {
-        Map<String, Object> http = Map.of("allowedHosts", hosts, "allowPrivateAddresses", allowPrivate,
-                "connectTimeout", Duration.ofSeconds(2), "requestTimeout", Duration.ofSeconds(5), "maxAttempts", 1,
-                "backoff", Duration.ofMillis(10), "maxBackoff", Duration.ofMillis(10), "perHostInterval", Duration.ZERO,
-                "maxBodyBytes", 1_000_000L);
+        Map<String, Object> http = Map.ofEntries(Map.entry("allowedHosts", hosts), Map.entry("allowPrivateAddresses", allowPrivate),
+                Map.entry("connectTimeout", Duration.ofSeconds(2)), Map.entry("requestTimeout", Duration.ofSeconds(5)),
+                Map.entry("maxAttempts", 1), Map.entry("backoff", Duration.ofMillis(10)), Map.entry("maxBackoff", Duration.ofMillis(10)),
+                Map.entry("perHostInterval", Duration.ZERO), Map.entry("maxBodyBytes", 1_000_000L),
+                Map.entry("maxDocumentBytes", 1_000_000L), Map.entry("downloadTimeout", Duration.ofSeconds(5)));
         HttpFetcher f = new HttpFetcher();
         f.config = settings(PatchtrackConfig.class, Map.of("http", settings(PatchtrackConfig.Http.class, http)));
         f.version = "test";
