@@ -19,7 +19,9 @@ import java.util.Locale;
  * Text for curl users, for every {@code /api} resource at once. A request that prefers {@code text/plain}
  * (alone, or by q-value over JSON) or says {@code ?format=text} is marked before matching and asks the
  * resource for JSON as usual; the response's record is then rendered by {@link TextRenderer}. Errors come
- * out as one line. {@code ?format=json} forces JSON; any other format is refused. {@code ?width=N}
+ * out as one line. Mail (a message's raw, a series' mbox) with {@code ?format=text} is shown with its
+ * control and bidi characters made visible; otherwise (Accept included) it stays byte for byte, for
+ * {@code git am}. {@code ?format=json} forces JSON; any other format is refused. {@code ?width=N}
  * (40 to 400, default 100) sets the terminal width.
  */
 @Provider
@@ -27,6 +29,8 @@ import java.util.Locale;
 public class TextFormat implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String WIDTH = TextFormat.class.getName() + ".width";
+    /** Set when {@code ?format=text} asked for text by name (not only by Accept). */
+    static final String NAMED = TextFormat.class.getName() + ".named";
     static final MediaType TEXT = new MediaType("text", "plain", "UTF-8");
 
     @Override
@@ -46,6 +50,7 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
                 return;
             }
             text = f.equals("text");
+            request.setProperty(NAMED, text);
             if (!text) {
                 request.getHeaders().putSingle(HttpHeaders.ACCEPT, "application/json, */*;q=0.1");
                 return;
@@ -79,11 +84,20 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object width = request.getProperty(WIDTH);
         Object entity = response.getEntity();
+        MediaType type = response.getMediaType();
+        if (width instanceof Integer && Boolean.TRUE.equals(request.getProperty(NAMED)) && mail(type)
+                && (entity instanceof byte[] || entity instanceof String)) {
+            // the raw mail or an mbox, asked for as text: for reading, with what could rewrite the terminal shown
+            String mail = entity instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : (String) entity;
+            response.setEntity(TextWidth.visible(mail), null, TEXT);
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, TEXT.toString());
+            response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            return;
+        }
         if (!(width instanceof Integer w) || entity == null || entity instanceof String || entity instanceof byte[]
                 || entity instanceof InputStream) {
             return;
         }
-        MediaType type = response.getMediaType();
         if (type != null && !type.getSubtype().endsWith("json")) {
             return;
         }
@@ -93,6 +107,12 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
             response.setStatus(((ProblemInfo) entity).status());
         }
         response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    }
+
+    /** Mail bytes: a message as received, or an mbox for git am. */
+    static boolean mail(MediaType type) {
+        return type != null && (type.isCompatible(MediaType.valueOf("message/rfc822"))
+                || type.isCompatible(MediaType.valueOf("application/mbox")));
     }
 
     /** True when {@code text/plain} (or {@code text/*}) is acceptable and beats every JSON media range. */

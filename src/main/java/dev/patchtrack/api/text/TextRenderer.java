@@ -52,7 +52,8 @@ public final class TextRenderer {
     /** @param base the service's base URL ({@code http://host:port/}), for commands shown to copy */
     public TextRenderer(int width, String base) {
         this.width = width;
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        String b = TextWidth.clean(base);
+        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
     /** The text for a response entity. */
@@ -223,7 +224,7 @@ public final class TextRenderer {
         if (!s.articles().isEmpty()) {
             out.append("\nLWN\n");
             s.articles().forEach(a -> out.append(fit("  " + day(a.published()) + "  " + a.title())).append("\n    ")
-                    .append(a.link()).append('\n'));
+                    .append(TextWidth.clean(a.link())).append('\n'));
         }
         return out.toString();
     }

@@ -28,6 +28,31 @@ public final class TextWidth {
         return b.toString();
     }
 
+    /**
+     * Mail as text for a terminal, nothing dropped: line breaks and tabs stay (CRLF becomes LF), every
+     * other control character, format character (bidi overrides, zero-width marks) and line or
+     * paragraph separator is shown as {@code <U+XXXX>}, so it can neither move the cursor nor hide.
+     */
+    public static String visible(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (c == '\n' || c == '\t') {
+                b.append((char) c);
+            } else if (c == '\r' && i < s.length() && s.charAt(i) == '\n') {
+                continue; // CRLF: the LF ends the line
+            } else if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+                b.append(String.format("<U+%04X>", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        }
+        return b.toString();
+    }
+
     public static int of(String s) {
         return s.codePoints().map(TextWidth::columns).sum();
     }
