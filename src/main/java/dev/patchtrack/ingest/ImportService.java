@@ -7,6 +7,7 @@ import dev.patchtrack.core.mail.MboxReader;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.patch.PatchAnalyzer;
+import dev.patchtrack.store.Conflict;
 import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.RawCodec;
@@ -339,8 +340,7 @@ public class ImportService {
             }
         }
         Map<String, String> cursorCopy = prepared.cursors();
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 2; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             Counts delta = new Counts();
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -396,13 +396,25 @@ public class ImportService {
                 }
                 return;
             } catch (RuntimeException e) {
-                // a batch that lost a race with a concurrent import is tried once more
-                last = e;
-                LOG.warnf("storing a batch of %d failed (attempt %d): %s", batch.size(), attempt + 1, e.toString());
+                // a batch that lost a race with a concurrent import (the same message stored by both) runs
+                // again and then finds what the other committed; shared keys (people, lists) never race
+                if (!Conflict.is(e) || attempt >= RACE_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.infof("storing a batch of %d lost a race with another import (attempt %d of %d): %s", batch.size(),
+                        attempt, RACE_ATTEMPTS, e.toString());
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 100L * attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
-        throw last;
     }
+
+    /** How often a batch that lost a race is stored again. */
+    static final int RACE_ATTEMPTS = 8;
 
     /** rust-for-linux.vger.kernel.org gives rust-for-linux. */
     static String listFromHeaders(ParsedMail mail) {

@@ -79,6 +79,51 @@ public class Jdbc {
         });
     }
 
+    /**
+     * Inserts rows whose {@code key} column is unique, each only if no row with its key exists, and
+     * never fails because another transaction inserted the same key meanwhile: an idempotent upsert of
+     * shared keys (people, lists) that concurrent imports race to create. PostgreSQL does it with
+     * {@code ON CONFLICT DO NOTHING} (which waits for the other transaction and then skips the row);
+     * H2, which has no such clause, inserts row by row and takes a duplicate-key failure as "already
+     * there" (H2 rolls back the failed statement only, the transaction goes on). The caller reads the
+     * ids back by key.
+     */
+    public void insertIfAbsent(String table, String key, List<String> columns, List<Object[]> rows, int[] nullTypes) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size()) + ")";
+        em.unwrap(Session.class).doWork(c -> {
+            if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                try (PreparedStatement ps = c.prepareStatement(insert + " ON CONFLICT (" + key + ") DO NOTHING")) {
+                    for (Object[] row : rows) {
+                        for (int i = 0; i < row.length; i++) {
+                            bind(ps, i + 1, row[i], nullTypes[i]);
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        bind(ps, i + 1, row[i], nullTypes[i]);
+                    }
+                    try {
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        if (!"23505".equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        // inserted by another transaction (H2 waited for it to commit): already there
+                    }
+                }
+            }
+        });
+    }
+
     private static void bind(PreparedStatement ps, int i, Object v, int nullType) throws SQLException {
         if (v == null) {
             ps.setNull(i, nullType);

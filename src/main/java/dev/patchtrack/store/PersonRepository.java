@@ -33,6 +33,13 @@ public class PersonRepository {
     @Inject
     PatchtrackConfig config;
 
+    @Inject
+    Jdbc jdbc;
+
+    private static final String PERSON_SEQ = "person_seq";
+    /** The sequence's increment (V1) and the entity's allocation size. */
+    private static final int PERSON_SEQ_BLOCK = 50;
+
     private volatile Mailmap mailmap;
 
     /** The mailmap in use, read once from {@code patchtrack.mailmap}. */
@@ -106,17 +113,25 @@ public class PersonRepository {
                 }
             }
         });
+        List<Object[]> rows = new java.util.ArrayList<>();
+        Jdbc.Ids next = null;
         for (Map.Entry<String, Address> e : wanted.entrySet()) {
             if (!ids.containsKey(e.getKey())) {
-                Person p = new Person();
-                p.email = Bulk.clip(e.getKey(), 500);
+                next = next == null ? jdbc.ids(PERSON_SEQ, PERSON_SEQ_BLOCK) : next;
                 Spoken said = spoken.get(e.getKey());
-                p.name = said != null ? Bulk.clip(said.name, 500)
-                        : e.getValue().name() == null ? null : Bulk.clip(e.getValue().name(), 500);
-                p.nameSeenAt = said == null ? null : said.at;
-                em.persist(p);
-                ids.put(e.getKey(), p.id);
+                rows.add(new Object[] {next.next(), Bulk.clip(e.getKey(), 500), said != null ? Bulk.clip(said.name, 500)
+                    : e.getValue().name() == null ? null : Bulk.clip(e.getValue().name(), 500),
+                    said == null ? null : Jdbc.utc(said.at)});
             }
+        }
+        if (!rows.isEmpty()) {
+            // a concurrent import may create the same people: whoever comes second finds them
+            jdbc.insertIfAbsent("person", "email", List.of("id", "email", "name", "name_seen_at"), rows,
+                    new int[] {java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE});
+            List<String> created = rows.stream().map(r -> (String) r[1]).toList();
+            Bulk.forChunks(created, chunk -> jdbc.query("SELECT email, id FROM person WHERE email IN ("
+                    + Jdbc.marks(chunk.size()) + ")", chunk, rs -> ids.put(rs.getString(1), rs.getLong(2))));
         }
         if (map.isEmpty()) {
             return ids;
