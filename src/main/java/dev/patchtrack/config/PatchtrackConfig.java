@@ -220,6 +220,14 @@ public interface PatchtrackConfig {
         /** Decoded body text beyond this many characters is cut and flagged. */
         @WithDefault("16777216")
         int maxBodyChars();
+
+        /** Message-IDs kept of References (the first and the last ones); beyond it the rest are dropped and flagged. */
+        @WithDefault("100")
+        int maxReferences();
+
+        /** The decoded Subject and From (name and address) beyond this many characters are cut and flagged. */
+        @WithDefault("2000")
+        int maxHeaderChars();
     }
 
     interface Api {
@@ -268,6 +276,14 @@ public interface PatchtrackConfig {
         /** Messages stored per transaction during an import. */
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * Bytes of mail stored per transaction at the most: a batch ends at {@code batch-size} messages
+         * or at this many bytes, whichever comes first, so that large messages never make a batch (and
+         * the commit that writes it) larger than the heap can hold. A larger message is a batch of its own.
+         */
+        @WithDefault("4194304")
+        long batchBytes();
 
         /**
          * Largest upload accepted by /api/import, in bytes; beyond it: 413. At most

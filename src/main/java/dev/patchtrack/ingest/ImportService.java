@@ -129,6 +129,7 @@ public class ImportService {
         long start = System.nanoTime();
         Counts counts = new Counts();
         int batchSize = Math.max(1, config.imports().batchSize());
+        long batchBytes = Math.max(1, config.imports().batchBytes());
         // Parsing, analysing and encoding a batch (one thread) overlaps with storing the one before
         // (this thread): batches are stored in the order read, each with its cursors.
         ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
@@ -141,6 +142,7 @@ public class ImportService {
         try {
             List<MailFeed.Item> items = new ArrayList<>();
             Map<String, String> cursors = new LinkedHashMap<>();
+            long bytes = 0;
             try {
                 MailFeed.Item item;
                 while ((item = feed.next()) != null) {
@@ -150,11 +152,14 @@ public class ImportService {
                     if (item.raw() != null) {
                         counts.read++;
                         items.add(item);
+                        bytes += item.raw().length;
                     }
-                    if (items.size() >= batchSize) {
+                    // a batch ends at its count or its bytes: a few huge messages never fill the heap
+                    if (items.size() >= batchSize || bytes >= batchBytes) {
                         Future<Prepared> next = preparer.submit(preparation.of(items, cursors));
                         items = new ArrayList<>();
                         cursors = new LinkedHashMap<>();
+                        bytes = 0;
                         if (inFlight != null) {
                             store(await(inFlight), counts, hook);
                         }

@@ -14,6 +14,7 @@ public class MailLimitsProducer {
     @Singleton
     MailLimits limits(PatchtrackConfig config) {
         PatchtrackConfig.Mail m = config.mail();
-        return new MailLimits(m.maxMessageBytes(), m.maxHeaderCount(), m.maxLineLength(), m.maxBodyChars());
+        return new MailLimits(m.maxMessageBytes(), m.maxHeaderCount(), m.maxLineLength(), m.maxBodyChars(), m.maxReferences(),
+                m.maxHeaderChars());
     }
 }

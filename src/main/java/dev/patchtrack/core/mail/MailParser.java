@@ -129,6 +129,8 @@ public final class MailParser {
                 problems.add("no From header");
             } else {
                 from = AddressParser.parse(HeaderBlock.value(f, problems), "From", problems);
+                from = new Address(from.name() == null ? null : cut(from.name(), "From name", problems),
+                        cut(from.email(), "From address", problems));
             }
         } catch (RuntimeException | StackOverflowError e) {
             problems.add("From unreadable: " + e);
@@ -156,7 +158,7 @@ public final class MailParser {
             HeaderBlock.Field f = h.first("subject");
             if (f != null) {
                 subject = EncodedWords.decode(HeaderBlock.value(f, problems), "Subject", problems).strip();
-                subject = stripControls(subject);
+                subject = cut(stripControls(subject), "Subject", problems);
             }
         } catch (RuntimeException | StackOverflowError e) {
             problems.add("Subject unreadable: " + e);
@@ -166,8 +168,8 @@ public final class MailParser {
         List<String> references = List.of();
         try {
             String self = synthetic ? null : messageId;
-            inReplyTo = ids(h.all("in-reply-to"), self, problems);
-            references = ids(h.all("references"), self, problems);
+            inReplyTo = bounded(ids(h.all("in-reply-to"), self, problems), "In-Reply-To", problems);
+            references = bounded(ids(h.all("references"), self, problems), "References", problems);
         } catch (RuntimeException | StackOverflowError e) {
             problems.add("In-Reply-To/References unreadable: " + e);
         }
@@ -201,6 +203,19 @@ public final class MailParser {
     }
 
     // ------------------------------------------------------------------ readability, ids
+
+    /** At most {@code maxReferences} ids: the first (the root) and the last ones (the nearest). */
+    private List<String> bounded(List<String> ids, String header, List<String> problems) {
+        int max = Math.max(2, limits.maxReferences());
+        if (ids.size() <= max) {
+            return ids;
+        }
+        List<String> kept = new ArrayList<>(max);
+        kept.add(ids.get(0));
+        kept.addAll(ids.subList(ids.size() - (max - 1), ids.size()));
+        problems.add(header + ": " + ids.size() + " Message-IDs, kept the first and the last " + (max - 1));
+        return kept;
+    }
 
     private static boolean hasMailHeader(HeaderBlock h) {
         for (HeaderBlock.Field f : h.fields) {
@@ -421,7 +436,15 @@ public final class MailParser {
     }
 
     private String limit(String s, String what, List<String> problems) {
-        int max = limits.maxBodyChars();
+        return cut(s, limits.maxBodyChars(), what, problems);
+    }
+
+    /** A decoded header value cut to {@code maxHeaderChars}. */
+    private String cut(String s, String what, List<String> problems) {
+        return cut(s, limits.maxHeaderChars(), what, problems);
+    }
+
+    private static String cut(String s, int max, String what, List<String> problems) {
         if (max >= 0 && s.length() > max) {
             problems.add(what + " longer than " + max + " characters, cut");
             int cut = max;
