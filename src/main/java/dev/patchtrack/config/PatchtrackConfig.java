@@ -41,6 +41,19 @@ public interface PatchtrackConfig {
     @WithName("import")
     Import imports();
 
+    /** Starting up. */
+    Startup startup();
+
+    interface Startup {
+        /**
+         * How long start-up waits for the database to answer (a PostgreSQL on a loaded machine, an H2
+         * file opened after a crash), trying again and saying so, before it gives up. Once started,
+         * requests wait {@code quarkus.datasource.jdbc.acquisition-timeout} and then get a 503.
+         */
+        @WithDefault("5m")
+        Duration databaseWait();
+    }
+
     /** Following lore: the worker. */
     Sync sync();
 
