@@ -1,7 +1,9 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.ProblemInfo;
+import dev.patchtrack.ingest.Fatal;
 import dev.patchtrack.store.DatabaseDown;
+import dev.patchtrack.store.StoreFailure;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -53,6 +55,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response other(Exception e) {
+        Fatal.exitIfOutOfMemory(e);
+        StoreFailure.note(e);
+        if (StoreFailure.diskFull(e)) {
+            LOG.errorf("request %s: the database's disk is full (%s)", path(), e.toString());
+            return Response.fromResponse(problem(507, "Insufficient storage",
+                    "the database has no room left on its disk: nothing was stored; try again once space is freed", null,
+                    path())).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         if (DatabaseDown.is(e)) {
             // not the request's fault and not a bug: say when to come back, and keep the log short
             LOG.warnf("request %s: database unavailable (%s)", path(), e.toString());
@@ -60,6 +70,14 @@ public class ProblemMappers {
                     "the database cannot be reached at the moment; try again shortly", null, path()))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
+        LOG.errorf(e, "request %s failed", path());
+        return problem(500, "Internal error", "the request could not be completed; the error is logged", null, path());
+    }
+
+    /** An error (not an exception): out of memory ends the process; anything else is logged, and a 500. */
+    @ServerExceptionMapper
+    public Response error(Error e) {
+        Fatal.exitIfOutOfMemory(e);
         LOG.errorf(e, "request %s failed", path());
         return problem(500, "Internal error", "the request could not be completed; the error is logged", null, path());
     }

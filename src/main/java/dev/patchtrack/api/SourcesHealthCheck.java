@@ -27,6 +27,7 @@ public class SourcesHealthCheck implements HealthCheck {
         try {
             all = QuarkusTransaction.requiringNew().call(() -> sources.all());
         } catch (RuntimeException e) {
+            dev.patchtrack.store.StoreFailure.note(e);
             return HealthCheckResponse.named("lore sources").down().withData("error", "sources unreadable: " + e).build();
         }
         HealthCheckResponseBuilder b = HealthCheckResponse.named("lore sources").up();

@@ -22,15 +22,9 @@ public final class Fatal {
 
     /** Ends the process when {@code t}, or anything in its cause chain, is an OutOfMemoryError. */
     public static void exitIfOutOfMemory(Throwable t) {
-        int depth = 0;
-        for (Throwable c = t; c != null && depth < 30; c = c.getCause(), depth++) {
+        for (Throwable c : dev.patchtrack.store.StoreFailure.chain(t)) {
             if (c instanceof OutOfMemoryError) {
                 halt(c);
-            }
-            for (Throwable s : c.getSuppressed()) {
-                if (s instanceof OutOfMemoryError) {
-                    halt(s);
-                }
             }
         }
     }

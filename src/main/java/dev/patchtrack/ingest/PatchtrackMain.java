@@ -5,6 +5,8 @@ import dev.patchtrack.core.audit.AuditKind;
 import dev.patchtrack.core.audit.AuditText;
 import dev.patchtrack.ingest.lwn.ArticleClassifier;
 import dev.patchtrack.ingest.tree.TreeService;
+import dev.patchtrack.store.EmbeddedBackup;
+import dev.patchtrack.store.StoreFailure;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -31,9 +33,21 @@ public class PatchtrackMain implements QuarkusApplication {
                    java -jar quarkus-run.jar reclassify                      (topics and states again, with the rules as they are now)
                    java -jar quarkus-run.jar trees [NAME...]                 (scan the configured git trees now for accepted patches)
                    java -jar quarkus-run.jar audit [--kind K]... [--json]    (derivations to doubt: counts per kind, then each finding)
+                   java -jar quarkus-run.jar backup FILE.zip                 (the embedded H2 database, also while the service runs)
+                   java -jar quarkus-run.jar restore FILE.zip                (the embedded H2 database from a backup; the service stopped)
             """;
 
     public static void main(String... args) {
+        // an out-of-memory error that reaches a thread of ours ends the process (see Fatal)
+        Fatal.install();
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            // plain JDBC on the embedded file, without starting the service: it works when the service cannot start
+            System.exit(backupCommand(List.of(args), System.out, System.err));
+        }
+        if (!Fatal.jvmExitsOnOutOfMemory()) {
+            System.err.println("patchtrack: the JVM runs without -XX:+ExitOnOutOfMemoryError; patchtrack ends itself on the"
+                    + " out-of-memory errors it sees, but give the option too (JDK_JAVA_OPTIONS=-XX:+ExitOnOutOfMemoryError)");
+        }
         // Maintainers paste Message-IDs with their angle brackets into curl, which sends them raw;
         // Quarkus would refuse such a request line with an empty 400 before the API could read it.
         if (System.getProperty("vertx.disableURIValidation") == null) {
@@ -74,6 +88,44 @@ public class PatchtrackMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
+        try {
+            return command(args);
+        } catch (RuntimeException | Error e) {
+            Fatal.exitIfOutOfMemory(e);
+            throw e;
+        }
+    }
+
+    /** {@code backup FILE} or {@code restore FILE}, for the embedded H2 database. */
+    static int backupCommand(List<String> args, PrintStream out, PrintStream err) {
+        String command = args.get(0);
+        if (args.size() != 2 || args.get(1).startsWith("-")) {
+            err.print(command + ": give one file\n" + USAGE);
+            return 2;
+        }
+        Path file = Path.of(args.get(1));
+        long t0 = System.nanoTime();
+        try {
+            EmbeddedBackup.Result r = command.equals("backup") ? EmbeddedBackup.backup(file) : EmbeddedBackup.restore(file);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            if (command.equals("backup")) {
+                out.printf("backup: %,d messages (schema version %s) written to %s (%,d bytes) in %.1f s%n", r.messages(),
+                        r.schema(), r.file(), r.bytes(), secs);
+            } else {
+                out.printf("restore: %,d messages (schema version %s) from %s are now %s%s (%.1f s)%n", r.messages(), r.schema(),
+                        file.toAbsolutePath(), r.file(), r.kept() == null ? "" : "; the file it replaced is kept as " + r.kept(), secs);
+            }
+            return 0;
+        } catch (EmbeddedBackup.Refused e) {
+            err.println(command + ": " + e.getMessage());
+            return 2;
+        } catch (java.sql.SQLException | IOException | RuntimeException e) {
+            err.println(command + ": failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int command(String... args) {
         return switch (args[0]) {
             case "import" -> importCommand(List.of(args).subList(1, args.length), System.out, System.err);
             case "reclassify" -> {
@@ -218,6 +270,11 @@ public class PatchtrackMain implements QuarkusApplication {
                 out.println(SummaryText.render(file, s));
             } catch (IOException e) {
                 err.println("import: " + file + ": " + e.getMessage());
+                status = 1;
+            } catch (RuntimeException e) {
+                // what was stored before stays; the same import again goes on from there
+                err.println("import: " + file + ": storing failed" + (StoreFailure.diskFull(e)
+                        ? ": the database's disk is full" : "") + ": " + e.getMessage());
                 status = 1;
             }
         }

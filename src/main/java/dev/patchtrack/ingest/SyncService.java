@@ -228,6 +228,7 @@ public class SyncService {
         } catch (Exception | Error e) {
             // an error of any kind is this source's failure, shown on it; out of memory ends the process
             Fatal.exitIfOutOfMemory(e);
+            dev.patchtrack.store.StoreFailure.note(e);
             error = e.getMessage() == null ? e.toString() : e.getMessage();
         }
         if (error != null) {

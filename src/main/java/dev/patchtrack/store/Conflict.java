@@ -14,8 +14,7 @@ public final class Conflict {
     }
 
     public static boolean is(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+        for (Throwable t : StoreFailure.chain(e)) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException
                     || t instanceof org.hibernate.exception.LockAcquisitionException
                     || t instanceof jakarta.persistence.OptimisticLockException) {

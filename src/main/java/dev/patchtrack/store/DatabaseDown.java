@@ -28,6 +28,7 @@ public final class DatabaseDown {
         try {
             tick.run();
         } catch (RuntimeException e) {
+            StoreFailure.note(e);
             if (!is(e)) {
                 throw e;
             }

@@ -3,6 +3,7 @@ package dev.patchtrack.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.support.HostileRemote;
+import dev.patchtrack.support.Shell;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
@@ -34,11 +34,11 @@ class DnsRebindingIT {
 
     @Test
     void aNameThatRebindsToAPrivateAddressIsNeverConnectedTo() throws Exception {
-        Assumptions.assumeTrue(exec("mkfifo", "--help") == 0, "needs mkfifo");
+        Assumptions.assumeTrue(Shell.run("mkfifo", "--help") == 0, "needs mkfifo");
         Path dir = Path.of("target", "it", "rebinding-" + System.nanoTime()).toAbsolutePath();
         Files.createDirectories(dir);
         Path hosts = dir.resolve("hosts");
-        assertThat(exec("mkfifo", hosts.toString())).isZero();
+        assertThat(Shell.run("mkfifo", hosts.toString())).isZero();
         String self = InetAddress.getLocalHost().getHostName();
         AtomicBoolean rebinding = new AtomicBoolean();
         AtomicBoolean done = new AtomicBoolean();
@@ -121,17 +121,5 @@ class DnsRebindingIT {
 
     static JsonPath source(Instance i) {
         return i.api().get("/api/sources/rebind").then().statusCode(200).extract().jsonPath();
-    }
-
-    static int exec(String... cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }

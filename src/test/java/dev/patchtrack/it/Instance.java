@@ -19,6 +19,12 @@ final class Instance implements AutoCloseable {
 
     static final String JAR = System.getProperty("patchtrack.it.jar", "target/quarkus-app/quarkus-run.jar");
     static final boolean PG = "pg".equals(System.getProperty("patchtrack.it.profile"));
+    /**
+     * The flags of the default H2 URL (application.properties): WRITE_DELAY=0 puts what committed on
+     * disk when SIGKILL comes (H2 otherwise writes up to 500 ms later: the batch and its cursor would
+     * then be lost together, and read again).
+     */
+    static final String H2_FLAGS = ";AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0;WRITE_DELAY=0";
     static final String[] OTHER_SOURCES = {"rust-for-linux", "linux-nvme", "v9fs", "linux-block", "netdev", "linux-kernel"};
 
     final String name;
@@ -40,9 +46,7 @@ final class Instance implements AutoCloseable {
             p.put("quarkus.datasource.username", "patchtrack");
             p.put("quarkus.datasource.password", "patchtrack");
         } else {
-            p.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
-            // WRITE_DELAY=0: what committed is on disk when SIGKILL comes (H2 otherwise writes up to
-            // 500 ms later: the batch and its cursor would then be lost together, and read again)
+            p.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + H2_FLAGS);
         }
         if (clean) {
             p.put("quarkus.flyway.clean-disabled", "false");
@@ -57,6 +61,12 @@ final class Instance implements AutoCloseable {
 
     /** The service with these JVM options too ({@code -Xmx192m}, ...). */
     static Instance start(String name, Path dir, Map<String, String> props, List<String> jvm) throws IOException {
+        return start(name, dir, props, jvm, Map.of());
+    }
+
+    /** ... and these environment variables (settings an older build would not know as -D: it ignores them there). */
+    static Instance start(String name, Path dir, Map<String, String> props, List<String> jvm, Map<String, String> env)
+            throws IOException {
         Files.createDirectories(dir);
         int port = LoreLocal.freePort();
         Map<String, String> all = new LinkedHashMap<>();
@@ -74,7 +84,7 @@ final class Instance implements AutoCloseable {
         all.put("patchtrack.sync.git-dir", dir.resolve("git-" + name).toAbsolutePath().toString());
         all.put("patchtrack.sync.download-dir", dir.resolve("downloads-" + name).toAbsolutePath().toString());
         all.putAll(props);
-        Process p = java(dir, name, jvm, all);
+        Process p = java(dir, name, jvm, env, all);
         Instance i = new Instance(name, port, p);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!p.isAlive()) {
@@ -96,12 +106,19 @@ final class Instance implements AutoCloseable {
 
     /** {@link #java(Path, String, Map, String...)} with JVM options first. */
     static Process java(Path dir, String name, List<String> jvm, Map<String, String> props, String... args) throws IOException {
+        return java(dir, name, jvm, Map.of(), props, args);
+    }
+
+    static Process java(Path dir, String name, List<String> jvm, Map<String, String> env, Map<String, String> props,
+                        String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvm);
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     RequestSpecification api() {

@@ -107,7 +107,7 @@ class InterruptedImportIT {
             s.putAll(pg.settings(name));
             return new Db(s, pg.jdbcUrl(name), "postgres", "", null);
         }
-        String url = "jdbc:h2:file:" + dir.resolve(name) + ";AUTO_SERVER=TRUE";
+        String url = "jdbc:h2:file:" + dir.resolve(name) + Instance.H2_FLAGS;
         s.put("quarkus.datasource.jdbc.url", url);
         return new Db(s, url, "sa", "", dir.resolve(name + ".mv.db"));
     }

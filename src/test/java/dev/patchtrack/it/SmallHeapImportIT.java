@@ -56,6 +56,39 @@ class SmallHeapImportIT {
         assertThat(DatabaseDump.messages(url, user, password)).isEqualTo(total);
     }
 
+    /**
+     * The service run out of memory on purpose (batches allowed to hold the whole upload): it ends,
+     * with the status -XX:+ExitOnOutOfMemoryError gives, instead of answering 503 for ever; the
+     * database then opens and takes the same mail in a normal import.
+     */
+    @Test
+    void anOutOfMemoryErrorEndsTheServiceAndTheDatabaseOpensAfter() throws Exception {
+        Corpus.Generated corpus = Corpus.generate(8, 97);
+        Path mutants = Mutants.of(corpus.mbox(), 2, 1_000_000);
+        Path dir = Path.of("target", "it", "out-of-memory-" + System.nanoTime()).toAbsolutePath();
+        Map<String, String> props = new LinkedHashMap<>(Instance.database(dir, true));
+        props.put("patchtrack.api-tokens", "it-token");
+        props.put("patchtrack.import.batch-size", "100000");
+        // every bound lifted, so that the upload cannot fit (as environment variables: a build without them ignores them)
+        Map<String, String> unbounded = Map.of("PATCHTRACK_IMPORT_BATCH_BYTES", "1073741824",
+                "PATCHTRACK_MAIL_MAX_HEADER_CHARS", "2000000", "PATCHTRACK_MAIL_MAX_REFERENCES", "1000000");
+        try (Instance svc = Instance.start("oom", dir, props, List.of(HEAP), unbounded)) {
+            try {
+                svc.api().header("Authorization", "Bearer it-token").contentType("application/mbox")
+                        .body(Files.readAllBytes(mutants)).post("/api/import?list=rust-for-linux");
+            } catch (Exception cut) {
+                // the process ended while answering (RestAssured lets the IOException through as it is)
+            }
+            assertThat(svc.process.waitFor(2, TimeUnit.MINUTES)).as("the process ended; see oom.log").isTrue();
+            assertThat(svc.process.exitValue()).as("exit status; see oom.log").isEqualTo(3);
+            assertThat(Files.readString(dir.resolve("oom.log"))).contains("out of memory");
+        }
+        Map<String, String> db = new LinkedHashMap<>(Instance.database(dir, false));
+        String again = importAtSmallHeap(dir, "import-after", db, mutants);
+        assertThat(again).contains(corpus.truth().size() + " read, ");
+        assertThat(again).contains(" 0 unparseable");
+    }
+
     static String importAtSmallHeap(Path dir, String name, Map<String, String> db, Path mbox) throws Exception {
         List<String> jvm = new ArrayList<>(List.of(HEAP, "-Xlog:gc:file=" + dir.resolve(name + ".gc")));
         Process p = Instance.java(dir, name, jvm, db, "import", "--list", "rust-for-linux", mbox.toString());

@@ -7,7 +7,6 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +35,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
         if (binaries().isEmpty()) {
             return Optional.of("no initdb/pg_ctl found (PostgreSQL server binaries)");
         }
-        if (exec(List.of("id", "postgres")) != 0) {
+        if (Shell.run("id", "postgres") != 0) {
             return Optional.of("no postgres user");
         }
         return Optional.empty();
@@ -74,6 +73,15 @@ public final class ThrowawayPostgres implements AutoCloseable {
         asPostgres(bin.resolve("psql") + " -h 127.0.0.1 -p " + port + " -U postgres -d postgres -qc 'CREATE DATABASE " + name + "'");
     }
 
+    /** A database whose files live in {@code location} (a tablespace there; the directory is given to postgres). */
+    public void createDatabaseIn(String name, Path location) throws IOException {
+        UserPrincipal postgres = location.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+        Files.setOwner(location, postgres);
+        String psql = bin.resolve("psql") + " -h 127.0.0.1 -p " + port + " -U postgres -d postgres -qc ";
+        asPostgres(psql + "\"CREATE TABLESPACE " + name + "_space LOCATION '" + location + "'\"");
+        asPostgres(psql + "'CREATE DATABASE " + name + " TABLESPACE " + name + "_space'");
+    }
+
     /** Stops the server at once, as a crash or an operator would (connections cut). */
     public void stop() {
         asPostgres(bin.resolve("pg_ctl") + " -D " + data() + " -m fast -w -t 60 stop");
@@ -104,7 +112,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
     private void asPostgres(String command) {
         // from a directory postgres may enter, so that su does not complain
         List<String> cmd = List.of("su", "postgres", "-s", "/bin/sh", "-c", "cd " + dir + " && " + command);
-        int rc = exec(cmd);
+        int rc = Shell.run(cmd);
         if (rc != 0) {
             String log = "";
             try {
@@ -114,22 +122,6 @@ public final class ThrowawayPostgres implements AutoCloseable {
                 // best effort
             }
             throw new IllegalStateException("failed (" + rc + "): " + command + "\n" + log);
-        }
-    }
-
-    private static int exec(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
     }
 

@@ -1,0 +1,7 @@
+/**
+ * Getting mail in and keeping what is derived from it current: the import pipeline and its batches
+ * ({@code ImportService}), lore syncs and their scheduler, series derivation, the jar's entry point and
+ * commands ({@code PatchtrackMain}), and what the process cannot go on after ({@code Fatal}).
+ * Sub-packages: {@code http} (every outbound request), {@code lore}, {@code lwn}, {@code tree}.
+ */
+package dev.patchtrack.ingest;
