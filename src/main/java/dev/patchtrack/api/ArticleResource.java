@@ -43,8 +43,10 @@ public class ArticleResource {
     @Operation(summary = "List LWN articles, newest first",
             description = "Paginated with page/per_page like /api/series; Link and X-Total-Count headers.")
     public Response list(@Parameter(description = "topic, e.g. rust-nvme") @QueryParam("topic") String topic,
-                         @Parameter(description = "published at or after (ISO date or date-time)") @QueryParam("since") String since,
-                         @Parameter(description = "published before (ISO date or date-time)") @QueryParam("before") String before,
+                         @Parameter(description = "published at or after (ISO date or date-time, yesterday, 2.weeks.ago, 3d)")
+                         @QueryParam("since") String since,
+                         @Parameter(description = "published before (ISO date or date-time, yesterday, 2.weeks.ago, 3d)")
+                         @QueryParam("before") String before,
                          @Parameter(description = "1-based page") @QueryParam("page") String page,
                          @Parameter(description = "items per page") @QueryParam("per_page") String perPage,
                          @Context UriInfo uri) {

@@ -32,12 +32,14 @@ public class FilterParams {
     public List<String> author;
 
     @QueryParam("since")
-    @Parameter(description = "posted at or after (for series: the last posting); ISO date or date-time",
+    @Parameter(description = "posted at or after (for series: the last posting); an ISO date or date-time, yesterday,"
+            + " 2.weeks.ago or 3d",
             example = "2024-05-01")
     public String since;
 
     @QueryParam("before")
-    @Parameter(description = "posted before (for series: the last posting); ISO date or date-time",
+    @Parameter(description = "posted before (for series: the last posting); an ISO date or date-time, yesterday,"
+            + " 2.weeks.ago or 3d",
             example = "2024-06-01T00:00:00Z")
     public String before;
 

@@ -44,9 +44,11 @@ public class StatsResource {
                     + " every week between the first and the last with a count is listed.")
     @APIResponse(responseCode = "200", description = "the counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "stats", value = ApiExamples.STATS)))
-    public StatsInfo get(@Parameter(description = "at or after (ISO date or date-time)", example = "2024-01-01")
+    public StatsInfo get(@Parameter(description = "at or after (ISO date or date-time, yesterday, 2.weeks.ago, 3d)",
+                                    example = "2024-01-01")
                          @QueryParam("since") String since,
-                         @Parameter(description = "before (ISO date or date-time)", example = "2024-07-01")
+                         @Parameter(description = "before (ISO date or date-time, yesterday, 2.weeks.ago, 3d)",
+                                    example = "2024-07-01")
                          @QueryParam("before") String before,
                          @Parameter(description = "topics, repeated or comma-separated", example = "rust-nvme")
                          @QueryParam("topic") List<String> topic) {
