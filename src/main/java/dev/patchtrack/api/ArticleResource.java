@@ -30,6 +30,9 @@ public class ArticleResource {
     private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     @Inject
+    KnownValues known;
+
+    @Inject
     ArticleRepository articles;
 
     @Inject
@@ -54,6 +57,9 @@ public class ArticleResource {
         String t = topic == null || topic.isBlank() ? null : topic.strip();
         if (t != null && !TOPIC.matcher(t).matches()) {
             throw ApiProblem.badParameter("topic", "topic must be a topic name such as rust-nvme, not '" + Params.clip(topic) + "'");
+        }
+        if (t != null) {
+            known.checkTopics(List.of(t));
         }
         SeriesRepository.Page<ArticleEntity> result = articles.page(new ArticleRepository.ArticleQuery(t,
                 Params.instant("since", since), Params.instant("before", before), paging.page(), paging.perPage()));

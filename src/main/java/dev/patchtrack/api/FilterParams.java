@@ -71,8 +71,8 @@ public class FilterParams {
     public String perPage;
 
     /** The filters, validated: a bad value is a 400 naming its parameter. */
-    public ItemSearch.Filter filter() {
-        return Filters.filter(this);
+    public ItemSearch.Filter filter(KnownValues known) {
+        return Filters.filter(this, known);
     }
 
     /** The sort order among {@code keys}, validated. */

@@ -23,9 +23,10 @@ public final class Filters {
     private Filters() {
     }
 
-    /** The filters of a listing. */
-    static ItemSearch.Filter filter(FilterParams p) {
-        return new ItemSearch.Filter(lists(p.list), topics(p.topic), states(p.state), authors(p.author),
+    /** The filters of a listing; topics and lists must be ones the service knows. */
+    static ItemSearch.Filter filter(FilterParams p, KnownValues known) {
+        return new ItemSearch.Filter(known.checkLists(lists(p.list)), known.checkTopics(topics(p.topic)),
+                states(p.state), authors(p.author),
                 Params.instant("since", p.since), Params.instant("before", p.before), versions(p.version),
                 bool("rfc", p.rfc), text("q", p.q));
     }
@@ -50,8 +51,8 @@ public final class Filters {
             try {
                 ReviewState.fromWire(s);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.badParameter("state", "unknown state '" + Params.clip(s) + "'; states are "
-                        + String.join(", ", Arrays.stream(ReviewState.values()).map(ReviewState::wireName).toList()));
+                throw ApiProblem.badParameter("state", KnownValues.unknown("state", s,
+                        Arrays.stream(ReviewState.values()).map(ReviewState::wireName).toList()));
             }
         }
         return out;

@@ -33,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class StatsResource {
 
     @Inject
+    KnownValues known;
+
+    @Inject
     StatsRepository stats;
 
     @GET
@@ -54,7 +57,7 @@ public class StatsResource {
                          @QueryParam("topic") List<String> topic) {
         Instant from = Params.instant("since", since);
         Instant to = Params.instant("before", before);
-        List<String> topics = Filters.topics(topic);
+        List<String> topics = known.checkTopics(Filters.topics(topic));
         Map<String, Long> byState = stats.seriesByState(from, to, topics);
         List<TopicCountInfo> perTopic = new ArrayList<>();
         stats.seriesByTopicAndState(from, to, topics).forEach((t, states) ->

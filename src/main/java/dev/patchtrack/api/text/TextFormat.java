@@ -29,11 +29,19 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
     static final String WIDTH = TextFormat.class.getName() + ".width";
     static final MediaType TEXT = new MediaType("text", "plain", "UTF-8");
 
+    /** The query parameters the text view reads, on every path it {@link #covers}. */
+    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("format", "width");
+
+    /** Whether a path gets the text view: every {@code /api} endpoint. */
+    public static boolean covers(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.startsWith("api/");
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        if (!p.startsWith("api/")) {
+        if (!covers(path)) {
             return;
         }
         String format = request.getUriInfo().getQueryParameters().getFirst("format");
