@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Parameters are strict and helpful: a parameter an endpoint does not take, or a value outside a
  * closed set (topic, state, list, event kind), is a 400 problem that names it and the nearest known
- * one; dates take what people type.
+ * one; dates take what people type; /api/events filters by kind, series, list, topic and date.
  */
 @QuarkusTest
 class StrictParametersTest {
@@ -110,5 +110,33 @@ class StrictParametersTest {
         assertThat(bad("/api/series?since=soon", "since").jsonPath().getString("detail"))
                 .contains("'soon' is not a date").contains("2.weeks.ago");
         assertThat(bad("/api/stats?before=3m", "before").jsonPath().getString("detail")).contains("ambiguous");
+    }
+
+    @Test
+    void eventsFilterByKindSeriesListTopicAndDate() {
+        List<Integer> all = given().get("/api/events?limit=1000").jsonPath().getList("id");
+        assertThat(all).hasSizeGreaterThanOrEqualTo(6);
+        List<String> kinds = given().get("/api/events?kind=revision-posted").jsonPath().getList("kind");
+        assertThat(kinds).hasSize(3).containsOnly("revision-posted");
+        int nvme = given().get("/api/series?topic=rust-nvme").jsonPath().getInt("items[0].id");
+        assertThat(given().get("/api/events?series=" + nvme).jsonPath().<Integer>getList("seriesId")).isNotEmpty().containsOnly(nvme);
+        assertThat(given().get("/api/events?topic=rust-nvme").jsonPath().<Integer>getList("seriesId")).isNotEmpty().containsOnly(nvme);
+        assertThat(given().get("/api/events?list=linux-block&kind=series-created").jsonPath().getList("summary"))
+                .containsExactly("new series: rust: block: add a tag set (new)");
+        given().get("/api/events?since=1.hour.ago").then().body("size()", equalTo(all.size()));
+        given().get("/api/events?before=1.hour.ago").then().body("size()", equalTo(0));
+        // the cursor is after; a bare id as since, as earlier clients send it, still means after
+        int third = all.get(2);
+        Response r = given().get("/api/events?after=" + third + "&limit=2");
+        assertThat(r.jsonPath().<Integer>getList("id")).containsExactly(all.get(3), all.get(4));
+        r.then().header("X-Next-After", String.valueOf(all.get(4)))
+                .header("Link", allOf(containsString("after=" + all.get(4)), containsString("limit=2")));
+        assertThat(given().get("/api/events?since=" + third + "&limit=2").jsonPath().<Integer>getList("id"))
+                .containsExactly(all.get(3), all.get(4));
+        given().get("/api/events?since=" + third).then().header("Link", allOf(containsString("after="),
+                org.hamcrest.Matchers.not(containsString("since="))));
+        bad("/api/events?after=x", "after");
+        bad("/api/events?series=abc", "series");
+        bad("/api/events?after=1&since=2", "since");
     }
 }
