@@ -52,8 +52,12 @@ public class FilterParams {
     public String rfc;
 
     @QueryParam("q")
-    @Parameter(description = "text in the subject or the author's name or address, case-insensitive; on PostgreSQL also"
-            + " the words of cover letters and commit messages", example = "nvme")
+    @Parameter(description = "lore's search words: s: subject, f: from, b: body, bs: subject or body, dfn: diff file"
+            + " name, dfa:/dfb: removed/added diff lines, m: Message-ID, patchid: git patch-id, d: date range"
+            + " (d:2024-06-01..last.week), with AND, OR, NOT, -word, parentheses and \"quotes\"; plain words: text in the"
+            + " subject or the author's name or"
+            + " address, case-insensitive, on PostgreSQL also the words of cover letters and commit messages",
+            example = "s:nvme AND dfn:rust/")
     public String q;
 
     @QueryParam("order")

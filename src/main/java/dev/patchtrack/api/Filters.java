@@ -1,7 +1,9 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.core.query.SearchQuery;
 import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.store.ItemSearch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class Filters {
         return new ItemSearch.Filter(known.checkLists(lists(p.list)), known.checkTopics(topics(p.topic)),
                 states(p.state), authors(p.author),
                 Params.instant("since", p.since), Params.instant("before", p.before), versions(p.version),
-                bool("rfc", p.rfc), text("q", p.q));
+                bool("rfc", p.rfc), query("q", p.q));
     }
 
     static List<String> values(List<String> raw) {
@@ -102,6 +104,19 @@ public final class Filters {
             case "false", "no", "0" -> false;
             default -> throw ApiProblem.badParameter(name, name + " must be true or false, not '" + Params.clip(raw) + "'");
         };
+    }
+
+    /** lore's search words ({@link SearchQuery}); a query that cannot be read is a 400 saying why. */
+    static SearchQuery.Node query(String name, String raw) {
+        String v = text(name, raw);
+        if (v == null) {
+            return null;
+        }
+        SearchQuery.Parsed parsed = SearchQuery.parse(v, Instant.now());
+        if (!parsed.ok()) {
+            throw ApiProblem.badParameter(name, name + ": " + parsed.problem());
+        }
+        return parsed.node();
     }
 
     static String text(String name, String raw) {

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * lore's search words, as public-inbox reads them: {@code s:} subject, {@code f:} from, {@code b:}
  * body, {@code bs:} subject or body, {@code dfn:} a file name in the diff, {@code dfa:} and {@code dfb:}
- * removed and added diff lines, {@code m:} (or {@code mid:}) a Message-ID, {@code d:} a date range
+ * removed and added diff lines, {@code m:} (or {@code mid:}) a Message-ID, {@code patchid:} the diff's
+ * {@code git patch-id --stable}, {@code d:} a date range
  * ({@link Approxidate#range}); words combine with {@code AND} (also implied between words), {@code OR},
  * {@code NOT} (or a leading {@code -}) and parentheses, and {@code "quotes"} keep a phrase together,
  * after a prefix too ({@code s:"rust: nvme"}).
@@ -32,7 +33,9 @@ public final class SearchQuery {
         DIFF_FILE("dfn", "file name in the diff"),
         DIFF_REMOVED("dfa", "removed diff line"),
         DIFF_ADDED("dfb", "added diff line"),
-        MESSAGE_ID("m", "Message-ID");
+        MESSAGE_ID("m", "Message-ID"),
+        /** {@code git patch-id --stable} of the diff, as public-inbox's {@code patchid:} */
+        PATCH_ID("patchid", "patch-id");
 
         public final String prefix;
         public final String meaning;
@@ -85,11 +88,12 @@ public final class SearchQuery {
 
     /** public-inbox's other prefixes: known words, but nothing here to search them in. */
     private static final Set<String> OTHER_PREFIXES = Set.of("nq", "q", "n", "t", "c", "a", "tc", "l", "dfhh", "dfctx",
-            "dfpre", "dfpost", "dfblob", "patchid", "rt", "z", "g", "k", "x");
+            "dfpre", "dfpost", "dfblob", "rt", "z", "g", "k", "x");
 
     /** The prefixes understood, as a problem names them. */
     public static final String SUPPORTED = "s: (subject), f: (from), b: (body), bs: (subject or body), dfn: (diff file"
-            + " name), dfa: (removed lines), dfb: (added lines), m: or mid: (Message-ID), d: (date range), with AND, OR,"
+            + " name), dfa: (removed lines), dfb: (added lines), m: or mid: (Message-ID), patchid: (git patch-id"
+            + " --stable), d: (date range), with AND, OR,"
             + " NOT, -word, parentheses and \"quotes\"";
 
     private static final int MAX_TERMS = 32;
@@ -329,7 +333,8 @@ public final class SearchQuery {
                 return new Dates(r.from(), r.to());
             }
             Field f = t.prefix.isEmpty() ? Field.TEXT : PREFIXES.get(t.prefix);
-            String text = f == Field.MESSAGE_ID ? messageId(t.text) : t.text;
+            String text = f == Field.MESSAGE_ID ? messageId(t.text)
+                    : f == Field.PATCH_ID ? t.text.toLowerCase(java.util.Locale.ROOT) : t.text;
             if (text.isEmpty()) {
                 throw new Problem(t.prefix + ": needs something to look for");
             }

@@ -47,6 +47,7 @@ class SearchQueryTest {
         assertThat(parse("dfb:new_line")).isEqualTo(new Term(Field.DIFF_ADDED, "new_line"));
         assertThat(parse("m:<a@b>")).isEqualTo(new Term(Field.MESSAGE_ID, "a@b"));
         assertThat(parse("mid:a@b")).isEqualTo(new Term(Field.MESSAGE_ID, "a@b"));
+        assertThat(parse("patchid:ABCDEF0123")).isEqualTo(new Term(Field.PATCH_ID, "abcdef0123"));
         assertThat(parse("d:2024-06-01..2024-06-30")).isEqualTo(new Dates(Instant.parse("2024-06-01T00:00:00Z"),
                 Instant.parse("2024-07-01T00:00:00Z")));
         assertThat(parse("d:last.week..")).isEqualTo(new Dates(Instant.parse("2024-06-08T10:30:00Z"), null));
