@@ -39,6 +39,24 @@ public class MessageHeads {
         return out;
     }
 
+    /** The subject of each series' latest posting: the cover letter of its latest revision, else its first patch. */
+    public Map<Long, String> latestSubjects(Collection<Long> seriesIds) {
+        return pairs("SELECT r.series_id AS k, m.subject AS v FROM revision r JOIN message m ON m.message_id = r.revision_key"
+                + " WHERE r.series_id IN (:ids) AND r.position = (SELECT MAX(r2.position) FROM revision r2"
+                + " WHERE r2.series_id = r.series_id)", seriesIds, String.class);
+    }
+
+    /** {@code k -> v} of a query that selects them for the ids, in chunks. */
+    private <V> Map<Long, V> pairs(String sql, Collection<Long> ids, Class<V> type) {
+        Map<Long, V> out = new HashMap<>();
+        Bulk.forChunks(distinct(ids), chunk -> {
+            for (Object[] r : rows(sql, chunk).addScalar("k", Long.class).addScalar("v", type).getResultList()) {
+                out.put((Long) r[0], type.cast(r[1]));
+            }
+        });
+        return out;
+    }
+
     /** People by id, as detached {@link Person}s (name and address): for showing, never for writing. */
     public Map<Long, Person> people(Collection<Long> ids) {
         Map<Long, Person> out = new HashMap<>();

@@ -95,7 +95,16 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
         if (type != null && !type.getSubtype().endsWith("json")) {
             return;
         }
-        response.setEntity(new TextRenderer(w, request.getUriInfo().getBaseUri().toString()).render(entity), null, TEXT);
+        java.util.Set<String> topics = new java.util.HashSet<>();
+        for (String v : request.getUriInfo().getQueryParameters().getOrDefault("topic", List.of())) {
+            for (String t : v.split(",")) {
+                if (!t.isBlank()) {
+                    topics.add(t.strip());
+                }
+            }
+        }
+        String base = request.getUriInfo().getBaseUri().toString();
+        response.setEntity(new TextRenderer(w, base, topics).render(entity), null, TEXT);
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, TEXT.toString());
         if (entity instanceof ProblemInfo) {
             response.setStatus(((ProblemInfo) entity).status());
