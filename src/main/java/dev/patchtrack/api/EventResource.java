@@ -80,7 +80,7 @@ public class EventResource {
             from = Params.instant("since", since);
         }
         int max = Params.positiveInt("limit", limit, 100, 1000);
-        List<EventEntity> found = events.find(new EventLog.Query(cursor, kinds(kind), ids(series),
+        List<EventEntity> found = events.find(EventLog.Query.following(cursor, kinds(kind), ids(series),
                 known.checkLists(Filters.lists(list)), known.checkTopics(Filters.topics(topic)), from,
                 Params.instant("before", before), max));
         List<EventInfo> out = found.stream().map(e -> new EventInfo(e.id, e.kind, e.createdAt,

@@ -30,10 +30,10 @@ public final class Filters {
         return new ItemSearch.Filter(known.checkLists(lists(p.list)), known.checkTopics(topics(p.topic)),
                 states(p.state), authors(p.author),
                 Params.instant("since", p.since), Params.instant("before", p.before), versions(p.version),
-                bool("rfc", p.rfc), query("q", p.q));
+                bool("rfc", p.rfc), query("q", p.q), List.of(), List.of());
     }
 
-    static List<String> values(List<String> raw) {
+    public static List<String> values(List<String> raw) {
         List<String> out = new ArrayList<>();
         if (raw != null) {
             for (String r : raw) {
@@ -95,7 +95,7 @@ public final class Filters {
         return out;
     }
 
-    static Boolean bool(String name, String raw) {
+    public static Boolean bool(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

@@ -52,7 +52,7 @@ public final class Params {
         return v;
     }
 
-    static String clip(String s) {
+    public static String clip(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "...";
     }
 }

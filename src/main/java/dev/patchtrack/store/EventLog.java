@@ -28,9 +28,20 @@ public class EventLog {
      * @param topics topics of the event's series
      * @param since  recorded at or after
      * @param before recorded before
+     * @param revisions revision ids
+     * @param patches patch ids
+     * @param newestFirst newest first instead of oldest first
+     * @param offset how many of those that pass to skip
      */
     public record Query(long after, List<String> kinds, List<Long> series, List<String> lists, List<String> topics,
-                        Instant since, Instant before, int limit) {
+                        Instant since, Instant before, List<Long> revisions, List<Long> patches, boolean newestFirst,
+                        int offset, int limit) {
+
+        /** Oldest first after a cursor, as those who follow changes read them. */
+        public static Query following(long after, List<String> kinds, List<Long> series, List<String> lists,
+                                      List<String> topics, Instant since, Instant before, int limit) {
+            return new Query(after, kinds, series, lists, topics, since, before, List.of(), List.of(), false, 0, limit);
+        }
     }
 
     @Inject
@@ -42,13 +53,22 @@ public class EventLog {
                 .setParameter("s", seriesId).setMaxResults(limit).getResultList();
     }
 
-    /** Events that pass every filter of {@code q}, oldest first, at most {@code q.limit()}. */
+    /** Events that pass every filter of {@code q}, in its order, at most {@code q.limit()}. */
     public List<EventEntity> find(Query q) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(q, params);
-        TypedQuery<EventEntity> query = em.createQuery("from EventEntity e" + where + " order by e.id", EventEntity.class);
+        TypedQuery<EventEntity> query = em.createQuery("from EventEntity e" + where + " order by e.id"
+                + (q.newestFirst() ? " desc" : ""), EventEntity.class);
         params.forEach(query::setParameter);
-        return query.setMaxResults(q.limit()).getResultList();
+        return query.setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList();
+    }
+
+    /** How many events pass every filter of {@code q}. */
+    public long count(Query q) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        TypedQuery<Long> query = em.createQuery("select count(e) from EventEntity e" + where(q, params), Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
     }
 
     private static String where(Query q, Map<String, Object> params) {
@@ -62,6 +82,8 @@ public class EventLog {
                 "topics", q.topics());
         where(jpql, params, " and e.createdAt >= :since", "since", q.since());
         where(jpql, params, " and e.createdAt < :before", "before", q.before());
+        where(jpql, params, " and e.revisionId in :revisions", "revisions", q.revisions());
+        where(jpql, params, " and e.patchId in :patches", "patches", q.patches());
         return jpql.toString();
     }
 

@@ -34,12 +34,15 @@ public class ItemSearch {
      * @param versions versions (series: the latest one)
      * @param rfc      RFC or not (series: the latest revision)
      * @param q        the search ({@link SearchQuery}), null for none
+     * @param revisions revision ids (patches only)
+     * @param people   ids of the author (series: of the series)
      */
     public record Filter(List<String> lists, List<String> topics, List<String> states, List<String> authors,
-                         Instant since, Instant before, List<Integer> versions, Boolean rfc, SearchQuery.Node q) {
+                         Instant since, Instant before, List<Integer> versions, Boolean rfc, SearchQuery.Node q,
+                         List<Long> revisions, List<Long> people) {
 
         public static final Filter NONE = new Filter(List.of(), List.of(), List.of(), List.of(), null, null, List.of(),
-                null, null);
+                null, null, List.of(), List.of());
     }
 
     /** A sort key and its direction. */
@@ -83,6 +86,7 @@ public class ItemSearch {
         w.in("s.id IN (SELECT st.series_id FROM series_topic st WHERE st.topic IN (:topics))", "topics", f.topics());
         w.in("s.state IN (:states)", "states", f.states());
         w.authors("s.author_id", f.authors());
+        w.in("s.author_id IN (:people)", "people", f.people());
         w.value("s.last_posted_at >= :since", "since", f.since());
         w.value("s.last_posted_at < :before", "before", f.before());
         w.in("s.latest_version IN (:versions)", "versions", f.versions());
@@ -104,6 +108,8 @@ public class ItemSearch {
                 f.topics());
         w.in("p.state IN (:states)", "states", f.states());
         w.authors("p.author_id", f.authors());
+        w.in("p.author_id IN (:people)", "people", f.people());
+        w.in("p.revision_id IN (:revisions)", "revisions", f.revisions());
         w.value("p.posted_at >= :since", "since", f.since());
         w.value("p.posted_at < :before", "before", f.before());
         w.in("p.revision_id IN (SELECT r.id FROM revision r WHERE r.version IN (:versions))", "versions", f.versions());

@@ -46,6 +46,18 @@ public class MessageHeads {
                 + " WHERE r2.series_id = r.series_id)", seriesIds, String.class);
     }
 
+    /** The first list (by id) each message was posted to. */
+    public Map<Long, Long> firstLists(Collection<Long> messagePks) {
+        return pairs("SELECT message_pk AS k, MIN(list_id) AS v FROM message_list WHERE message_pk IN (:ids)"
+                + " GROUP BY message_pk", messagePks, Long.class);
+    }
+
+    /** The stable patch-id of each message's diff, where it has one (from the search index). */
+    public Map<Long, String> patchIds(Collection<Long> messagePks) {
+        return pairs("SELECT message_pk AS k, patch_id AS v FROM search_text WHERE message_pk IN (:ids)"
+                + " AND patch_id IS NOT NULL", messagePks, String.class);
+    }
+
     /** {@code k -> v} of a query that selects them for the ids, in chunks. */
     private <V> Map<Long, V> pairs(String sql, Collection<Long> ids, Class<V> type) {
         Map<Long, V> out = new HashMap<>();
@@ -55,6 +67,14 @@ public class MessageHeads {
             }
         });
         return out;
+    }
+
+    /** The messages that reply to this one (In-Reply-To), oldest first. */
+    public List<Long> repliesTo(String messageId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT id FROM message WHERE in_reply_to = ?1 ORDER BY sent_at, id")
+                .setParameter(1, messageId).getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
     }
 
     /** People by id, as detached {@link Person}s (name and address): for showing, never for writing. */

@@ -32,10 +32,10 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
     /** The query parameters the text view reads, on every path it {@link #covers}. */
     public static final java.util.Set<String> PARAMETERS = java.util.Set.of("format", "width");
 
-    /** Whether a path gets the text view: every {@code /api} endpoint. */
+    /** Whether a path gets the text view: every {@code /api} endpoint but the Patchwork-compatible ones. */
     public static boolean covers(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
-        return p.startsWith("api/");
+        return p.startsWith("api/") && !p.startsWith("api/1.3/") && !p.equals("api/1.3");
     }
 
     @Override
