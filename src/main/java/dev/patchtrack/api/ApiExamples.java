@@ -16,7 +16,7 @@ final class ApiExamples {
             + "\"latestVersion\":2,\"revisionCount\":2,\"firstPosted\":\"2024-01-14T20:57:00Z\","
             + "\"lastPosted\":\"2024-01-27T00:20:13Z\",\"state\":" + STATE + ",\"topics\":[{\"topic\":\"rust-net\","
             + "\"reason\":\"path rust/kernel/net/phy.rs matched path \\\"rust/kernel/net/**\\\" (topics.rules:67)\"}],"
-            + "\"url\":\"/api/series/35\"}]}";
+            + "\"tags\":[\"net-next\"],\"url\":\"/api/series/35\"}]}";
 
     private static final String REVIEWED = "{\"state\":\"reviewed\",\"reason\":\"Acked-by: Dominique Arnaud"
             + " <dominique.arnaud@example.com>\",\"messageId\":\"vevzqVRAeb1UzY4z@example.com\",\"person\":{\"name\":"

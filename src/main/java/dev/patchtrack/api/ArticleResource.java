@@ -30,6 +30,9 @@ public class ArticleResource {
     private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     @Inject
+    KnownValues known;
+
+    @Inject
     ArticleRepository articles;
 
     @Inject
@@ -43,8 +46,10 @@ public class ArticleResource {
     @Operation(summary = "List LWN articles, newest first",
             description = "Paginated with page/per_page like /api/series; Link and X-Total-Count headers.")
     public Response list(@Parameter(description = "topic, e.g. rust-nvme") @QueryParam("topic") String topic,
-                         @Parameter(description = "published at or after (ISO date or date-time)") @QueryParam("since") String since,
-                         @Parameter(description = "published before (ISO date or date-time)") @QueryParam("before") String before,
+                         @Parameter(description = "published at or after (ISO date or date-time, yesterday, 2.weeks.ago, 3d)")
+                         @QueryParam("since") String since,
+                         @Parameter(description = "published before (ISO date or date-time, yesterday, 2.weeks.ago, 3d)")
+                         @QueryParam("before") String before,
                          @Parameter(description = "1-based page") @QueryParam("page") String page,
                          @Parameter(description = "items per page") @QueryParam("per_page") String perPage,
                          @Context UriInfo uri) {
@@ -52,6 +57,9 @@ public class ArticleResource {
         String t = topic == null || topic.isBlank() ? null : topic.strip();
         if (t != null && !TOPIC.matcher(t).matches()) {
             throw ApiProblem.badParameter("topic", "topic must be a topic name such as rust-nvme, not '" + Params.clip(topic) + "'");
+        }
+        if (t != null) {
+            known.checkTopics(List.of(t));
         }
         SeriesRepository.Page<ArticleEntity> result = articles.page(new ArticleRepository.ArticleQuery(t,
                 Params.instant("since", since), Params.instant("before", before), paging.page(), paging.perPage()));

@@ -1,60 +1,126 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.EventInfo;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.EventEntity;
+import dev.patchtrack.store.EventLog;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The event log, for clients that follow changes: ask again with the last id you saw. */
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
+    /** A bare event id given as {@code since}, as version 1 clients send the cursor: read as {@code after}. */
+    private static final Pattern LEGACY_CURSOR = Pattern.compile("\\d{1,7}");
+
     @Inject
-    SeriesRepository series;
+    EventLog events;
+
+    @Inject
+    KnownValues known;
 
     @GET
     @Transactional
     @Operation(summary = "Events after an id, oldest first: follow changes by asking again with the last id seen",
-            description = "The Link header's rel=\"next\" and X-Next-Since carry the cursor for the next request (the"
-                    + " last id returned, or the same since when nothing is new). Ids only grow.")
+            description = "The Link header's rel=\"next\" and X-Next-After carry the cursor for the next request (the"
+                    + " last id returned, or the same after when nothing is new). Ids only grow. kind, series, list and"
+                    + " topic narrow the events (several values of one are alternatives); since and before bound when"
+                    + " they were recorded, dates as every endpoint takes them. A bare id as since (the cursor's name"
+                    + " in earlier clients) is read as after.")
     @APIResponse(responseCode = "200", description = "up to limit events", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "events", value = ApiExamples.EVENTS)))
-    @APIResponse(responseCode = "400", description = "since or limit is not a number in range", content = @Content(
+    @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem", content = @Content(
             mediaType = ProblemMappers.PROBLEM_JSON))
     public Response list(@Parameter(description = "return events with a larger id (default 0: from the start)", example = "1200")
+                         @QueryParam("after") String after,
+                         @Parameter(description = "recorded at or after: an ISO date or date-time, yesterday, 2.weeks.ago or"
+                                 + " 3d (a bare event id is read as after)", example = "yesterday")
                          @QueryParam("since") String since,
+                         @Parameter(description = "recorded before: a date as since", example = "2024-06-01")
+                         @QueryParam("before") String before,
+                         @Parameter(description = "kinds, repeated or comma-separated: " + KINDS, example = "revision-posted")
+                         @QueryParam("kind") List<String> kind,
+                         @Parameter(description = "series ids, repeated or comma-separated", example = "42")
+                         @QueryParam("series") List<String> series,
+                         @Parameter(description = "lists the series has mail on, repeated or comma-separated", example = "rust-for-linux")
+                         @QueryParam("list") List<String> list,
+                         @Parameter(description = "topics of the series, repeated or comma-separated", example = "rust-nvme")
+                         @QueryParam("topic") List<String> topic,
                          @Parameter(description = "at most this many (default 100, at most 1000)", example = "100")
                          @QueryParam("limit") String limit,
                          @Context UriInfo uri) {
-        long after = 0;
-        if (since != null && !since.isBlank()) {
-            try {
-                after = Long.parseLong(since.strip());
-            } catch (NumberFormatException e) {
-                throw ApiProblem.badParameter("since", "since must be an event id (a number)");
+        long cursor = cursor("after", after);
+        Instant from = null;
+        boolean legacy = since != null && LEGACY_CURSOR.matcher(since.strip()).matches();
+        if (legacy) {
+            if (after != null && !after.isBlank()) {
+                throw ApiProblem.badParameter("since", "give the cursor once: after=" + after.strip()
+                        + ", and since as a date");
             }
+            cursor = cursor("since", since);
+        } else {
+            from = Params.instant("since", since);
         }
         int max = Params.positiveInt("limit", limit, 100, 1000);
-        List<EventInfo> events = series.events(after, max).stream().map(e -> new EventInfo(e.id, e.kind, e.createdAt,
+        List<EventEntity> found = events.find(EventLog.Query.following(cursor, kinds(kind), ids(series),
+                known.checkLists(Filters.lists(list)), known.checkTopics(Filters.topics(topic)), from,
+                Params.instant("before", before), max));
+        List<EventInfo> out = found.stream().map(e -> new EventInfo(e.id, e.kind, e.createdAt,
                 e.seriesId, e.revisionId, e.patchId, e.messageId, e.summary)).toList();
-        long next = events.isEmpty() ? after : events.get(events.size() - 1).id();
-        String link = uri.getRequestUriBuilder().replaceQueryParam("since", next).replaceQueryParam("limit", max).build()
-                .toString();
-        return Response.ok(events).header("Link", "<" + link + ">; rel=\"next\"").header("X-Next-Since", next).build();
+        long next = out.isEmpty() ? cursor : out.get(out.size() - 1).id();
+        var link = uri.getRequestUriBuilder().replaceQueryParam("after", next).replaceQueryParam("limit", max);
+        if (legacy) {
+            link.replaceQueryParam("since");
+        }
+        return Response.ok(out).header("Link", "<" + link.build() + ">; rel=\"next\"")
+                .header("X-Next-After", next).header("X-Next-Since", next).build();
+    }
+
+    private static final String KINDS = "series-created, revision-posted, trailer-added, state-changed, override-set,"
+            + " override-cleared, article-published, check-created";
+
+    private static long cursor(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(value.strip());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ApiProblem.badParameter(name, name + " must be an event id (a whole number), not '" + Params.clip(value) + "'");
+    }
+
+    private static List<String> kinds(List<String> raw) {
+        return KnownValues.check("kind", "kind", Filters.values(raw), EventLog.KINDS);
+    }
+
+    private static List<Long> ids(List<String> raw) {
+        List<Long> out = new ArrayList<>();
+        for (String v : Filters.values(raw)) {
+            out.add(Ids.parse("series", v));
+        }
+        return out;
     }
 }

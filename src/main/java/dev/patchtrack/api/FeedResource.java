@@ -51,6 +51,9 @@ public class FeedResource {
     static final String TAG = "tag:patchtrack,2024:";
 
     @Inject
+    KnownValues known;
+
+    @Inject
     SeriesRepository series;
 
     @Inject
@@ -80,54 +83,57 @@ public class FeedResource {
     @GET
     @Path("series.atom")
     @Transactional
-    @Operation(summary = "Series as Atom, with the filters of /api/series (topic, state, list, author, since, before, version, rfc, q, order) and limit")
-    public Response seriesAtom(@BeanParam FilterParams params) {
-        return Response.ok(FeedWriter.atom(seriesFeed(params)), ATOM).build();
+    @Operation(summary = "Series as Atom, with the filters of /api/series (topic, state, list, author, since, before,"
+            + " version, rfc, q, order) and limit")
+    public Response seriesAtom(@BeanParam FilterParams params, @BeanParam FeedParams feed) {
+        return Response.ok(FeedWriter.atom(seriesFeed(params, feed.limit)), ATOM).build();
     }
 
     @GET
     @Path("series.rss")
     @Transactional
     @Operation(summary = "Series as RSS 2.0, with the filters of /api/series and limit")
-    public Response seriesRss(@BeanParam FilterParams params) {
-        return Response.ok(FeedWriter.rss(seriesFeed(params)), RSS).build();
+    public Response seriesRss(@BeanParam FilterParams params, @BeanParam FeedParams feed) {
+        return Response.ok(FeedWriter.rss(seriesFeed(params, feed.limit)), RSS).build();
     }
 
     @GET
     @Path("series/{id: [^/.]+}.atom")
     @Transactional
     @Operation(summary = "One series as Atom: each revision posted, state change and trailer, newest first")
-    public Response oneSeriesAtom(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
-        return Response.ok(FeedWriter.atom(oneSeries(id)), ATOM).build();
+    public Response oneSeriesAtom(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
+                                  @BeanParam FeedParams feed) {
+        return Response.ok(FeedWriter.atom(oneSeries(id, feed.limit)), ATOM).build();
     }
 
     @GET
     @Path("series/{id: [^/.]+}.rss")
     @Transactional
     @Operation(summary = "One series as RSS 2.0")
-    public Response oneSeriesRss(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
-        return Response.ok(FeedWriter.rss(oneSeries(id)), RSS).build();
+    public Response oneSeriesRss(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
+                                 @BeanParam FeedParams feed) {
+        return Response.ok(FeedWriter.rss(oneSeries(id, feed.limit)), RSS).build();
     }
 
     @GET
     @Path("articles.atom")
     @Transactional
     @Operation(summary = "LWN articles as Atom, newest first; topic, since, before and limit filter them")
-    public Response articlesAtom() {
-        return Response.ok(FeedWriter.atom(articleFeed()), ATOM).build();
+    public Response articlesAtom(@BeanParam ArticleFeedParams params) {
+        return Response.ok(FeedWriter.atom(articleFeed(params)), ATOM).build();
     }
 
     @GET
     @Path("articles.rss")
     @Transactional
     @Operation(summary = "LWN articles as RSS 2.0")
-    public Response articlesRss() {
-        return Response.ok(FeedWriter.rss(articleFeed()), RSS).build();
+    public Response articlesRss(@BeanParam ArticleFeedParams params) {
+        return Response.ok(FeedWriter.rss(articleFeed(params)), RSS).build();
     }
 
-    private Feed seriesFeed(FilterParams params) {
+    private Feed seriesFeed(FilterParams params, String limit) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
-        List<SeriesEntity> found = search.series(params.filter(), params.order(ItemSearch.SERIES_ORDER), 1, limit())
+        List<SeriesEntity> found = search.series(params.filter(known), params.order(ItemSearch.SERIES_ORDER), 1, limit(limit))
                 .items();
         List<SeriesSummaryInfo> infos = views.summaries(found);
         Map<Long, MessageHeads.Head> causes = heads.byIds(found.stream().map(s -> s.review.messagePk)
@@ -164,13 +170,13 @@ public class FeedResource {
                 + "Topics: " + String.join(", ", s.topics().stream().map(TopicInfo::topic).toList());
     }
 
-    private Feed oneSeries(String id) {
+    private Feed oneSeries(String id, String limit) {
         long sid = Ids.parse("id", id);
         SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
         Map<Long, RevisionEntity> revisions = new HashMap<>();
         series.revisionsOf(sid).forEach(r -> revisions.put(r.id, r));
         List<Feed.Entry> entries = new ArrayList<>();
-        for (EventEntity e : events.ofSeries(sid, limit())) {
+        for (EventEntity e : events.ofSeries(sid, limit(limit))) {
             RevisionEntity r = e.revisionId == null ? null : revisions.get(e.revisionId);
             Instant published = "revision-posted".equals(e.kind) && r != null ? r.postedAt : e.createdAt;
             List<String> categories = new ArrayList<>();
@@ -187,14 +193,13 @@ public class FeedResource {
                 uri.getRequestUri().toString(), newest(entries), entries);
     }
 
-    private Feed articleFeed() {
-        MultivaluedMap<String, String> q = uri.getQueryParameters();
-        List<String> topics = Filters.topics(q.get("topic"));
+    private Feed articleFeed(ArticleFeedParams p) {
+        List<String> topics = known.checkTopics(Filters.topics(p.topic));
         if (topics.size() > 1) {
             throw ApiProblem.badParameter("topic", "the article feed takes one topic");
         }
         List<ArticleEntity> found = articles.page(new ArticleRepository.ArticleQuery(topics.isEmpty() ? null : topics.get(0),
-                Params.instant("since", q.getFirst("since")), Params.instant("before", q.getFirst("before")), 1, limit()))
+                Params.instant("since", p.since), Params.instant("before", p.before), 1, limit(p.limit)))
                 .items();
         List<ArticleSummaryInfo> infos = articleViews.summaries(found);
         List<Feed.Entry> entries = new ArrayList<>();
@@ -211,8 +216,8 @@ public class FeedResource {
                 + (filters == null ? "" : "?" + filters)), uri.getRequestUri().toString(), newest(entries), entries);
     }
 
-    private int limit() {
-        return Params.positiveInt("limit", uri.getQueryParameters().getFirst("limit"), config.api().defaultPerPage(),
+    private int limit(String limit) {
+        return Params.positiveInt("limit", limit, config.api().defaultPerPage(),
                 config.api().maxPerPage());
     }
 

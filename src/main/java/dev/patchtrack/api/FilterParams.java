@@ -32,12 +32,14 @@ public class FilterParams {
     public List<String> author;
 
     @QueryParam("since")
-    @Parameter(description = "posted at or after (for series: the last posting); ISO date or date-time",
+    @Parameter(description = "posted at or after (for series: the last posting); an ISO date or date-time, yesterday,"
+            + " 2.weeks.ago or 3d",
             example = "2024-05-01")
     public String since;
 
     @QueryParam("before")
-    @Parameter(description = "posted before (for series: the last posting); ISO date or date-time",
+    @Parameter(description = "posted before (for series: the last posting); an ISO date or date-time, yesterday,"
+            + " 2.weeks.ago or 3d",
             example = "2024-06-01T00:00:00Z")
     public String before;
 
@@ -50,8 +52,12 @@ public class FilterParams {
     public String rfc;
 
     @QueryParam("q")
-    @Parameter(description = "text in the subject or the author's name or address, case-insensitive; on PostgreSQL also"
-            + " the words of cover letters and commit messages", example = "nvme")
+    @Parameter(description = "lore's search words: s: subject, f: from, b: body, bs: subject or body, dfn: diff file"
+            + " name, dfa:/dfb: removed/added diff lines, m: Message-ID, patchid: git patch-id, d: date range"
+            + " (d:2024-06-01..last.week), with AND, OR, NOT, -word, parentheses and \"quotes\"; plain words: text in the"
+            + " subject or the author's name or"
+            + " address, case-insensitive, on PostgreSQL also the words of cover letters and commit messages",
+            example = "s:nvme AND dfn:rust/")
     public String q;
 
     @QueryParam("order")
@@ -69,8 +75,8 @@ public class FilterParams {
     public String perPage;
 
     /** The filters, validated: a bad value is a 400 naming its parameter. */
-    public ItemSearch.Filter filter() {
-        return Filters.filter(this);
+    public ItemSearch.Filter filter(KnownValues known) {
+        return Filters.filter(this, known);
     }
 
     /** The sort order among {@code keys}, validated. */

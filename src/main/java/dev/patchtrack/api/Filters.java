@@ -1,7 +1,9 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.core.query.SearchQuery;
 import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.store.ItemSearch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,14 +25,15 @@ public final class Filters {
     private Filters() {
     }
 
-    /** The filters of a listing. */
-    static ItemSearch.Filter filter(FilterParams p) {
-        return new ItemSearch.Filter(lists(p.list), topics(p.topic), states(p.state), authors(p.author),
+    /** The filters of a listing; topics and lists must be ones the service knows. */
+    static ItemSearch.Filter filter(FilterParams p, KnownValues known) {
+        return new ItemSearch.Filter(known.checkLists(lists(p.list)), known.checkTopics(topics(p.topic)),
+                states(p.state), authors(p.author),
                 Params.instant("since", p.since), Params.instant("before", p.before), versions(p.version),
-                bool("rfc", p.rfc), text("q", p.q));
+                bool("rfc", p.rfc), query("q", p.q), List.of(), List.of());
     }
 
-    static List<String> values(List<String> raw) {
+    public static List<String> values(List<String> raw) {
         List<String> out = new ArrayList<>();
         if (raw != null) {
             for (String r : raw) {
@@ -50,8 +53,8 @@ public final class Filters {
             try {
                 ReviewState.fromWire(s);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.badParameter("state", "unknown state '" + Params.clip(s) + "'; states are "
-                        + String.join(", ", Arrays.stream(ReviewState.values()).map(ReviewState::wireName).toList()));
+                throw ApiProblem.badParameter("state", KnownValues.unknown("state", s,
+                        Arrays.stream(ReviewState.values()).map(ReviewState::wireName).toList()));
             }
         }
         return out;
@@ -92,7 +95,7 @@ public final class Filters {
         return out;
     }
 
-    static Boolean bool(String name, String raw) {
+    public static Boolean bool(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -101,6 +104,19 @@ public final class Filters {
             case "false", "no", "0" -> false;
             default -> throw ApiProblem.badParameter(name, name + " must be true or false, not '" + Params.clip(raw) + "'");
         };
+    }
+
+    /** lore's search words ({@link SearchQuery}); a query that cannot be read is a 400 saying why. */
+    static SearchQuery.Node query(String name, String raw) {
+        String v = text(name, raw);
+        if (v == null) {
+            return null;
+        }
+        SearchQuery.Parsed parsed = SearchQuery.parse(v, Instant.now());
+        if (!parsed.ok()) {
+            throw ApiProblem.badParameter(name, name + ": " + parsed.problem());
+        }
+        return parsed.node();
     }
 
     static String text(String name, String raw) {

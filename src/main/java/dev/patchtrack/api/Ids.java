@@ -1,12 +1,12 @@
 package dev.patchtrack.api;
 
 /** Numeric path ids. */
-final class Ids {
+public final class Ids {
 
     private Ids() {
     }
 
-    static long parse(String name, String value) {
+    public static long parse(String name, String value) {
         try {
             long v = Long.parseLong(value.strip());
             if (v < 1) {

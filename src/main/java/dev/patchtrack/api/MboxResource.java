@@ -1,16 +1,9 @@
 package dev.patchtrack.api;
 
-import dev.patchtrack.core.mail.MailLimits;
-import dev.patchtrack.core.mail.MailParser;
-import dev.patchtrack.core.model.ParsedMail;
-import dev.patchtrack.core.patch.AmMbox;
-import dev.patchtrack.store.MessageEntity;
-import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesRepository;
-import dev.patchtrack.store.TrailerEntity;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -18,10 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,29 +19,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * A revision as an mbox for {@code git am}, like {@code b4 am}: the patches in order from the stored
- * mail, without the cover letter, each commit message extended with the review trailers that replies
- * (to the patch or to the cover letter) gave it, and a {@code Link:} to the patch on lore (none for mail
- * that had no Message-ID: its synthetic id is nowhere on lore).
+ * A revision as an mbox for {@code git am}, like {@code b4 am}: the patches in order, without the cover
+ * letter, as {@link Mboxes} writes them.
  */
 @Path("/api/series/{id}/mbox")
 public class MboxResource {
 
-    public static final String MBOX = "application/mbox";
-
-    /** The trailers carried into the commit: those that credit a person. Nacked-by is not one of them. */
-    static final Set<String> CARRIED = Set.of("Reviewed-by", "Acked-by", "Tested-by", "Reported-by", "Suggested-by");
-
-    static final String LORE = "https://lore.kernel.org/r/";
+    public static final String MBOX = Mboxes.MBOX;
 
     @Inject
     SeriesRepository series;
 
     @Inject
-    MessageRepository messages;
-
-    @Inject
-    MailLimits limits;
+    Mboxes mboxes;
 
     @GET
     @Transactional
@@ -76,27 +56,7 @@ public class MboxResource {
                     + (missing.size() == 1 ? " " : "es ") + missing.stream().map(n -> n + "/" + r.total)
                     .collect(Collectors.joining(", ")) + "; git am needs them all", "version");
         }
-        Map<Long, List<String>> trailers = new LinkedHashMap<>();
-        for (TrailerEntity t : series.trailersOf(patches.stream().map(p -> p.id).toList())) {
-            if (CARRIED.contains(t.name)) {
-                trailers.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t.name + ": " + t.value);
-            }
-        }
-        Map<Long, MessageEntity> msgs = messages.byIds(patches.stream().map(p -> p.messagePk).toList());
-        Map<Long, byte[]> raw = messages.rawByPks(patches.stream().map(p -> p.messagePk).toList());
-        MailParser parser = new MailParser(limits);
-        List<AmMbox.Patch> out = new ArrayList<>();
-        for (PatchEntity p : patches) {
-            MessageEntity m = msgs.get(p.messagePk);
-            ParsedMail mail = parser.parse(raw.get(p.messagePk));
-            List<String> add = new ArrayList<>(trailers.getOrDefault(p.id, List.of()));
-            // an id made up from the bytes of mail that had none is nowhere on lore
-            if (withLink && !m.syntheticId) {
-                add.add("Link: " + LORE + m.messageId);
-            }
-            out.add(new AmMbox.Patch(mail.from(), mail.date(), mail.subject(), m.messageId, mail.body(), add));
-        }
-        return Response.ok(AmMbox.write(out), MBOX)
+        return Response.ok(mboxes.forGitAm(patches, withLink), MBOX)
                 .header("Content-Disposition", "inline; filename=\"series-" + s.id + "-v" + r.version + ".mbox\"")
                 .build();
     }

@@ -146,7 +146,7 @@ public class MessageResource {
         String self = UriBuilder.fromPath("/api/messages/{id}").build(m.messageId).toString();
         links.put("self", self);
         links.put("raw", self + "/raw");
-        links.put("lore", MboxResource.LORE + UriBuilder.fromPath("{id}").build(m.messageId).toString());
+        links.put("lore", Mboxes.LORE + UriBuilder.fromPath("{id}").build(m.messageId).toString());
         if (patchId != null) {
             links.put("patch", "/api/patches/" + patchId);
         }

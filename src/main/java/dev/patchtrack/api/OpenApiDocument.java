@@ -23,7 +23,11 @@ public class OpenApiDocument implements OASFilter {
             + "**Caching.** Every GET carries `ETag` and `Last-Modified`; send them back as `If-None-Match` or"
             + " `If-Modified-Since` and an unchanged answer is `304 Not Modified` without a body.\n\n"
             + "**Errors** are `application/problem+json` (RFC 9457), naming the parameter at fault.\n\n"
-            + "**Writes** need `Authorization: Bearer <token>`: 401 without one, 403 with one not accepted.";
+            + "**Writes** need `Authorization: Bearer <token>`: 401 without one, 403 with one not accepted.\n\n"
+            + "**Patchwork.** `/api/1.3/...` is Patchwork's REST API 1.3 for git-pw and pwclient (a Patchwork series is"
+            + " a revision, a project a list; writes also take `Authorization: Token <token>`).";
+
+    static final String PATCHWORK = "/api/1.3";
 
     private static void refusal(Operation op, String status, String description, String detail) {
         if (op.getResponses().hasAPIResponse(status)) {
@@ -56,7 +60,8 @@ public class OpenApiDocument implements OASFilter {
             }
         }
         for (Map.Entry<String, PathItem> e : items.entrySet()) {
-            if (e.getKey().startsWith("/api/")) {
+            // the Patchwork-compatible API keeps Patchwork's own versioned paths
+            if (e.getKey().startsWith("/api/") && !e.getKey().startsWith(PATCHWORK)) {
                 paths.removePathItem(e.getKey());
                 paths.addPathItem(ApiVersions.PREFIX + e.getKey().substring(4), e.getValue());
             }

@@ -53,14 +53,22 @@ public class Overrides {
 
     public Response setPatch(String id, OverrideInput in) {
         long pid = Ids.parse("id", id);
-        String state = validState(in);
+        long sid = overridePatch(pid, validState(in), in.by(), in.note());
+        return Response.ok(seriesResource.get(String.valueOf(sid))).build();
+    }
+
+    /**
+     * Sets a patch's state (a valid wire name) as {@code by} says, with the event, and re-derives its
+     * series; returns the series id. 404 for an unknown patch.
+     */
+    public long overridePatch(long pid, String state, String by, String note) {
         long sid = QuarkusTransaction.requiringNew().call(() -> {
             long s = seriesOfPatch(pid);
-            series.setOverride("patch", pid, s, state, in.by(), in.note());
+            series.setOverride("patch", pid, s, state, by, note);
             return s;
         });
         rebuilder.rebuildSeries(sid);
-        return Response.ok(seriesResource.get(String.valueOf(sid))).build();
+        return sid;
     }
 
     public Response clearPatch(String id, String by) {

@@ -1,10 +1,7 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.core.query.Approxidate;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /** Query parameter parsing that names the parameter at fault. */
 public final class Params {
@@ -28,25 +25,19 @@ public final class Params {
         return v;
     }
 
-    /** An ISO date ({@code 2024-05-01}, midnight UTC) or date-time ({@code 2024-05-01T12:00:00Z}). */
+    /**
+     * A date as people type it ({@link Approxidate}): an ISO date ({@code 2024-05-01}, midnight UTC) or
+     * date-time ({@code 2024-05-01T12:00:00Z}), {@code yesterday}, {@code 2.weeks.ago}, {@code 3d}.
+     */
     public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.strip();
-        try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(v);
-            } catch (DateTimeParseException e2) {
-                throw ApiProblem.badParameter(name, name + " must be an ISO date (2024-05-01) or date-time"
-                        + " (2024-05-01T12:00:00Z), not '" + clip(value) + "'");
-            }
+        Approxidate.Point p = Approxidate.parse(value, Instant.now());
+        if (!p.ok()) {
+            throw ApiProblem.badParameter(name, name + ": " + p.problem());
         }
+        return p.instant();
     }
 
     /** A Message-ID as pasted: with or without angle brackets, surrounding white space, or "id:". */
@@ -61,7 +52,7 @@ public final class Params {
         return v;
     }
 
-    static String clip(String s) {
+    public static String clip(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "...";
     }
 }

@@ -38,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PatchResource {
 
     @Inject
+    KnownValues known;
+
+    @Inject
     SeriesRepository series;
 
     @Inject
@@ -70,7 +73,7 @@ public class PatchResource {
     public Response list(@BeanParam FilterParams params, @Context UriInfo uri) {
         readOnly.begin();
         Paging paging = Paging.of(params.page, params.perPage, config.api());
-        SeriesRepository.Page<PatchEntity> result = search.patches(params.filter(),
+        SeriesRepository.Page<PatchEntity> result = search.patches(params.filter(known),
                 params.order(ItemSearch.PATCH_ORDER), paging.page(), paging.perPage());
         List<PatchInfo> items = views.patches(result.items());
         return paging.response(items, result.total(), uri);

@@ -23,7 +23,8 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 public class ResponseCacheWriter implements WriterInterceptor {
 
     /** Headers an answer's bytes depend on, replayed with them. */
-    static final List<String> HEADERS = List.of("Link", "X-Total-Count", "X-Next-Since");
+    static final List<String> HEADERS = List.of("Link", "X-Total-Count", "X-Next-Since", "X-Next-After",
+            "Content-Disposition");
 
     @Inject
     Instance<ResponseCache> cache;

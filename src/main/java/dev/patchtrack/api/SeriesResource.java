@@ -37,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class SeriesResource {
 
     @Inject
+    KnownValues known;
+
+    @Inject
     SeriesRepository series;
 
     @Inject
@@ -67,7 +70,7 @@ public class SeriesResource {
     public Response list(@BeanParam FilterParams params, @Context UriInfo uri) {
         readOnly.begin();
         Paging paging = Paging.of(params.page, params.perPage, config.api());
-        SeriesRepository.Page<SeriesEntity> result = search.series(params.filter(),
+        SeriesRepository.Page<SeriesEntity> result = search.series(params.filter(known),
                 params.order(ItemSearch.SERIES_ORDER), paging.page(), paging.perPage());
         List<SeriesSummaryInfo> items = views.summaries(result.items());
         return paging.response(items, result.total(), uri);

@@ -33,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class StatsResource {
 
     @Inject
+    KnownValues known;
+
+    @Inject
     StatsRepository stats;
 
     @GET
@@ -44,15 +47,17 @@ public class StatsResource {
                     + " every week between the first and the last with a count is listed.")
     @APIResponse(responseCode = "200", description = "the counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "stats", value = ApiExamples.STATS)))
-    public StatsInfo get(@Parameter(description = "at or after (ISO date or date-time)", example = "2024-01-01")
+    public StatsInfo get(@Parameter(description = "at or after (ISO date or date-time, yesterday, 2.weeks.ago, 3d)",
+                                    example = "2024-01-01")
                          @QueryParam("since") String since,
-                         @Parameter(description = "before (ISO date or date-time)", example = "2024-07-01")
+                         @Parameter(description = "before (ISO date or date-time, yesterday, 2.weeks.ago, 3d)",
+                                    example = "2024-07-01")
                          @QueryParam("before") String before,
                          @Parameter(description = "topics, repeated or comma-separated", example = "rust-nvme")
                          @QueryParam("topic") List<String> topic) {
         Instant from = Params.instant("since", since);
         Instant to = Params.instant("before", before);
-        List<String> topics = Filters.topics(topic);
+        List<String> topics = known.checkTopics(Filters.topics(topic));
         Map<String, Long> byState = stats.seriesByState(from, to, topics);
         List<TopicCountInfo> perTopic = new ArrayList<>();
         stats.seriesByTopicAndState(from, to, topics).forEach((t, states) ->

@@ -14,9 +14,10 @@ import java.security.MessageDigest;
 import java.util.List;
 
 /**
- * Checks the bearer token of writes. Tokens are compared in constant time and never logged: a
- * refusal says only what was wrong (missing, malformed, not accepted), with a WWW-Authenticate
- * challenge.
+ * Checks the token of writes: {@code Authorization: Bearer <token>}, or {@code Token <token>} as
+ * Patchwork's clients (git-pw, pwclient) send it; the same tokens either way. Tokens are compared in
+ * constant time and never logged: a refusal says only what was wrong (missing, malformed, not
+ * accepted), with a WWW-Authenticate challenge.
  */
 @Provider
 @RequiresToken
@@ -35,15 +36,26 @@ public class TokenFilter implements ContainerRequestFilter {
                     "Bearer realm=\"patchtrack\"", ctx));
             return;
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            ctx.abortWith(refusal(401, "Unauthorized", "the Authorization header must be: Bearer <token>",
+        String token = token(header);
+        if (token == null) {
+            ctx.abortWith(refusal(401, "Unauthorized", "the Authorization header must be: Bearer <token> (or Token <token>)",
                     "Bearer realm=\"patchtrack\", error=\"invalid_request\"", ctx));
             return;
         }
-        if (!accepted(header.substring(7).strip(), config.get().apiTokens().orElse(List.of()))) {
+        if (!accepted(token, config.get().apiTokens().orElse(List.of()))) {
             ctx.abortWith(refusal(403, "Forbidden", "the token is not accepted",
                     "Bearer realm=\"patchtrack\", error=\"invalid_token\"", ctx));
         }
+    }
+
+    /** The token of {@code Bearer <token>} or {@code Token <token>}, null for any other scheme. */
+    static String token(String header) {
+        for (String scheme : List.of("Bearer ", "Token ")) {
+            if (header.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                return header.substring(scheme.length()).strip();
+            }
+        }
+        return null;
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.api.dto.StateInfo;
 import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
+import dev.patchtrack.api.text.SubjectTagText;
 import dev.patchtrack.store.AppliedNoticeEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.MessageHeads;
@@ -65,12 +66,13 @@ public class Views {
         Map<Long, Person> people = heads.people(refs.personIds);
         Map<Long, Head> msgs = heads.byIds(refs.messagePks);
         Map<Long, List<SeriesTopic>> topics = reads.topics(list.stream().map(s -> s.id).toList());
+        Map<Long, String> subjects = heads.latestSubjects(list.stream().map(s -> s.id).toList());
         List<SeriesSummaryInfo> out = new ArrayList<>(list.size());
         for (SeriesEntity s : list) {
             out.add(new SeriesSummaryInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames),
                     s.latestVersion, s.revisionCount, s.firstPostedAt, s.lastPostedAt,
                     state(s.review, s.stateOverridden, people, msgs),
-                    seriesTopics(topics.get(s.id)), "/api/series/" + s.id));
+                    seriesTopics(topics.get(s.id)), SubjectTagText.kindTags(subjects.get(s.id)), "/api/series/" + s.id));
         }
         return out;
     }

@@ -39,6 +39,44 @@ public class MessageHeads {
         return out;
     }
 
+    /** The subject of each series' latest posting: the cover letter of its latest revision, else its first patch. */
+    public Map<Long, String> latestSubjects(Collection<Long> seriesIds) {
+        return pairs("SELECT r.series_id AS k, m.subject AS v FROM revision r JOIN message m ON m.message_id = r.revision_key"
+                + " WHERE r.series_id IN (:ids) AND r.position = (SELECT MAX(r2.position) FROM revision r2"
+                + " WHERE r2.series_id = r.series_id)", seriesIds, String.class);
+    }
+
+    /** The first list (by id) each message was posted to. */
+    public Map<Long, Long> firstLists(Collection<Long> messagePks) {
+        return pairs("SELECT message_pk AS k, MIN(list_id) AS v FROM message_list WHERE message_pk IN (:ids)"
+                + " GROUP BY message_pk", messagePks, Long.class);
+    }
+
+    /** The stable patch-id of each message's diff, where it has one (from the search index). */
+    public Map<Long, String> patchIds(Collection<Long> messagePks) {
+        return pairs("SELECT message_pk AS k, patch_id AS v FROM search_text WHERE message_pk IN (:ids)"
+                + " AND patch_id IS NOT NULL", messagePks, String.class);
+    }
+
+    /** {@code k -> v} of a query that selects them for the ids, in chunks. */
+    private <V> Map<Long, V> pairs(String sql, Collection<Long> ids, Class<V> type) {
+        Map<Long, V> out = new HashMap<>();
+        Bulk.forChunks(distinct(ids), chunk -> {
+            for (Object[] r : rows(sql, chunk).addScalar("k", Long.class).addScalar("v", type).getResultList()) {
+                out.put((Long) r[0], type.cast(r[1]));
+            }
+        });
+        return out;
+    }
+
+    /** The messages that reply to this one (In-Reply-To), oldest first. */
+    public List<Long> repliesTo(String messageId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT id FROM message WHERE in_reply_to = ?1 ORDER BY sent_at, id")
+                .setParameter(1, messageId).getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    }
+
     /** People by id, as detached {@link Person}s (name and address): for showing, never for writing. */
     public Map<Long, Person> people(Collection<Long> ids) {
         Map<Long, Person> out = new HashMap<>();

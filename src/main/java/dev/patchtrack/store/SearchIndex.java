@@ -2,6 +2,8 @@ package dev.patchtrack.store;
 
 import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
+import dev.patchtrack.core.patch.PatchId;
+import dev.patchtrack.core.query.DiffWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,7 +14,8 @@ import org.hibernate.Session;
 
 /**
  * The text {@code q=} searches beyond subjects and authors: each cover letter's body and each patch's
- * commit message, one {@code search_text} row per message. Raw mail never changes, so a row once
+ * commit message, with the file names, removed and added lines of its diffs (lore's {@code dfn:},
+ * {@code dfa:} and {@code dfb:}) and the stable patch-id of its diff, one {@code search_text} row per message. Raw mail never changes, so a row once
  * written stays right; each rebuild adds the rows of messages that became patches or cover letters.
  */
 @ApplicationScoped
@@ -30,12 +33,16 @@ public class SearchIndex {
     @Inject
     MailLimits limits;
 
-    /** Adds the missing rows, in the caller's transaction; returns how many. */
+    /**
+     * Adds the missing rows, and rewrites those written before the diff columns existed, in the
+     * caller's transaction; returns how many.
+     */
     public int catchUp() {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("SELECT t.pk FROM (SELECT message_pk AS pk FROM patch"
                 + " UNION SELECT cover_message_pk AS pk FROM revision WHERE cover_message_pk IS NOT NULL) t"
-                + " WHERE NOT EXISTS (SELECT 1 FROM search_text st WHERE st.message_pk = t.pk)").getResultList();
+                + " WHERE NOT EXISTS (SELECT 1 FROM search_text st WHERE st.message_pk = t.pk AND st.files IS NOT NULL)")
+                .getResultList();
         List<Long> pks = rows.stream().map(o -> ((Number) o).longValue()).toList();
         MailParser parser = new MailParser(limits);
         int[] written = {0};
@@ -43,12 +50,23 @@ public class SearchIndex {
         Bulk.forChunks(pks, chunk -> {
             Map<Long, byte[]> raws = messages.rawByPks(chunk);
             em.unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_text (message_pk, body) VALUES (?, ?)")) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM search_text WHERE message_pk = ?");
+                     PreparedStatement ps = c.prepareStatement(
+                             "INSERT INTO search_text (message_pk, body, files, removed, added, patch_id) VALUES (?, ?, ?, ?, ?, ?)")) {
                     for (Map.Entry<Long, byte[]> e : raws.entrySet()) {
+                        del.setLong(1, e.getKey());
+                        del.addBatch();
+                        String body = parser.parse(e.getValue()).body();
+                        DiffWords diff = DiffWords.of(body);
                         ps.setLong(1, e.getKey());
-                        ps.setString(2, ownText(parser.parse(e.getValue()).body()));
+                        ps.setString(2, ownText(body));
+                        ps.setString(3, diff.files());
+                        ps.setString(4, diff.removed());
+                        ps.setString(5, diff.added());
+                        ps.setString(6, PatchId.of(body));
                         ps.addBatch();
                     }
+                    del.executeBatch();
                     ps.executeBatch();
                 }
             });

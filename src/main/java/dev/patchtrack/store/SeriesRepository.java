@@ -635,12 +635,6 @@ public class SeriesRepository {
         return out;
     }
 
-    /** Events after {@code afterId}, oldest first. */
-    public List<EventEntity> events(long afterId, int limit) {
-        return em.createQuery("from EventEntity e where e.id > :after order by e.id", EventEntity.class)
-                .setParameter("after", afterId).setMaxResults(limit).getResultList();
-    }
-
     /**
      * Records a maintainer's override (replacing one in force) and its event; the next rebuild
      * applies it.

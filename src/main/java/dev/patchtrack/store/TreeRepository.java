@@ -295,6 +295,18 @@ public class TreeRepository {
         return changed;
     }
 
+    /** The commit each of these patch messages was found as, where one was. */
+    public Map<Long, String> commitsOf(Collection<Long> messagePks) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        Bulk.forChunks(messagePks.stream().distinct().toList(), chunk -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT message_pk, sha FROM tree_match WHERE message_pk IN (:m)")
+                    .setParameter("m", chunk).getResultList();
+            rows.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
+        });
+        return out;
+    }
+
     /** The commit a patch message was found as, if any. */
     public Optional<MatchView> matchOf(long messagePk) {
         @SuppressWarnings("unchecked")

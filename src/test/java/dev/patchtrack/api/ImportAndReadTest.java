@@ -256,7 +256,7 @@ class ImportAndReadTest {
         given().get("/api/series?page=zero").then().statusCode(400)
                 .contentType("application/problem+json").body("parameter", equalTo("page"));
         given().get("/api/series?per_page=100000").then().statusCode(400).body("parameter", equalTo("per_page"));
-        given().get("/api/series?since=yesterday").then().statusCode(400).body("parameter", equalTo("since"));
+        given().get("/api/series?since=soon").then().statusCode(400).body("parameter", equalTo("since"));
         given().get("/api/series/abc").then().statusCode(400).body("parameter", equalTo("id"));
         given().get("/api/series/999999").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/patches/999999").then().statusCode(404).contentType("application/problem+json");

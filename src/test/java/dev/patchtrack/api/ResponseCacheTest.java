@@ -41,7 +41,8 @@ class ResponseCacheTest {
         String patch = "/api/patches/" + patchId;
         String message = "/api/messages/" + given().get("/api/v1/patches/" + patchId).jsonPath().getString("messageId");
         for (String path : List.of("/api/series?topic=rust-core", "/api/series?per_page=1&order=title", "/api/patches",
-                "/api/series/" + series, patch, message, "/api/v1/series", "/api/series?format=text")) {
+                "/api/series/" + series, patch, message, "/api/v1/series", "/api/series?format=text",
+                "/api/series/" + series + "/mbox", "/patch/" + patchId + "/mbox/")) {
             ResponseCache.Counts before = cache.counts();
             Response first = given().get(path);
             first.then().statusCode(200);
@@ -56,7 +57,8 @@ class ResponseCacheTest {
             assertThat(replayed.stored()).as(path + ": nothing rendered again").isEqualTo(rendered.stored());
             second.then().statusCode(200).header("ETag", first.header("ETag"))
                     .header("Cache-Control", first.header("Cache-Control"));
-            for (String h : List.of("Link", "X-Total-Count", "Content-Type", "Vary", "API-Version")) {
+            for (String h : List.of("Link", "X-Total-Count", "Content-Type", "Vary", "API-Version", "Content-Disposition",
+                    "X-Next-After")) {
                 assertThat(second.header(h)).as(path + " " + h).isEqualTo(first.header(h));
             }
             assertThat(second.asString()).as(path).isEqualTo(first.asString());

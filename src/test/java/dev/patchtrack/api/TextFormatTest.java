@@ -151,11 +151,49 @@ class TextFormatTest {
     }
 
     @Test
+    void tagsTellRowsApartAndAFilteredTopicGivesTheTitleRoom() {
+        ReviewStatesTest.upload(Mbox.create()
+                .patch("autosel-180@example.org", "Sasha Lev <sasha@example.org>", 60,
+                        "[PATCH AUTOSEL 5.7 180/274] rust: fix the thing", null, "rust/kernel/a.rs")
+                .patch("autosel-181@example.org", "Sasha Lev <sasha@example.org>", 61,
+                        "[PATCH AUTOSEL 5.7 181/274] rust: fix the thing", "autosel-180@example.org", "rust/kernel/b.rs")
+                .patch("nn-4@example.org", "Nina Netdev <nina@example.org>", 62,
+                        "[RFC PATCH net-next v11 4/4] rust: net: phy: add more", null, "drivers/net/phy/ax.rs")
+                .mail("mix-0@example.org", "Max Mix <max@example.org>", 70, "[PATCH 0/2] rust: mix core and nvme", null,
+                        "Both.\n")
+                .patch("mix-1@example.org", "Max Mix <max@example.org>", 71, "[PATCH 1/2] rust: kernel: a core part",
+                        "mix-0@example.org", "rust/kernel/mix.rs")
+                .patch("mix-2@example.org", "Max Mix <max@example.org>", 72, "[PATCH 2/2] rust: nvme: a driver part",
+                        "mix-0@example.org", "drivers/block/rnvme.rs"));
+        List<String> autosel = lines(text("/api/patches?author=sasha"));
+        assertThat(autosel.get(0)).matches("ID +STATE +R/A/T +DATE +AUTHOR +TAGS +TITLE");
+        assertThat(autosel).anySatisfy(r -> assertThat(r).contains("AUTOSEL 5.7 180/274").endsWith("rust: fix the thing"));
+        assertThat(autosel).anySatisfy(r -> assertThat(r).contains("AUTOSEL 5.7 181/274").endsWith("rust: fix the thing"));
+        assertColumn(autosel, "TAGS");
+
+        List<String> series = lines(text("/api/series"));
+        assertThat(series.get(0)).matches("ID +STATE +VER +LAST POST +TOPICS +AUTHOR +TAGS +TITLE");
+        assertThat(series).anySatisfy(r -> assertThat(r).contains(" v11 ").contains("RFC net-next").contains("Nina Netdev"));
+        assertThat(lines(text("/api/series?author=nina"))).anySatisfy(r -> assertThat(r).contains("RFC net-next")
+                .endsWith("rust: net: phy: add more"));
+        assertThat(series).anySatisfy(r -> assertThat(r).contains("AUTOSEL 5.7  ").doesNotContain("180/274"));
+        given().get("/api/series?author=nina").then().body("items[0].tags", org.hamcrest.Matchers.contains("RFC", "net-next"));
+
+        // filtered on a topic, the column shows only the others, and goes when no row has any
+        List<String> core = lines(text("/api/series?topic=rust-core"));
+        assertThat(core.get(0)).doesNotContain("TOPICS").contains("ALSO");
+        assertThat(core).anySatisfy(r -> assertThat(r).contains(" nvme ").endsWith("rust: mix core and nvme"));
+        List<String> alone = lines(text("/api/series?author=sasha&topic=rust-core"));
+        assertThat(alone.get(0)).matches("ID +STATE +VER +LAST POST +AUTHOR +TAGS +TITLE");
+    }
+
+    @Test
     void otherListsAreTablesToo() {
         List<String> patches = lines(text("/api/patches"));
-        assertThat(patches.get(0)).matches("ID +# +STATE +R/A/T +DATE +AUTHOR +SUBJECT");
-        assertThat(patches).anySatisfy(r -> assertThat(r).contains("reviewed").contains("1/0/0"));
-        assertColumn(patches, "SUBJECT");
+        assertThat(patches.get(0)).matches("ID +STATE +R/A/T +DATE +AUTHOR +TAGS +TITLE");
+        assertThat(patches).anySatisfy(r -> assertThat(r).contains("reviewed").contains("1/0/0")
+                .contains(" 1/2 ").endsWith("rust: nvme: add queue setup"));
+        assertColumn(patches, "TITLE");
 
         List<String> topics = lines(text("/api/topics"));
         assertThat(topics.get(0)).startsWith("TOPIC").contains("SERIES").contains("UNDER-REVIEW").contains("REVIEWED");

@@ -26,4 +26,13 @@ class TokenCompareTest {
         assertThat(TokenFilter.accepted("", List.of(" ", ""))).isFalse();
         assertThat(TokenFilter.accepted("anything", List.of())).isFalse();
     }
+
+    @Test
+    void bearerAndPatchworksTokenSchemeCarryTheSameToken() {
+        assertThat(TokenFilter.token("Bearer s3cret")).isEqualTo("s3cret");
+        assertThat(TokenFilter.token("Token s3cret ")).isEqualTo("s3cret");
+        assertThat(TokenFilter.token("token s3cret")).isEqualTo("s3cret");
+        assertThat(TokenFilter.token("Basic czNjcmV0")).isNull();
+        assertThat(TokenFilter.token("Tokens3cret")).isNull();
+    }
 }

@@ -166,8 +166,8 @@ class HostileRequestsTest {
         root.addHandler(capture);
         List<String> bodies = new ArrayList<>();
         try {
-            // missing, and not a bearer
-            for (String header : new String[] {null, "", "Basic " + TOKEN, "Token " + TOKEN, TOKEN}) {
+            // missing, and neither Bearer nor Patchwork's Token scheme
+            for (String header : new String[] {null, "", "Basic " + TOKEN, "Digest " + TOKEN, TOKEN}) {
                 var req = given().contentType("application/json").body("{}");
                 if (header != null) {
                     req = req.header("Authorization", header);
@@ -193,10 +193,12 @@ class HostileRequestsTest {
                 assertThat(r.contentType()).startsWith("application/problem+json");
                 bodies.add(r.asString());
             }
-            // and a write that passes, with each token
+            // and a write that passes, with each token, in either scheme
             for (String token : List.of(TOKEN, OTHER_TOKEN)) {
-                given().header("Authorization", "Bearer " + token).contentType("application/mbox").body(HostileMail.mbox())
-                        .post("/api/import?list=rust-for-linux").then().statusCode(200);
+                for (String scheme : List.of("Bearer ", "Token ")) {
+                    given().header("Authorization", scheme + token).contentType("application/mbox").body(HostileMail.mbox())
+                            .post("/api/import?list=rust-for-linux").then().statusCode(200);
+                }
             }
             bodies.add(given().get("/q/metrics").then().statusCode(200).extract().asString());
         } finally {

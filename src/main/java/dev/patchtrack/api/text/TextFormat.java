@@ -33,11 +33,19 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
     static final String NAMED = TextFormat.class.getName() + ".named";
     static final MediaType TEXT = new MediaType("text", "plain", "UTF-8");
 
+    /** The query parameters the text view reads, on every path it {@link #covers}. */
+    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("format", "width");
+
+    /** Whether a path gets the text view: every {@code /api} endpoint but the Patchwork-compatible ones. */
+    public static boolean covers(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.startsWith("api/") && !p.startsWith("api/1.3/") && !p.equals("api/1.3");
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        if (!p.startsWith("api/")) {
+        if (!covers(path)) {
             return;
         }
         String format = request.getUriInfo().getQueryParameters().getFirst("format");
@@ -101,7 +109,16 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
         if (type != null && !type.getSubtype().endsWith("json")) {
             return;
         }
-        response.setEntity(new TextRenderer(w, request.getUriInfo().getBaseUri().toString()).render(entity), null, TEXT);
+        java.util.Set<String> topics = new java.util.HashSet<>();
+        for (String v : request.getUriInfo().getQueryParameters().getOrDefault("topic", List.of())) {
+            for (String t : v.split(",")) {
+                if (!t.isBlank()) {
+                    topics.add(t.strip());
+                }
+            }
+        }
+        String base = request.getUriInfo().getBaseUri().toString();
+        response.setEntity(new TextRenderer(w, base, topics).render(entity), null, TEXT);
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, TEXT.toString());
         if (entity instanceof ProblemInfo) {
             response.setStatus(((ProblemInfo) entity).status());

@@ -48,12 +48,22 @@ public final class TextRenderer {
 
     private final int width;
     private final String base;
+    private final Set<String> topicFilter;
 
     /** @param base the service's base URL ({@code http://host:port/}), for commands shown to copy */
     public TextRenderer(int width, String base) {
+        this(width, base, Set.of());
+    }
+
+    /**
+     * @param topicFilter the topics the request filtered on: a list shows only the other topics of each
+     *                    row ({@code ALSO}), so that the title gets the width
+     */
+    public TextRenderer(int width, String base, Set<String> topicFilter) {
         this.width = width;
         String b = TextWidth.clean(base);
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.topicFilter = Set.copyOf(topicFilter);
     }
 
     /** The text for a response entity. */
@@ -102,19 +112,28 @@ public final class TextRenderer {
         }
         Object first = items.get(0);
         if (first instanceof SeriesSummaryInfo) {
-            TextTable t = new TextTable(6, "ID", "STATE", "VER", "LAST POST", "TOPICS", "AUTHOR", "TITLE");
-            for (Object o : items) {
-                SeriesSummaryInfo s = (SeriesSummaryInfo) o;
-                t.row(s.id(), state(s.state()), "v" + s.latestVersion(), day(s.lastPosted()), topics(s.topics()),
-                        name(s.author()), s.title());
+            List<SeriesSummaryInfo> series = items.stream().map(o -> (SeriesSummaryInfo) o).toList();
+            boolean tagged = series.stream().anyMatch(s -> !s.tags().isEmpty());
+            boolean also = !topicFilter.isEmpty();
+            boolean topicColumn = !also || series.stream().anyMatch(s -> !otherTopics(s.topics()).isEmpty());
+            Columns c = new Columns("ID", "STATE", "VER", "LAST POST").with(topicColumn, also ? "ALSO" : "TOPICS")
+                    .with(true, "AUTHOR").with(tagged, "TAGS").with(true, "TITLE");
+            TextTable t = c.table();
+            for (SeriesSummaryInfo s : series) {
+                t.row(c.cells(s.id(), state(s.state()), "v" + s.latestVersion(), day(s.lastPosted()),
+                        also ? otherTopics(s.topics()) : topics(s.topics()), name(s.author()),
+                        String.join(" ", s.tags()), s.title()));
             }
             return t.render(width);
         }
         if (first instanceof PatchInfo) {
-            TextTable t = new TextTable(6, "ID", "#", "STATE", "R/A/T", "DATE", "AUTHOR", "SUBJECT");
-            for (Object o : items) {
-                PatchInfo p = (PatchInfo) o;
-                t.row(p.id(), p.number(), state(p.state()), counts(p), day(p.date()), name(p.author()), p.subject());
+            List<PatchInfo> patches = items.stream().map(o -> (PatchInfo) o).toList();
+            boolean tagged = patches.stream().anyMatch(p -> !SubjectTagText.tags(p.subject()).isEmpty());
+            Columns c = new Columns("ID", "STATE", "R/A/T", "DATE", "AUTHOR").with(tagged, "TAGS").with(true, "TITLE");
+            TextTable t = c.table();
+            for (PatchInfo p : patches) {
+                t.row(c.cells(p.id(), state(p.state()), counts(p), day(p.date()), name(p.author()),
+                        String.join(" ", SubjectTagText.tags(p.subject())), SubjectTagText.title(p.subject())));
             }
             return t.render(width);
         }
@@ -373,6 +392,54 @@ public final class TextRenderer {
     private static String counts(PatchInfo p) {
         Map<String, Integer> c = p.trailerCounts();
         return c.getOrDefault("Reviewed-by", 0) + "/" + c.getOrDefault("Acked-by", 0) + "/" + c.getOrDefault("Tested-by", 0);
+    }
+
+    /** The topics a row has beyond those the request filtered on, without the {@code rust-} all share. */
+    private String otherTopics(List<TopicInfo> topics) {
+        return topics.stream().map(TopicInfo::topic).filter(t -> !topicFilter.contains(t))
+                .map(t -> t.startsWith("rust-") ? t.substring(5) : t).collect(Collectors.joining(","));
+    }
+
+    /**
+     * A table's columns, some shown only when a row has something for them; the last one (a title) is
+     * the one that gives up room first.
+     */
+    private static final class Columns {
+        private final List<String> headers = new ArrayList<>();
+        private final List<Boolean> shown = new ArrayList<>();
+
+        Columns(String... always) {
+            for (String h : always) {
+                with(true, h);
+            }
+        }
+
+        Columns with(boolean show, String header) {
+            headers.add(header);
+            shown.add(show);
+            return this;
+        }
+
+        TextTable table() {
+            List<String> visible = new ArrayList<>();
+            for (int i = 0; i < headers.size(); i++) {
+                if (shown.get(i)) {
+                    visible.add(headers.get(i));
+                }
+            }
+            return new TextTable(visible.size() - 1, visible.toArray(String[]::new));
+        }
+
+        /** The cells of the shown columns, given one per column. */
+        Object[] cells(Object... all) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < all.length; i++) {
+                if (shown.get(i)) {
+                    out.add(all[i]);
+                }
+            }
+            return out.toArray();
+        }
     }
 
     private static String topics(List<TopicInfo> topics) {
