@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import dev.patchtrack.ingest.lore.History;
+import dev.patchtrack.ingest.lore.SourceHealth;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,9 @@ public class SourceResource {
 
     @Inject
     HttpFetcher http;
+
+    @Inject
+    SyncService sync;
 
     @GET
     @Transactional
@@ -185,6 +190,15 @@ public class SourceResource {
         if (in.enabled() != null) {
             s.enabled = in.enabled();
         }
+        if (in.history() != null) {
+            String h = in.history().strip();
+            try {
+                History.parse(h.isEmpty() ? "full" : h);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badParameter("history", e.getMessage());
+            }
+            s.history = h.isEmpty() ? null : h;
+        }
     }
 
     static Duration duration(String param, String value, Duration dflt) {
@@ -219,16 +233,22 @@ public class SourceResource {
         Instant now = Instant.now();
         Long lag = s.lastSuccessAt == null ? null : Duration.between(s.lastSuccessAt, now).toSeconds();
         boolean running = s.lastStartedAt != null && (s.lastFinishedAt == null || s.lastFinishedAt.isBefore(s.lastStartedAt));
-        return new SourceInfo(s.name, s.baseUrl, s.inbox, s.mode, s.query, s.scheduleSeconds, s.staleAfterSeconds,
+        SourceHealth health = health(s, now);
+        return new SourceInfo(s.name, health.word(), health.detail(), s.baseUrl, s.inbox, s.mode, s.query,
+                sync.history(s).describe(), s.scheduleSeconds, s.staleAfterSeconds,
                 s.enabled, s.origin, new TreeMap<>(sources.cursors(s.id)),
                 s.lastStartedAt == null ? null : new SourceInfo.LastRun(s.lastStartedAt, s.lastFinishedAt, s.lastInstance, running),
-                s.lastSuccessAt, s.lastError, s.lastErrorAt, lag, stale(s, now), s.newestMailAt, s.runs, s.failures,
+                s.lastSuccessAt, s.lastError, s.lastErrorAt, lag, SourceHealth.stale(record(s), now), s.newestMailAt, s.runs, s.failures,
                 s.messagesRead, s.messagesStored, s.messagesDeleted, sources.messagesOnList(s.name));
     }
 
-    /** Enabled and without a successful sync for longer than its limit (counted from its creation). */
-    static boolean stale(SourceEntity s, Instant now) {
-        Instant since = s.lastSuccessAt != null ? s.lastSuccessAt : s.createdAt;
-        return s.enabled && since.plusSeconds(s.staleAfterSeconds).isBefore(now);
+    /** How the source is doing: what this resource shows and readiness reads. */
+    static SourceHealth health(SourceEntity s, Instant now) {
+        return SourceHealth.of(record(s), now);
+    }
+
+    private static SourceHealth.Record record(SourceEntity s) {
+        return new SourceHealth.Record(s.enabled, s.createdAt, s.lastStartedAt, s.lastFinishedAt, s.lastSuccessAt,
+                s.lastError, s.lastErrorAt, s.failures, s.staleAfterSeconds);
     }
 }

@@ -1,5 +1,6 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.ingest.lore.SourceHealth;
 import dev.patchtrack.store.SourceEntity;
 import dev.patchtrack.store.SourceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,7 +13,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: DOWN while any enabled source has not synced for longer than its stale-after limit. */
+/**
+ * Readiness: DOWN while any enabled source has not synced for longer than its stale-after limit, or has
+ * run and never succeeded.
+ */
 @Readiness
 @ApplicationScoped
 public class SourcesHealthCheck implements HealthCheck {
@@ -35,9 +39,9 @@ public class SourcesHealthCheck implements HealthCheck {
             if (!s.enabled) {
                 continue;
             }
-            boolean stale = SourceResource.stale(s, now);
-            b.withData(s.name, stale ? "stale: last success " + s.lastSuccessAt : "ok");
-            if (stale) {
+            SourceHealth health = SourceResource.health(s, now);
+            b.withData(s.name, health.word().equals("ok") ? "ok" : health.detail());
+            if (health.down()) {
                 b.down();
             }
         }

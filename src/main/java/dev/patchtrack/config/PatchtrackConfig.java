@@ -113,6 +113,9 @@ public interface PatchtrackConfig {
         /** query mode: the public-inbox search, e.g. {@code dfn:rust/ OR s:rust}. */
         Optional<String> query();
 
+        /** How much of the list's past the first sync reads (full, 90d, 2024-01-01); default {@code sync.history}. */
+        Optional<String> history();
+
         /** How often to sync. */
         @WithDefault("5m")
         Duration schedule();
@@ -141,6 +144,14 @@ public interface PatchtrackConfig {
         /** Where downloads (search results) are kept while they are read; each is deleted after. */
         @WithDefault("data/downloads")
         String downloadDir();
+
+        /**
+         * How much of a list's past a source's first sync reads, unless the source says: {@code full}
+         * (every epoch of a git inbox, every search hit), a window before the first sync ({@code 90d})
+         * or a date ({@code 2024-01-01}). Later syncs read all that is new.
+         */
+        @WithDefault("90d")
+        String history();
 
         /** query mode: how far back each incremental search reaches before the last date seen. */
         @WithDefault("2d")

@@ -5,6 +5,7 @@ import dev.patchtrack.ingest.lore.LoreAtom;
 import dev.patchtrack.ingest.lore.LoreGit;
 import dev.patchtrack.ingest.lore.LoreQuery;
 import dev.patchtrack.ingest.lore.SourceReader;
+import dev.patchtrack.ingest.lore.History;
 import dev.patchtrack.ingest.lore.SourceSpec;
 import dev.patchtrack.store.SourceEntity;
 import dev.patchtrack.store.SourceRepository;
@@ -66,11 +67,64 @@ public class SyncService {
     private String instance;
 
     void onStart(@Observes StartupEvent e) {
+        checkHistories();
         try {
             loadConfiguredSources();
+            announce();
         } catch (RuntimeException ex) {
             LOG.errorf(ex, "configured sources could not be loaded");
         }
+    }
+
+    /** A history setting that is not one ends the start with its name, before anything syncs. */
+    void checkHistories() {
+        java.util.List<String> bad = new java.util.ArrayList<>();
+        try {
+            History.parse(config.sync().history());
+        } catch (IllegalArgumentException ex) {
+            bad.add("patchtrack.sync.history: " + ex.getMessage());
+        }
+        config.sources().forEach((name, c) -> c.history().ifPresent(h -> {
+            try {
+                History.parse(h);
+            } catch (IllegalArgumentException ex) {
+                bad.add("patchtrack.sources." + name + ".history: " + ex.getMessage());
+            }
+        }));
+        if (!bad.isEmpty()) {
+            throw new IllegalStateException("bad configuration: " + String.join("; ", bad));
+        }
+    }
+
+    /** Says at start what this service will sync, from where, how often and how far back. */
+    void announce() {
+        if (!org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.scheduler.enabled", Boolean.class).orElse(true)) {
+            return; // a command: nothing syncs
+        }
+        List<SourceEntity> all = QuarkusTransaction.requiringNew().call(() -> sources.all());
+        List<String> lines = new java.util.ArrayList<>();
+        for (SourceEntity s : all) {
+            if (!s.enabled) {
+                continue;
+            }
+            boolean first = s.lastSuccessAt == null;
+            lines.add(String.format("  %s: %s mode from %s%s, every %s; %s", s.name, s.mode,
+                    new SourceSpec(s.name, s.baseUrl, s.inbox, s.mode, s.query).uri(""),
+                    s.query == null ? "" : " (search: " + s.query + ")", Duration.ofSeconds(s.scheduleSeconds),
+                    first ? "first sync reads " + history(s).describe() : "last success " + s.lastSuccessAt));
+        }
+        if (lines.isEmpty()) {
+            LOG.info("no list is followed: no source is enabled (patchtrack.sources.<list>.*, or PUT /api/sources/<list>)");
+            return;
+        }
+        LOG.infof("following %d list(s); the first sync starts in %s (stop one with patchtrack.sources.<list>.enabled=false):%n%s",
+                lines.size(), config.sync().firstDelay(), String.join("\n", lines));
+    }
+
+    /** What a source's first sync reads: its own setting, else the service's. */
+    public History history(SourceEntity s) {
+        return History.parse(s.history != null ? s.history : config.sync().history());
     }
 
     public String instance() {
@@ -105,6 +159,7 @@ public class SyncService {
                 s.inbox = c.inbox().orElse(e.getKey());
                 s.mode = c.mode();
                 s.query = c.query().orElse(null);
+                s.history = c.history().orElse(null);
                 s.scheduleSeconds = c.schedule().toSeconds();
                 s.staleAfterSeconds = c.staleAfter().toSeconds();
                 s.enabled = c.enabled();
@@ -175,7 +230,7 @@ public class SyncService {
             s.lastInstance = instance();
             s.runs++;
             long runId = sources.startRun(name, instance()).id;
-            return new Object[] {new SourceSpec(s.name, s.baseUrl, s.inbox, s.mode, s.query), s.id, runId,
+            return new Object[] {new SourceSpec(s.name, s.baseUrl, s.inbox, s.mode, s.query, history(s).from(now)), s.id, runId,
                     sources.cursors(s.id), s.needsRebuild};
         });
         if (started == null) {

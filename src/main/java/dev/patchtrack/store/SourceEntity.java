@@ -34,6 +34,9 @@ public class SourceEntity extends PanacheEntityBase {
 
     public String query;
 
+    /** How much of the list's past the first sync reads ({@link dev.patchtrack.ingest.lore.History}); null: the default. */
+    public String history;
+
     @Column(name = "schedule_seconds", nullable = false)
     public long scheduleSeconds;
 

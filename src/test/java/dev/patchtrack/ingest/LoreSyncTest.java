@@ -13,6 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,9 @@ class LoreSyncTest {
 
     @Inject
     MailLimits limits;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @BeforeAll
     static void startLore() {
@@ -119,6 +126,112 @@ class LoreSyncTest {
         long n = status().getLong("messagesOnList");
         given().header("Authorization", "Bearer test-token").delete("/api/sources/{name}", LIST).then().statusCode(204);
         return n;
+    }
+
+    static void source(String base, String mode, String query, String history) {
+        given().header("Authorization", "Bearer test-token").contentType("application/json")
+                .body(Map.of("baseUrl", base, "mode", mode, "query", query == null ? "" : query, "schedule", "1h",
+                        "history", history))
+                .put("/api/sources/{name}", LIST).then().statusCode(200);
+    }
+
+    /** Message-ID to date of what the store holds. */
+    Map<String, Instant> stored() throws Exception {
+        Map<String, Instant> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT message_id, sent_at FROM message")) {
+            while (rs.next()) {
+                java.sql.Timestamp t = rs.getTimestamp(2);
+                out.put(rs.getString(1), t == null ? null : t.toInstant());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @Order(2)
+    void aFirstSyncReadsOnlyItsHistoryInEachModeAndLaterSyncsStayThere() throws Exception {
+        List<Instant> dates = corpus.truth().stream().filter(r -> r.get("malformed").isNull() && r.hasNonNull("date"))
+                .map(r -> Instant.parse(r.get("date").asText())).sorted().toList();
+        Instant cut = dates.get(dates.size() * 6 / 10).truncatedTo(ChronoUnit.DAYS);
+        String day = cut.toString().substring(0, 10);
+        // well-formed mail at least a day after the cut must come; nothing dated before it may
+        TreeSet<String> mustCome = new TreeSet<>();
+        for (var r : corpus.truth()) {
+            if (r.get("malformed").isNull() && r.hasNonNull("date")
+                    && Instant.parse(r.get("date").asText()).isAfter(cut.plus(1, ChronoUnit.DAYS))) {
+                mustCome.add(r.get("mid").asText());
+            }
+        }
+        assertThat(mustCome).isNotEmpty().hasSizeLessThan(corpus.messages() / 2);
+
+        for (String mode : List.of("git", "atom", "query")) {
+            database.clear();
+            source(lore.base(), mode, mode.equals("query") ? "d:20000101.." : null, day);
+            assertThat(status().getString("history")).isEqualTo("since " + day);
+            SyncService.Result r = sync.runAll().get(0);
+            assertThat(r.error()).as(mode).isNull();
+            Map<String, Instant> got = stored();
+            assertThat(got.keySet()).as(mode).containsAll(mustCome);
+            assertThat(got.size()).as(mode).isLessThan(corpus.messages());
+            assertThat(got.values().stream().filter(d -> d != null && d.isBefore(cut))).as(mode).isEmpty();
+
+            // the next sync reads what is new, not the history left out
+            SyncService.Result again = sync.runAll().get(0);
+            assertThat(again.error()).as(mode).isNull();
+            assertThat(again.stored()).as(mode).isZero();
+            assertThat(stored()).as(mode).hasSameSizeAs(got);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aFirstGitSyncWithAWindowFetchesOnlyTheNewestEpoch() throws Exception {
+        try (LoreLocal epochs = LoreLocal.start("window", Map.of("LORE_LOCAL_EPOCH_BYTES", "150000",
+                "LORE_LOCAL_INDEXLEVEL", "basic", "LORE_LOCAL_ALL", "0"), corpus.mbox())) {
+            source(epochs.base(), "git", null, "30d");
+            assertThat(status().getString("history")).isEqualTo("the last 30 days");
+            SyncService.Result r = sync.runAll().get(0);
+            assertThat(r.error()).isNull();
+            assertThat(r.stored()).isZero(); // the corpus is older than 30 days
+            Map<String, Object> cursor = status().getMap("cursor");
+            List<String> read = cursor.keySet().stream().filter(k -> k.startsWith("epoch/")).toList();
+            assertThat(read).hasSize(1);
+            String newest = read.get(0).substring("epoch/".length());
+            assertThat(cursor).containsEntry("history/epoch", newest);
+            assertThat(Integer.parseInt(newest)).isGreaterThan(1);
+
+            assertThat(sync.runAll().get(0).stored()).isZero();
+            assertThat(status().<String, Object>getMap("cursor").keySet().stream().filter(k -> k.startsWith("epoch/"))).hasSize(1);
+            assertThat(status().getString("status")).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aSourceThatNeverSucceededSaysSoAtOnceAndReadinessIsDown() {
+        source("http://127.0.0.1:1/", "atom", null, "full");
+        assertThat(status().getString("status")).isEqualTo("waiting");
+        given().get("/q/health/ready").then().statusCode(200);
+        SyncService.Result r = sync.runAll().get(0);
+        assertThat(r.error()).isNotNull();
+        JsonPath s = status();
+        assertThat(s.getString("status")).isEqualTo("never-succeeded");
+        assertThat(s.getString("statusDetail")).contains("never succeeded in 1 run(s)");
+        assertThat(s.getBoolean("stale")).isFalse(); // stale-after has not passed: that alone said "ok" before
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'lore sources' }.data.'" + LIST + "'", org.hamcrest.Matchers.startsWith("never succeeded"));
+        given().header("Authorization", "Bearer test-token").delete("/api/sources/{name}", LIST).then().statusCode(204);
+    }
+
+    @Test
+    @Order(2)
+    void aHistoryThatIsNoneIsRefusedNamingTheForms() {
+        given().header("Authorization", "Bearer test-token").contentType("application/json")
+                .body(Map.of("baseUrl", lore.base(), "mode", "git", "history", "lots"))
+                .put("/api/sources/{name}", LIST).then().statusCode(400)
+                .body("parameter", org.hamcrest.Matchers.equalTo("history"))
+                .body("detail", org.hamcrest.Matchers.containsString("90d"));
     }
 
     @Test

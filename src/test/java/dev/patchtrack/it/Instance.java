@@ -81,6 +81,7 @@ final class Instance implements AutoCloseable {
         all.put("patchtrack.sync.first-delay", "1s");
         all.put("patchtrack.sync.lease", "10s"); // a killed instance's sources are taken over after this
         all.put("patchtrack.sync.instance", name);
+        all.put("patchtrack.sync.history", "full"); // the test archives are years old
         all.put("patchtrack.sync.git-dir", dir.resolve("git-" + name).toAbsolutePath().toString());
         all.put("patchtrack.sync.download-dir", dir.resolve("downloads-" + name).toAbsolutePath().toString());
         all.putAll(props);

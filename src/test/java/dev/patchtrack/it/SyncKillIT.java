@@ -40,6 +40,11 @@ class SyncKillIT {
                 });
                 first.kill();
             }
+            // the start said what it would sync, from where, and how far back
+            assertThat(java.nio.file.Files.readString(dir.resolve("first.log")))
+                    .contains("following 1 list(s)")
+                    .contains("rust-for-linux: git mode from " + lore.base())
+                    .contains("first sync reads full history");
             props.putAll(Instance.database(dir, false));
             props.remove("quarkus.flyway.clean-at-start");
             props.remove("quarkus.flyway.clean-disabled");

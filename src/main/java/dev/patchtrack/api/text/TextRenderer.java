@@ -169,11 +169,11 @@ public final class TextRenderer {
             return t.render(width);
         }
         if (first instanceof SourceInfo) {
-            TextTable t = new TextTable(7, "NAME", "MODE", "ENABLED", "LAST SUCCESS", "LAG", "STALE", "MESSAGES", "ERROR");
+            TextTable t = new TextTable(7, "NAME", "MODE", "ENABLED", "LAST SUCCESS", "LAG", "STATUS", "MESSAGES", "ERROR");
             for (Object o : items) {
                 SourceInfo s = (SourceInfo) o;
                 t.row(s.name(), s.mode(), s.enabled() ? "yes" : "no", minute(s.lastSuccessAt()),
-                        s.lagSeconds() == null ? "-" : s.lagSeconds() + "s", s.stale() ? "STALE" : "ok",
+                        s.lagSeconds() == null ? "-" : s.lagSeconds() + "s", s.status(),
                         s.messagesOnList(), s.lastError());
             }
             return t.render(width);

@@ -72,6 +72,9 @@ public class LoreAtom {
         first.header("ETag").ifPresent(v -> validators.put("atom/etag", v));
         first.header("Last-Modified").ifPresent(v -> validators.put("atom/last-modified", v));
         List<Entry> fresh = new ArrayList<>();
+        // a first sync reads the source's history window: older entries are marked seen, never fetched
+        Instant from = seen.isEmpty() ? spec.from() : null;
+        List<String> skipped = new ArrayList<>();
         if (first.status() != 304) {
             expect(first);
             Set<String> thisRun = new LinkedHashSet<>();
@@ -82,6 +85,10 @@ public class LoreAtom {
                 int added = 0;
                 for (Entry e : entries) {
                     if (!seen.contains(e.id()) && thisRun.add(e.id())) {
+                        if (from != null && e.updated() != null && e.updated().isBefore(from)) {
+                            skipped.add(e.id());
+                            continue;
+                        }
                         fresh.add(e);
                         added++;
                     }
@@ -89,7 +96,7 @@ public class LoreAtom {
                         oldest = e.updated();
                     }
                 }
-                if (added == 0 || oldest == null) {
+                if (added == 0 || oldest == null || from != null && oldest.isBefore(from)) {
                     break;
                 }
                 page = http.get(spec.uri("new.atom?t=" + T.format(oldest)), Map.of());
@@ -98,7 +105,9 @@ public class LoreAtom {
         }
         // oldest first, so that the seen list grows in posting order
         fresh.sort((a, b) -> a.updated() == null || b.updated() == null ? 0 : a.updated().compareTo(b.updated()));
-        LOG.infof("%s: %d new atom entries", spec.name(), fresh.size());
+        LOG.infof("%s: %d new atom entries%s", spec.name(), fresh.size(),
+                skipped.isEmpty() ? "" : ", " + skipped.size() + " older than the first sync's history window skipped");
+        seen.addAll(skipped);
         Deque<Entry> todo = new ArrayDeque<>(fresh);
         return new SourceReader() {
             private final Deque<MailFeed.Item> ready = new ArrayDeque<>();
@@ -109,10 +118,16 @@ public class LoreAtom {
                 while (ready.isEmpty()) {
                     Entry e = todo.poll();
                     if (e == null) {
-                        if (!validatorsSent && !validators.isEmpty()) {
+                        if (!validatorsSent && (!validators.isEmpty() || !skipped.isEmpty())) {
                             validatorsSent = true;
                             for (Map.Entry<String, String> v : validators.entrySet()) {
                                 ready.add(MailFeed.Item.cursorOnly(v.getKey(), v.getValue()));
+                            }
+                            if (!skipped.isEmpty()) {
+                                while (seen.size() > SEEN_KEPT) {
+                                    seen.remove(seen.iterator().next());
+                                }
+                                ready.add(MailFeed.Item.cursorOnly("atom/seen", String.join("\n", seen)));
                             }
                             continue;
                         }

@@ -37,12 +37,16 @@ import org.jboss.logging.Logger;
  * cursor of epoch N ({@code epoch/N}) is the last commit walked; only commits after it are read.
  * Blob {@code m} is a message, blob {@code d} a deletion. Older epochs whose manifest fingerprint has
  * not changed since they were last walked to the end ({@code fingerprint/N}) are not fetched again.
+ * A first sync with a history window fetches only the newest epoch and skips its messages older than
+ * the window; {@code history/epoch} keeps the older epochs out of later syncs too.
  */
 @ApplicationScoped
 public class LoreGit {
 
     private static final Logger LOG = Logger.getLogger(LoreGit.class);
     private static final Pattern EPOCH = Pattern.compile("/git/(\\d+)\\.git$");
+    /** The oldest epoch read, when a first sync with a history window left the older ones out. */
+    static final String HISTORY_EPOCH = "history/epoch";
 
     @Inject
     HttpFetcher http;
@@ -55,7 +59,22 @@ public class LoreGit {
         LOG.infof("%s: %d epoch(s) upstream: %s", spec.name(), epochs.size(), epochs.keySet());
         Deque<Integer> todo = new ArrayDeque<>();
         int newest = epochs.lastKey();
+        boolean first = cursors.keySet().stream().noneMatch(k -> k.startsWith("epoch/") || k.equals(HISTORY_EPOCH));
+        Deque<MailFeed.Item> opening = new ArrayDeque<>();
+        java.time.Instant from = null;
+        int oldestRead = 0;
+        if (first && spec.from() != null) {
+            from = spec.from();
+            oldestRead = newest;
+            opening.add(MailFeed.Item.cursorOnly(HISTORY_EPOCH, String.valueOf(newest)));
+            LOG.infof("%s: first sync reads epoch %d from %s on; older epochs are not fetched", spec.name(), newest, from);
+        } else if (cursors.containsKey(HISTORY_EPOCH)) {
+            oldestRead = Integer.parseInt(cursors.get(HISTORY_EPOCH));
+        }
         for (Map.Entry<Integer, String> e : epochs.entrySet()) {
+            if (e.getKey() < oldestRead) {
+                continue; // before the history the source's first sync read
+            }
             // The newest epoch is always fetched: new mail and deletions land there, and public-inbox
             // caches the manifest, so its fingerprint can lag behind the repository.
             String fp = e.getValue();
@@ -64,7 +83,7 @@ public class LoreGit {
                 todo.add(e.getKey());
             }
         }
-        return new Reader(spec, cursors, epochs, todo);
+        return new Reader(spec, cursors, epochs, todo, opening, from);
     }
 
     /** Epoch number to manifest fingerprint (null when probed). */
@@ -132,16 +151,24 @@ public class LoreGit {
         private RevWalk walk;
         private int epoch;
         private boolean pendingFingerprint;
+        private final Deque<MailFeed.Item> opening;
+        private final java.time.Instant from;
 
-        Reader(SourceSpec spec, Map<String, String> cursors, Map<Integer, String> fingerprints, Deque<Integer> todo) {
+        Reader(SourceSpec spec, Map<String, String> cursors, Map<Integer, String> fingerprints, Deque<Integer> todo,
+               Deque<MailFeed.Item> opening, java.time.Instant from) {
             this.spec = spec;
             this.cursors = cursors;
             this.fingerprints = fingerprints;
             this.todo = todo;
+            this.opening = opening;
+            this.from = from;
         }
 
         @Override
         public MailFeed.Item next() throws IOException {
+            if (!opening.isEmpty()) {
+                return opening.poll();
+            }
             while (true) {
                 if (walk == null) {
                     if (todo.isEmpty()) {
@@ -160,6 +187,9 @@ public class LoreGit {
                     continue;
                 }
                 String key = "epoch/" + epoch;
+                if (from != null && c.getAuthorIdent().getWhenAsInstant().isBefore(from)) {
+                    return MailFeed.Item.cursorOnly(key, c.name()); // older than the first sync's history window
+                }
                 try (TreeWalk m = TreeWalk.forPath(repo, "m", c.getTree())) {
                     if (m != null) {
                         return MailFeed.Item.mail(repo.open(m.getObjectId(0)).getBytes(), key, c.name());

@@ -42,10 +42,14 @@ public class LoreQuery {
     /** The search sent for a source with this cursor. */
     public String search(SourceSpec spec, String cursor) {
         String q = spec.query() == null ? "" : spec.query().strip();
-        if (cursor == null) {
+        Instant from;
+        if (cursor != null) {
+            from = Instant.parse(cursor).minus(config.sync().queryOverlap());
+        } else if (spec.from() != null) {
+            from = spec.from(); // a first sync reads the source's history window
+        } else {
             return q.isEmpty() ? "d:19700101.." : q;
         }
-        Instant from = Instant.parse(cursor).minus(config.sync().queryOverlap());
         String range = "d:" + D.format(from) + "..";
         return q.isEmpty() ? range : "(" + q + ") AND " + range;
     }
