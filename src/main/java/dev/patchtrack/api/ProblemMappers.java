@@ -57,7 +57,9 @@ public class ProblemMappers {
     public Response other(Exception e) {
         Fatal.exitIfOutOfMemory(e);
         StoreFailure.note(e);
-        if (StoreFailure.diskFull(e)) {
+        if (StoreFailure.diskFull(e) || StoreFailure.closed(e) && StoreFailure.embeddedDiskFull(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getOptionalValue("quarkus.datasource.jdbc.url", String.class).orElse(null))) {
             LOG.errorf("request %s: the database's disk is full (%s)", path(), e.toString());
             return Response.fromResponse(problem(507, "Insufficient storage",
                     "the database has no room left on its disk: nothing was stored; try again once space is freed", null,

@@ -60,6 +60,33 @@ public final class StoreFailure {
         return false;
     }
 
+    /**
+     * True when the embedded database's file lies on a disk with less than a megabyte left. H2 closes its
+     * store on the first write that fails, often a background one (the scheduler's), so a request only
+     * learns that the store is closed; the disk tells why.
+     *
+     * @param jdbcUrl the datasource URL; anything but an H2 file gives false
+     */
+    public static boolean embeddedDiskFull(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:")
+                || jdbcUrl.startsWith("jdbc:h2:tcp:") || jdbcUrl.startsWith("jdbc:h2:ssl:")) {
+            return false;
+        }
+        String path = jdbcUrl.substring("jdbc:h2:".length());
+        path = path.startsWith("file:") ? path.substring("file:".length()) : path;
+        int semi = path.indexOf(';');
+        path = semi < 0 ? path : path.substring(0, semi);
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(path).toAbsolutePath().getParent();
+            while (dir != null && !java.nio.file.Files.exists(dir)) {
+                dir = dir.getParent();
+            }
+            return dir != null && java.nio.file.Files.getFileStore(dir).getUsableSpace() < 1024 * 1024;
+        } catch (IOException | RuntimeException ex) {
+            return false;
+        }
+    }
+
     /** True when the failure says the embedded database's store is closed (H2's "database is closed"). */
     public static boolean closed(Throwable e) {
         for (Throwable t : chain(e)) {
