@@ -23,14 +23,19 @@ public final class GitRepo {
         Files.createDirectories(dir);
         GitRepo repo = new GitRepo(dir);
         repo.git("init", "-q", "-b", "main");
+        repo.commitFiles(files);
+        return repo;
+    }
+
+    /** Writes {@code files} (path to content) into the work tree and commits them, with whatever else is there. */
+    public void commitFiles(Map<String, String> files) throws IOException {
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path p = dir.resolve(f.getKey());
             Files.createDirectories(p.getParent());
             Files.writeString(p, f.getValue());
         }
-        repo.git("add", "-A");
-        repo.git("commit", "-q", "-m", "base");
-        return repo;
+        git("add", "-A");
+        git("commit", "-q", "--allow-empty", "-m", "base");
     }
 
     public Path dir() {

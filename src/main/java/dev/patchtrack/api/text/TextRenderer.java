@@ -2,6 +2,8 @@ package dev.patchtrack.api.text;
 
 import dev.patchtrack.api.dto.ArticleInfo;
 import dev.patchtrack.api.dto.AuditInfo;
+import dev.patchtrack.api.dto.RangeDiffInfo;
+import dev.patchtrack.core.patch.RangeDiff;
 import dev.patchtrack.core.audit.AuditFinding;
 import dev.patchtrack.core.audit.AuditKind;
 import dev.patchtrack.core.audit.AuditText;
@@ -75,6 +77,9 @@ public final class TextRenderer {
         if (entity instanceof AuditInfo a) {
             return audit(a);
         }
+        if (entity instanceof RangeDiffInfo r) {
+            return rangeDiff(r);
+        }
         if (entity instanceof PageInfo<?> page) {
             int last = (int) Math.max(1, (page.total() + page.perPage() - 1) / page.perPage());
             return list(page.items()) + "\n" + page.total() + " in all; page " + page.page() + " of " + last + "\n";
@@ -95,6 +100,26 @@ public final class TextRenderer {
             return article(a);
         }
         return fields(entity, "");
+    }
+
+    /** Like {@code git range-diff}: a line per pair, a changed pair's interdiff under it; lines are not cut. */
+    private String rangeDiff(RangeDiffInfo r) {
+        StringBuilder b = new StringBuilder();
+        b.append("series ").append(r.series()).append(" v").append(r.from().version()).append("..v")
+                .append(r.to().version()).append(": ").append(TextWidth.clean(r.title())).append('\n')
+                .append(r.unchanged()).append(" unchanged, ").append(r.changed()).append(" changed, ")
+                .append(r.added()).append(" added, ").append(r.dropped()).append(" dropped\n\n");
+        int width = RangeDiff.width(r.from().patches().size(), r.to().patches().size());
+        for (RangeDiffInfo.Pair p : r.pairs()) {
+            b.append(RangeDiff.line(p.from(), p.fromId(), p.marker().charAt(0), p.to(), p.toId(),
+                    TextWidth.clean(p.subject()), width)).append('\n');
+            for (String l : p.interdiff()) {
+                // tabs stay (code is indented with them); nothing else that moves the cursor does
+                b.append("    ").append(java.util.Arrays.stream(l.split("\t", -1)).map(TextWidth::clean)
+                        .collect(Collectors.joining("\t"))).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     private String audit(AuditInfo a) {

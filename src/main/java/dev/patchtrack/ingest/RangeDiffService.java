@@ -1,0 +1,121 @@
+package dev.patchtrack.ingest;
+
+import dev.patchtrack.core.mail.MailLimits;
+import dev.patchtrack.core.mail.MailParser;
+import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.patch.PatchId;
+import dev.patchtrack.core.patch.RangeDiff;
+import dev.patchtrack.store.MessageEntity;
+import dev.patchtrack.store.MessageRepository;
+import dev.patchtrack.store.PatchEntity;
+import dev.patchtrack.store.ReadOnly;
+import dev.patchtrack.store.RevisionEntity;
+import dev.patchtrack.store.SeriesEntity;
+import dev.patchtrack.store.SeriesRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Two revisions of a series compared as {@code git range-diff} compares them, read in one transaction. */
+@ApplicationScoped
+public class RangeDiffService {
+
+    @Inject
+    SeriesRepository series;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    MailLimits limits;
+
+    @Inject
+    ReadOnly readOnly;
+
+    /** What a comparison cannot be made of: no such series or version, or a single revision. */
+    public static final class Refused extends RuntimeException {
+        public final boolean notFound;
+        public final String parameter;
+
+        Refused(boolean notFound, String parameter, String detail) {
+            super(detail);
+            this.notFound = notFound;
+            this.parameter = parameter;
+        }
+    }
+
+    /**
+     * One revision's side.
+     *
+     * @param ids        each patch's stable patch-id (null without a diff), standing in for a commit id
+     * @param messageIds each patch's Message-ID
+     */
+    public record Side(RevisionEntity revision, List<RangeDiff.Patch> patches, List<String> ids, List<String> messageIds) {
+    }
+
+    public record Result(SeriesEntity series, Side from, Side to, List<RangeDiff.Pair> pairs) {
+    }
+
+    /**
+     * @param from the older version; null: the revision before {@code to}
+     * @param to   the newer version; null: the latest revision
+     */
+    @Transactional
+    public Result compare(long seriesId, Integer from, Integer to) {
+        readOnly.begin();
+        SeriesEntity s = series.findSeries(seriesId).orElseThrow(() -> new Refused(true, "id", "no series " + seriesId));
+        List<RevisionEntity> revisions = series.revisionsOf(seriesId);
+        if (revisions.size() < 2 && (from == null || to == null)) {
+            throw new Refused(false, from == null ? "from" : "to", "series " + seriesId + " has one revision ("
+                    + versions(revisions) + "): there is nothing to compare it with");
+        }
+        int toAt = to == null ? revisions.size() - 1 : pick(revisions, to, "to");
+        int fromAt = from == null ? toAt - 1 : pick(revisions, from, "from");
+        if (fromAt < 0) {
+            throw new Refused(false, "from", "v" + revisions.get(toAt).version + " is the first revision of series "
+                    + seriesId + "; name an older one with from= (it has " + versions(revisions) + ")");
+        }
+        Side a = side(revisions.get(fromAt));
+        Side b = side(revisions.get(toAt));
+        return new Result(s, a, b, RangeDiff.compare(a.patches(), b.patches()));
+    }
+
+    private Side side(RevisionEntity r) {
+        List<PatchEntity> patches = series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0)
+                .sorted(Comparator.comparingInt(p -> p.number)).toList();
+        List<Long> pks = patches.stream().map(p -> p.messagePk).toList();
+        Map<Long, MessageEntity> msgs = messages.byIds(pks);
+        Map<Long, byte[]> raw = messages.rawByPks(pks);
+        MailParser parser = new MailParser(limits);
+        List<RangeDiff.Patch> texts = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> mids = new ArrayList<>();
+        for (PatchEntity p : patches) {
+            ParsedMail mail = parser.parse(raw.get(p.messagePk));
+            texts.add(RangeDiff.fromMail(mail.from() == null ? null : mail.from().name(),
+                    mail.from() == null ? "" : mail.from().email(), mail.subject(), mail.body()));
+            ids.add(PatchId.of(mail.body()));
+            mids.add(msgs.get(p.messagePk).messageId);
+        }
+        return new Side(r, texts, ids, mids);
+    }
+
+    /** The position of the latest revision with that version. */
+    private static int pick(List<RevisionEntity> revisions, int version, String parameter) {
+        for (int i = revisions.size() - 1; i >= 0; i--) {
+            if (revisions.get(i).version == version) {
+                return i;
+            }
+        }
+        throw new Refused(true, parameter, "no v" + version + " in this series; it has " + versions(revisions));
+    }
+
+    private static String versions(List<RevisionEntity> revisions) {
+        return revisions.stream().map(r -> "v" + r.version).distinct().collect(Collectors.joining(", "));
+    }
+}
