@@ -86,7 +86,7 @@ public class EventResource {
         List<EventInfo> out = found.stream().map(e -> new EventInfo(e.id, e.kind, e.createdAt,
                 e.seriesId, e.revisionId, e.patchId, e.messageId, e.summary)).toList();
         long next = out.isEmpty() ? cursor : out.get(out.size() - 1).id();
-        var link = uri.getRequestUriBuilder().replaceQueryParam("after", next).replaceQueryParam("limit", max);
+        var link = RequestUris.request(uri).replaceQueryParam("after", next).replaceQueryParam("limit", max);
         if (legacy) {
             link.replaceQueryParam("since");
         }

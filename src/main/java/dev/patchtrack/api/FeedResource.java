@@ -153,10 +153,10 @@ public class FeedResource {
         }
         entries.sort(java.util.Comparator.comparing(Feed.Entry::updated,
                 java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
-        String filters = uri.getRequestUri().getRawQuery();
+        String filters = RequestUris.requestUri(uri).getRawQuery();
         return new Feed(TAG + "series" + (filters == null ? "" : "?" + filters),
                 "patchtrack: series" + (filters == null ? "" : " (" + describe(q, filters) + ")"),
-                absolute("api/series" + (filters == null ? "" : "?" + filters)), uri.getRequestUri().toString(),
+                absolute("api/series" + (filters == null ? "" : "?" + filters)), RequestUris.requestUri(uri).toString(),
                 newest(entries), entries);
     }
 
@@ -190,7 +190,7 @@ public class FeedResource {
                     null, e.kind + ": " + e.summary, categories));
         }
         return new Feed(TAG + "series/" + sid, "patchtrack: " + s.title, absolute("api/series/" + sid + "?format=text"),
-                uri.getRequestUri().toString(), newest(entries), entries);
+                RequestUris.requestUri(uri).toString(), newest(entries), entries);
     }
 
     private Feed articleFeed(ArticleFeedParams p) {
@@ -210,10 +210,10 @@ public class FeedResource {
             entries.add(new Feed.Entry(TAG + "article/" + a.id, a.title, a.url, when, when, a.author,
                     a.summary, info.topics().stream().map(TopicInfo::topic).toList()));
         }
-        String filters = uri.getRequestUri().getRawQuery();
+        String filters = RequestUris.requestUri(uri).getRawQuery();
         return new Feed(TAG + "articles" + (filters == null ? "" : "?" + filters), "patchtrack: LWN articles"
                 + (topics.isEmpty() ? "" : " on " + topics.get(0)), absolute("api/articles"
-                + (filters == null ? "" : "?" + filters)), uri.getRequestUri().toString(), newest(entries), entries);
+                + (filters == null ? "" : "?" + filters)), RequestUris.requestUri(uri).toString(), newest(entries), entries);
     }
 
     private int limit(String limit) {
@@ -222,7 +222,7 @@ public class FeedResource {
     }
 
     private String absolute(String path) {
-        return uri.getBaseUri().resolve(path).toString();
+        return RequestUris.base(uri).resolve(path).toString();
     }
 
     /** The filters in the order the query names them: {@code topic rust-nvme; state new}. */

@@ -42,7 +42,7 @@ public record Paging(int page, int perPage) {
     }
 
     private String link(UriInfo uri, int target, String rel) {
-        UriBuilder b = uri.getRequestUriBuilder().replaceQueryParam("page", target).replaceQueryParam("per_page", perPage);
+        UriBuilder b = RequestUris.request(uri).replaceQueryParam("page", target).replaceQueryParam("per_page", perPage);
         return "<" + b.build() + ">; rel=\"" + rel + "\"";
     }
 }

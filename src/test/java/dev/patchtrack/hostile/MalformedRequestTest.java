@@ -91,6 +91,18 @@ class MalformedRequestTest {
     }
 
     @Test
+    void anHttp10RequestWithoutAHostIsAnsweredWithRelativeLinks() throws IOException {
+        for (String line : List.of("GET /api/series", "HEAD /api/series", "GET /api/patches", "GET /feeds/series.atom",
+                "GET /api/events")) {
+            String reply = exchange((line + " HTTP/1.0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(status(reply)).as(line).isEqualTo(200);
+            if (line.startsWith("GET /api/series")) {
+                assertThat(reply).as(line).containsPattern("(?i)link: </api/series\\?page=1");
+            }
+        }
+    }
+
+    @Test
     void aHostHeaderThatIsNoHostIsA400Problem() throws IOException {
         List<byte[]> hosts = List.of("a]b".getBytes(StandardCharsets.US_ASCII), "[::1".getBytes(StandardCharsets.US_ASCII),
                 new byte[] {'e', 'v', (byte) 0xe2, (byte) 0x80, (byte) 0xae, 'i', 'l'});

@@ -26,7 +26,7 @@ final class PatchworkParams {
 
     /** The service's absolute base, for the records' URLs. */
     static Urls urls(UriInfo uri) {
-        return new Urls(uri.getBaseUri().toString());
+        return new Urls(dev.patchtrack.api.RequestUris.base(uri).toString());
     }
 
     /** {@code order=-date}: a key among {@code keys}, '-' first for descending; default {@code dflt}. */

@@ -117,7 +117,7 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
                 }
             }
         }
-        String base = request.getUriInfo().getBaseUri().toString();
+        String base = dev.patchtrack.api.RequestUris.base(request.getUriInfo()).toString();
         response.setEntity(new TextRenderer(w, base, topics).render(entity), null, TEXT);
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, TEXT.toString());
         if (entity instanceof ProblemInfo) {
