@@ -1076,11 +1076,14 @@ def main():
     for label, status, secs, body, alive in fig.get("bombs", []):
         row("gzip bomb (%s)" % label, "%s in %.0f s, service %s; %s" % (status, secs, "up" if alive else "DOWN",
                                                                       body.decode("utf-8", "replace")[:400]))
+        # a bomb must be bounded: refused (4xx), or read with its lines cut to the mail limits, quickly,
+        # the service staying up; what it cost is its time and what was kept of it
         if not alive or (status or 500) >= 500:
             failures.append("gzip bomb (%s)" % label)
+        elif secs > 120:
+            failures.append("gzip bomb (%s) held the upload %.0f s" % (label, secs))
         elif not (400 <= status < 500):
-            print("    NOT REFUSED: the bomb was read (bounded), not rejected with 4xx/413")
-            failures.append("gzip bomb (%s) answered %s, not 4xx" % (label, status))
+            print("    bounded: read with its lines cut to the mail limits, not refused")
     if "bomb_list" in fig:
         row("  messages kept from the bombs", fig["bomb_list"])
     print()
