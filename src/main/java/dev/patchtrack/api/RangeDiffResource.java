@@ -32,13 +32,16 @@ public class RangeDiffResource {
                              @Parameter(description = "the older version; default: the revision before `to`", example = "2")
                              @QueryParam("from") String from,
                              @Parameter(description = "the newer version; default: the latest", example = "3")
-                             @QueryParam("to") String to) {
+                             @QueryParam("to") String to,
+                             @Parameter(description = "git's --creation-factor: how much of a patch (percent of its size) "
+                                     + "may change before it counts as dropped and another added; default 60", example = "80")
+                             @QueryParam("creation_factor") String creationFactor) {
         long sid = Ids.parse("id", id);
         Integer f = from == null || from.isBlank() ? null : Params.positiveInt("from", from, 1, 10_000);
         Integer t = to == null || to.isBlank() ? null : Params.positiveInt("to", to, 1, 10_000);
         RangeDiffService.Result r;
         try {
-            r = service.compare(sid, f, t);
+            r = service.compare(sid, f, t, Params.positiveInt("creation_factor", creationFactor, RangeDiff.CREATION_FACTOR, 1000));
         } catch (RangeDiffService.Refused e) {
             throw e.notFound ? new ApiProblem(404, "Not Found", e.getMessage(), e.parameter)
                     : new ApiProblem(409, "Nothing to compare", e.getMessage(), e.parameter);

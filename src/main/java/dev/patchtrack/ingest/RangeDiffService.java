@@ -64,9 +64,11 @@ public class RangeDiffService {
     /**
      * @param from the older version; null: the revision before {@code to}
      * @param to   the newer version; null: the latest revision
+     * @param creationFactor git's {@code --creation-factor}: how much of a patch may change, in percent of
+     *                       its size, before it is rather dropped and another added
      */
     @Transactional
-    public Result compare(long seriesId, Integer from, Integer to) {
+    public Result compare(long seriesId, Integer from, Integer to, int creationFactor) {
         readOnly.begin();
         SeriesEntity s = series.findSeries(seriesId).orElseThrow(() -> new Refused(true, "id", "no series " + seriesId));
         List<RevisionEntity> revisions = series.revisionsOf(seriesId);
@@ -82,7 +84,7 @@ public class RangeDiffService {
         }
         Side a = side(revisions.get(fromAt));
         Side b = side(revisions.get(toAt));
-        return new Result(s, a, b, RangeDiff.compare(a.patches(), b.patches()));
+        return new Result(s, a, b, RangeDiff.compare(a.patches(), b.patches(), creationFactor));
     }
 
     private Side side(RevisionEntity r) {

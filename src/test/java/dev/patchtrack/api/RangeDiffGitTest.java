@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,13 +37,22 @@ class RangeDiffGitTest {
 
     static final Pattern GIT_LINE = Pattern.compile("^\\s*(\\d+|-):\\s+[0-9a-f-]+ ([=!<>])\\s+(\\d+|-):\\s+[0-9a-f-]+ .*$");
 
+    static boolean imported;
+
     @Inject
     Database database;
 
+    @BeforeEach
+    void importOnce() {
+        if (!imported) {
+            database.clear();
+            ImportAndReadTest.upload(RealMail.bytes(RealMail.Archive.KBUILD), RealMail.Archive.KBUILD.list);
+            imported = true;
+        }
+    }
+
     @Test
     void realSeriesPairAsGitRangeDiffPairsThem() throws Exception {
-        database.clear();
-        ImportAndReadTest.upload(RealMail.bytes(RealMail.Archive.KBUILD), RealMail.Archive.KBUILD.list);
         List<Map<String, Object>> all = given().get("/api/series?per_page=500").then().statusCode(200)
                 .extract().jsonPath().getList("items");
         Path root = Files.createDirectories(Path.of("target", "range-diff")).toAbsolutePath();
@@ -99,6 +109,45 @@ class RangeDiffGitTest {
         assertThat(disagreements).isEmpty();
         assertThat(compared).isGreaterThanOrEqualTo(15);
         assertThat(changed).isPositive();
+    }
+
+    @Test
+    void theRangeDiffAnswersItsParametersAndReadsLikeGitAsText() {
+        // "Change Rust Binder crate name to rust_binder": v3 and v4 of its first patch differ more than
+        // git's creation factor allows (git range-diff says the same), the second is the same patch
+        long id = given().get("/api/series?q=s:\"Change Rust Binder crate name\"").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        JsonPath r = given().get("/api/series/{id}/range-diff", id).then().statusCode(200).extract().jsonPath();
+        assertThat(r.getInt("from.version")).isEqualTo(3);
+        assertThat(r.getInt("to.version")).isEqualTo(4);
+        assertThat(marks(r)).containsExactly("1 < -", "- > 1", "2 = 2");
+        JsonPath loose = given().get("/api/series/{id}/range-diff?creation_factor=100", id).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(marks(loose)).containsExactly("1 ! 1", "2 = 2");
+        assertThat(loose.getList("pairs[0].interdiff", String.class)).first().asString().startsWith("@@ scripts/");
+        assertThat(loose.getList("pairs[0].interdiff", String.class)).anyMatch(l -> l.startsWith("+@@ scripts/generate_rust_analyzer.py"));
+        String text = given().accept("text/plain").get("/api/series/{id}/range-diff?creation_factor=100", id).then()
+                .statusCode(200).extract().asString();
+        assertThat(text).contains("v3..v4", "1 unchanged, 1 changed, 0 added, 0 dropped")
+                .containsPattern("(?m)^1:  [0-9a-f]{7} ! 1:  [0-9a-f]{7} rust: support overriding crate_name$")
+                .containsPattern("(?m)^2:  ([0-9a-f]{7}) = 2:  \\1 rust_binder: override crate name to rust_binder$")
+                .contains("\n    @@ scripts/");
+
+        given().get("/api/series/{id}/range-diff?from=9", id).then().statusCode(404).body("parameter", org.hamcrest.Matchers.equalTo("from"));
+        given().get("/api/series/{id}/range-diff?to=x", id).then().statusCode(400).body("parameter", org.hamcrest.Matchers.equalTo("to"));
+        given().get("/api/series/{id}/range-diff?creation_factor=0", id).then().statusCode(400);
+        given().get("/api/series/{id}/range-diff?form=3", id).then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("from"));
+        given().get("/api/series/999999/range-diff").then().statusCode(404);
+        long single = given().get("/api/series?per_page=500").then().extract().jsonPath()
+                .<Map<String, Object>>getList("items").stream().filter(m -> ((Number) m.get("revisionCount")).intValue() == 1)
+                .mapToLong(m -> ((Number) m.get("id")).longValue()).findFirst().orElseThrow();
+        given().get("/api/series/{id}/range-diff", single).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("nothing to compare"));
+    }
+
+    static List<String> marks(JsonPath r) {
+        return r.<Map<String, Object>>getList("pairs").stream().map(p -> (p.get("from") == null ? "-" : p.get("from"))
+                + " " + p.get("marker") + " " + (p.get("to") == null ? "-" : p.get("to"))).toList();
     }
 
     static List<String> marks(List<RangeDiff.Pair> pairs) {
