@@ -92,6 +92,9 @@ public final class Classifier {
             } else {
                 areas.get(c.rule().signal()).computeIfAbsent(c.rule().topic(), k -> new ArrayList<>()).add(reason);
                 addDetail(details.get(c.rule().signal()), c, c.detail(m));
+                while (c.group() != null && m.find()) { // every architecture a title names
+                    addDetail(details.get(c.rule().signal()), c, c.detail(m));
+                }
             }
         }
         String gateReason = null;

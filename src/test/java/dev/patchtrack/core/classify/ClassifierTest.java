@@ -84,6 +84,12 @@ class ClassifierTest {
                 .containsExactly(new TopicLabel("rust-arch", labels(List.of(), "RISC-V: enable Rust for 32-bit", List.of())
                         .get(0).reason(), "riscv"));
         assertThat(labels(List.of(), "rust: x86: support Rust >= 1.98.0 target spec", List.of()).get(0).detail()).isEqualTo("x86");
+        // an LWN title has no files and no prefix: the words decide, each architecture named once
+        List<TopicLabel> lwn = labels(List.of(), "Rust on RISC-V, LoongArch and riscv64 toolchains", List.of());
+        assertThat(lwn).extracting(TopicLabel::topic).containsExactly("rust-arch", "rust-toolchain");
+        assertThat(lwn.get(0).detail()).isEqualTo("loongarch,riscv");
+        assertThat(labels(List.of(), "Rust's minimum toolchain moves on", List.of())).extracting(TopicLabel::topic)
+                .containsExactly("rust-toolchain");
         // arch/ C code that is not Rust work is not-rust, whatever the rule for arch/ says
         assertThat(paths("arch/riscv/kernel/setup.c")).containsExactly("not-rust");
     }
