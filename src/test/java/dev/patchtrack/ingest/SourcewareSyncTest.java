@@ -118,6 +118,11 @@ class SourcewareSyncTest {
         assertThat(series.getInt("revisions[0].total")).isEqualTo(2);
         assertThat(series.getList("revisions[0].patches.messageId")).containsExactly("20240801-gccrs-1@example.com",
                 "20240801-gccrs-2@example.com");
+        // [COMMITTED 01/02]: pushed before it was posted
+        assertThat(series.getString("state.state")).isEqualTo("accepted");
+        assertThat(series.getList("revisions[0].patches.state.reason")).containsOnly("posted as committed");
+        assertThat(series.getList("revisions[0].patches.state.messageId")).containsExactly("20240801-gccrs-1@example.com",
+                "20240801-gccrs-2@example.com");
         // C++ and a test in the GCC tree: Rust work, and the toolchain's
         assertThat(series.getList("topics.topic")).containsExactly("rust-toolchain");
         assertThat(series.getString("topics[0].reason")).contains("gcc/rust/resolve/rust-late-name-resolver.cc");
