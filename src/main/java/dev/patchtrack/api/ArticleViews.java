@@ -72,7 +72,7 @@ public class ArticleViews {
     }
 
     private static List<TopicInfo> topics(List<ArticleTopicEntity> list) {
-        return list == null ? List.of() : list.stream().map(t -> new TopicInfo(t.topic, t.reason)).toList();
+        return list == null ? List.of() : list.stream().map(t -> new TopicInfo(t.topic, t.reason, t.detail)).toList();
     }
 
     static List<String> lines(String s) {

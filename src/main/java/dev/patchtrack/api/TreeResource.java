@@ -72,7 +72,7 @@ public class TreeResource {
         if (s.error() != null) {
             throw new ApiProblem(422, "Scan failed", s.error(), null);
         }
-        return new TreeScanInfo(s.tree(), s.walked(), s.added(), s.tagged(), s.matchesChanged(), s.rebuilt(), s.tips(),
+        return new TreeScanInfo(s.tree(), s.walked(), s.added(), s.tagged(), s.matchesChanged(), s.rebuilt(), s.releasesRead(), s.tips(),
                 s.millis());
     }
 }

@@ -92,11 +92,11 @@ public class Views {
     }
 
     static List<TopicInfo> seriesTopics(List<SeriesTopic> topics) {
-        return topics == null ? List.of() : topics.stream().map(t -> new TopicInfo(t.topic, t.reason)).toList();
+        return topics == null ? List.of() : topics.stream().map(t -> new TopicInfo(t.topic, t.reason, t.detail)).toList();
     }
 
     static List<TopicInfo> revisionTopics(List<RevisionTopic> topics) {
-        return topics == null ? List.of() : topics.stream().map(t -> new TopicInfo(t.topic, t.reason)).toList();
+        return topics == null ? List.of() : topics.stream().map(t -> new TopicInfo(t.topic, t.reason, t.detail)).toList();
     }
 
     public SeriesInfo series(SeriesEntity s) {

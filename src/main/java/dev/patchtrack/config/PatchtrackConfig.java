@@ -178,7 +178,7 @@ public interface PatchtrackConfig {
          * its scheme's port (443 for https, 80 for http); {@code host:port} allows that port and
          * {@code host:*} any port.
          */
-        @WithDefault("lore.kernel.org,lwn.net,git.kernel.org")
+        @WithDefault("lore.kernel.org,lwn.net,git.kernel.org,inbox.sourceware.org")
         List<String> allowedHosts();
 
         @WithDefault("10s")

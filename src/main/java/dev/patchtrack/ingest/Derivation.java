@@ -116,7 +116,13 @@ final class Derivation {
             return new ReviewInput.Evidence(null, null, m.detail());
         }
         MailFacts f = facts.get(patch);
-        return accepted(r, numberOf(r, patch), f == null || f.tags() == null ? null : f.tags().normalizedTitle());
+        ReviewInput.Evidence notice = accepted(r, numberOf(r, patch), f == null || f.tags() == null ? null
+                : f.tags().normalizedTitle());
+        if (notice == null && f != null && f.tags() != null && f.tags().committed()) {
+            // [COMMITTED 01/02]: the sender pushed it before posting it (GCC's lists)
+            return new ReviewInput.Evidence(patch, f.from(), "posted as committed");
+        }
+        return notice;
     }
 
     /** The applied notice that covers patch {@code number}: one naming it, or one for the whole revision. */

@@ -229,9 +229,9 @@ public class PatchtrackMain implements QuarkusApplication {
                 status = Math.max(status, 1);
                 continue;
             }
-            out.printf("%s: %,d commits read, %,d new, %,d first tags set, %,d patch matches changed%s in %.1f s%n", name,
-                    s.walked(), s.added(), s.tagged(), s.matchesChanged(), s.rebuilt() ? "; series rebuilt" : "",
-                    s.millis() / 1000.0);
+            out.printf("%s: %,d commits read, %,d new, %,d first tags set, %,d patch matches changed%s; Rust state of %,d"
+                    + " releases read in %.1f s%n", name, s.walked(), s.added(), s.tagged(), s.matchesChanged(),
+                    s.rebuilt() ? "; series rebuilt" : "", s.releasesRead(), s.millis() / 1000.0);
         }
         return status;
     }

@@ -316,8 +316,19 @@ public class SeriesRebuilder {
                 s.person());
     }
 
+    /** A series' label: the first revision's reason, the details of every revision (each architecture once, in order). */
+    private static TopicRow unionOfDetails(TopicRow first, TopicRow later) {
+        java.util.TreeSet<String> details = new java.util.TreeSet<>();
+        for (TopicRow t : List.of(first, later)) {
+            if (t.detail() != null) {
+                details.addAll(List.of(t.detail().split(",")));
+            }
+        }
+        return new TopicRow(first.topic(), first.reason(), details.isEmpty() ? null : String.join(",", details));
+    }
+
     private static List<TopicRow> topicRows(List<TopicLabel> labels) {
-        return labels.stream().map(l -> new TopicRow(l.topic(), l.reason())).toList();
+        return labels.stream().map(l -> new TopicRow(l.topic(), l.reason(), l.detail())).toList();
     }
 
     private static SeriesRow toRow(SeriesDraft d, Map<String, MailFacts> facts, Map<String, Long> pks,
@@ -387,7 +398,7 @@ public class SeriesRebuilder {
             StateRow state = stateRow(derived.state(), pks);
             latestState = state;
             List<TopicRow> topics = topicRows(derived.topics());
-            topics.forEach(t -> seriesTopics.putIfAbsent(t.topic(), t));
+            topics.forEach(t -> seriesTopics.merge(t.topic(), t, SeriesRebuilder::unionOfDetails));
             revisions.add(new RevisionRow(r.key(), r.version(), r.versionMinor(), r.total(), r.rfc(), r.title(),
                     r.author(), r.date(), coverPk, linkReasonByNewer.get(r.key()), r.complete(), r.extraPatches(),
                     r.changeId(), patches, r.dependsOn(), applied(r, pks), state, topics));

@@ -40,8 +40,8 @@ public class ArticleRepository {
     public record RefRow(String kind, String value, String url) {
     }
 
-    /** A topic to store. */
-    public record TopicRow(String topic, String reason) {
+    /** A topic to store, with its detail (a {@code rust-arch} label's architectures) or null. */
+    public record TopicRow(String topic, String reason, String detail) {
     }
 
     /**
@@ -114,6 +114,7 @@ public class ArticleRepository {
             e.articleId = articleId;
             e.topic = Bulk.clip(t.topic(), 64);
             e.reason = Bulk.clip(t.reason(), 2000);
+            e.detail = Bulk.clip(t.detail(), 200);
             em.persist(e);
         }
         dataVersion.bump();

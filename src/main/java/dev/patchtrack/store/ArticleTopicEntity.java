@@ -27,4 +27,7 @@ public class ArticleTopicEntity extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String reason;
+
+    /** The label's detail, e.g. the architectures of {@code rust-arch}; null when its rule names none. */
+    public String detail;
 }

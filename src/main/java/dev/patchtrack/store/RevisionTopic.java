@@ -25,6 +25,9 @@ public class RevisionTopic extends PanacheEntityBase {
     @Column(nullable = false)
     public String reason;
 
+    /** The label's detail, e.g. the architectures of {@code rust-arch}; null when its rule names none. */
+    public String detail;
+
     /** The composite key. */
     public static class Key implements Serializable {
         public Long revisionId;

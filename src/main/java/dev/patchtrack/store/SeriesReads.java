@@ -61,15 +61,16 @@ public class SeriesReads {
         Map<Long, List<SeriesTopic>> out = new HashMap<>();
         Bulk.forChunks(seriesIds.stream().distinct().toList(), chunk -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT series_id, topic, reason FROM series_topic"
+            List<Object[]> rows = em.createNativeQuery("SELECT series_id, topic, reason, detail FROM series_topic"
                             + " WHERE series_id IN (:ids) ORDER BY topic").unwrap(org.hibernate.query.NativeQuery.class)
                     .setParameterList("ids", chunk).addScalar("series_id", Long.class).addScalar("topic", String.class)
-                    .addScalar("reason", String.class).getResultList();
+                    .addScalar("reason", String.class).addScalar("detail", String.class).getResultList();
             for (Object[] r : rows) {
                 SeriesTopic t = new SeriesTopic();
                 t.seriesId = (Long) r[0];
                 t.topic = (String) r[1];
                 t.reason = (String) r[2];
+                t.detail = (String) r[3];
                 out.computeIfAbsent(t.seriesId, k -> new ArrayList<>()).add(t);
             }
         });

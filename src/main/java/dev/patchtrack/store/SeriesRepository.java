@@ -48,8 +48,12 @@ public class SeriesRepository {
     public record StateRow(String state, String reason, Long messagePk, Address person) {
     }
 
-    /** A topic with the rule that gave it. */
-    public record TopicRow(String topic, String reason) {
+    /**
+     * A topic with the rule that gave it.
+     *
+     * @param detail what the rule's named group matched (a {@code rust-arch} label's architectures), or null
+     */
+    public record TopicRow(String topic, String reason, String detail) {
     }
 
     /** A revision as it should be stored. */
@@ -150,15 +154,18 @@ public class SeriesRepository {
         }
         // in the order they were written, as compared with what is wanted (databases return rows in any order)
         trailersByPatch.values().forEach(l -> l.sort(Comparator.comparing((TrailerEntity t) -> t.id)));
-        Map<Long, Map<String, String>> seriesTopics = new HashMap<>();
+        Map<Long, Map<String, TopicRow>> seriesTopics = new HashMap<>();
         // Read as values, not entities: syncTopics replaces them with bulk deletes.
-        for (Object[] t : inScope("select e.seriesId, e.topic, e.reason from SeriesTopic e", "e.seriesId", scope, Object[].class)) {
-            seriesTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>()).put((String) t[1], (String) t[2]);
-        }
-        Map<Long, Map<String, String>> revisionTopics = new HashMap<>();
-        for (Object[] t : inScope("select e.revisionId, e.topic, e.reason from RevisionTopic e", "e.revisionId", revisionScope,
+        for (Object[] t : inScope("select e.seriesId, e.topic, e.reason, e.detail from SeriesTopic e", "e.seriesId", scope,
                 Object[].class)) {
-            revisionTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>()).put((String) t[1], (String) t[2]);
+            seriesTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>())
+                    .put((String) t[1], new TopicRow((String) t[1], (String) t[2], (String) t[3]));
+        }
+        Map<Long, Map<String, TopicRow>> revisionTopics = new HashMap<>();
+        for (Object[] t : inScope("select e.revisionId, e.topic, e.reason, e.detail from RevisionTopic e", "e.revisionId",
+                revisionScope, Object[].class)) {
+            revisionTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>())
+                    .put((String) t[1], new TopicRow((String) t[1], (String) t[2], (String) t[3]));
         }
         Map<Long, StateOverride> seriesOverrides = new HashMap<>();
         for (StateOverride o : activeOverrides("series")) {
@@ -412,10 +419,11 @@ public class SeriesRepository {
     }
 
     /** Writes a series' or revision's topics when they differ from what is stored. */
-    private void syncTopics(Long ownerId, List<TopicRow> want, Map<String, String> have, boolean series) {
-        Map<String, String> wanted = new java.util.TreeMap<>();
+    private void syncTopics(Long ownerId, List<TopicRow> want, Map<String, TopicRow> have, boolean series) {
+        Map<String, TopicRow> wanted = new java.util.TreeMap<>();
         for (TopicRow t : want) {
-            wanted.putIfAbsent(clip(t.topic(), 64), clip(t.reason(), 2000));
+            String topic = clip(t.topic(), 64);
+            wanted.putIfAbsent(topic, new TopicRow(topic, clip(t.reason(), 2000), clip(t.detail(), 200)));
         }
         if (wanted.equals(have)) {
             return;
@@ -426,18 +434,20 @@ public class SeriesRepository {
             em.createQuery("delete from " + (series ? "SeriesTopic" : "RevisionTopic") + " t where t." + owner + " = :o")
                     .setParameter("o", ownerId).executeUpdate();
         }
-        for (Map.Entry<String, String> t : wanted.entrySet()) {
+        for (TopicRow t : wanted.values()) {
             if (series) {
                 SeriesTopic st = new SeriesTopic();
                 st.seriesId = ownerId;
-                st.topic = t.getKey();
-                st.reason = t.getValue();
+                st.topic = t.topic();
+                st.reason = t.reason();
+                st.detail = t.detail();
                 em.persist(st);
             } else {
                 RevisionTopic rt = new RevisionTopic();
                 rt.revisionId = ownerId;
-                rt.topic = t.getKey();
-                rt.reason = t.getValue();
+                rt.topic = t.topic();
+                rt.reason = t.reason();
+                rt.detail = t.detail();
                 em.persist(rt);
             }
         }

@@ -230,6 +230,6 @@ class FeedsTest {
         a.foundIn = "feed";
         a.firstSeenAt = published;
         articles.persist(a);
-        articles.replaceTopics(a.id, List.of(new ArticleRepository.TopicRow(topic, "test")));
+        articles.replaceTopics(a.id, List.of(new ArticleRepository.TopicRow(topic, "test", null)));
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * The hand-written facts of real series ({@code fixtures/real/*.json}, read from the threads of
  * {@code ../shared/corpus/real/}) against what the API serves after both real files are imported
  * through {@code POST /api/import}: series membership of every revision, versions, RFC flags, totals,
- * cover letters and patches, link reasons, states and the messages that decide them, topics, authors,
+ * cover letters and patches, link reasons, states and the messages that decide them, topics and their
+ * details ({@code topicDetails}: a {@code rust-arch} label's architectures), authors,
  * and the trailers collected from replies for the patches a golden lists.
  */
 @QuarkusTest
@@ -127,6 +128,15 @@ class RealSeriesGoldenTest {
             eq(d, "author name", author.get("name").asText(), s.path("author").path("name").asText());
         }
         eq(d, "topics", sorted(g.get("topics"), null), sorted(s.path("topics"), "topic"));
+        Map<String, String> details = new TreeMap<>();
+        g.path("topicDetails").fields().forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> servedDetails = new TreeMap<>();
+        s.path("topics").forEach(t -> {
+            if (t.hasNonNull("detail")) {
+                servedDetails.put(t.path("topic").asText(), t.path("detail").asText());
+            }
+        });
+        eq(d, "topic details", details, servedDetails);
         eq(d, "state", g.get("state").asText(), s.path("state").path("state").asText());
         if (g.hasNonNull("stateMessage")) {
             eq(d, "state message", g.get("stateMessage").asText(), s.path("state").path("messageId").asText());

@@ -18,7 +18,8 @@ class TreesCommandTest {
         try (GitTree g = TreesTest.firstRelease()) {
             LaunchResult one = launcher.launch("trees", "test/linux");
             assertThat(one.exitCode()).as(one.getErrorOutput()).isZero();
-            assertThat(one.getOutput()).contains("test/linux: 3 commits read, 3 new, 0 first tags set");
+            assertThat(one.getOutput()).contains("test/linux: 3 commits read, 3 new, 0 first tags set")
+                    .contains("; Rust state of 1 releases read in "); // v6.1-rc1
 
             LaunchResult all = launcher.launch("trees");
             assertThat(all.exitCode()).as("a tree that cannot be read fails the command").isEqualTo(1);

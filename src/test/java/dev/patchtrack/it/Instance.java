@@ -25,7 +25,8 @@ final class Instance implements AutoCloseable {
      * then be lost together, and read again).
      */
     static final String H2_FLAGS = ";AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0;WRITE_DELAY=0";
-    static final String[] OTHER_SOURCES = {"rust-for-linux", "linux-nvme", "v9fs", "linux-block", "netdev", "linux-kernel"};
+    static final String[] OTHER_SOURCES = {"rust-for-linux", "linux-nvme", "v9fs", "linux-block", "netdev", "linux-kernel",
+        "gcc-patches", "gcc-rust"};
 
     final String name;
     final int port;

@@ -15,6 +15,10 @@ import dev.patchtrack.api.dto.PatchInfo;
 import dev.patchtrack.api.dto.PersonInfo;
 import dev.patchtrack.api.dto.ProblemInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
+import dev.patchtrack.api.dto.RustArchInfo;
+import dev.patchtrack.api.dto.RustReleaseInfo;
+import dev.patchtrack.api.dto.RustSeriesInfo;
+import dev.patchtrack.api.dto.RustStatusInfo;
 import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.api.dto.SourceInfo;
@@ -98,6 +102,9 @@ public final class TextRenderer {
         }
         if (entity instanceof ArticleInfo a) {
             return article(a);
+        }
+        if (entity instanceof RustStatusInfo r) {
+            return rustStatus(r);
         }
         return fields(entity, "");
     }
@@ -193,6 +200,17 @@ public final class TextRenderer {
             }
             return t.render(width);
         }
+        if (first instanceof RustReleaseInfo) {
+            // files/lines of .rs code; the architectures that can enable Rust last, where the width gives out first
+            TextTable t = new TextTable(7, "RELEASE", "DATE", "RUSTC", "BINDGEN", "RUST/", "DRIVERS/", "SERIES", "ARCHITECTURES");
+            for (Object o : items) {
+                RustReleaseInfo r = (RustReleaseInfo) o;
+                t.row(r.release(), day(r.date()), orDash(r.rustcMin()), orDash(r.bindgenMin()),
+                        r.rustFiles() + "/" + r.rustLines(), r.driverFiles() + "/" + r.driverLines(), r.series(),
+                        r.architectures().isEmpty() ? "-" : String.join(",", r.architectures()));
+            }
+            return t.render(width);
+        }
         if (first instanceof SourceInfo) {
             TextTable t = new TextTable(7, "NAME", "MODE", "ENABLED", "LAST SUCCESS", "LAG", "STATUS", "MESSAGES", "ERROR");
             for (Object o : items) {
@@ -226,6 +244,47 @@ public final class TextRenderer {
             t.row(cols.stream().map(c -> value(get(c, o))).toArray());
         }
         return t.render(width);
+    }
+
+    private String rustStatus(RustStatusInfo r) {
+        StringBuilder out = new StringBuilder();
+        String head = "Rust in " + r.release() + (r.preRelease() ? " (release candidate)" : "") + " of " + r.tree();
+        out.append(fit(head)).append('\n').append(fit("=".repeat(Math.min(width, TextWidth.of(TextWidth.clean(head)))))).append('\n');
+        whole(out, "Commit", r.commit());
+        kv(out, "Date", minute(r.date()) + " UTC");
+        kv(out, "rustc", r.rustcMin() == null ? "- (no Rust support)" : r.rustcMin() + " or newer");
+        kv(out, "bindgen", r.bindgenMin() == null ? "-" : r.bindgenMin() + " or newer");
+        kv(out, "Code", "rust/ " + r.rustFiles() + " .rs files, " + r.rustLines() + " lines; drivers/ " + r.driverFiles()
+                + " .rs files, " + r.driverLines() + " lines");
+        kv(out, "Changes", r.previous() == null ? "-" : "since " + r.previous() + (r.changes().isEmpty() ? ": none" : ":"));
+        for (String c : r.changes()) {
+            out.append(fit("          " + c)).append('\n');
+        }
+        out.append('\n').append("Architectures:\n");
+        if (r.architectures().isEmpty()) {
+            out.append("(none)\n");
+        } else {
+            TextTable t = new TextTable(4, "ARCH", "HAVE_RUST", "IF", "DOCUMENTED", "CONSTRAINTS");
+            for (RustArchInfo a : r.architectures()) {
+                t.row(a.arch(), a.haveRust() ? "yes" : "no", orDash(a.condition()), orDash(a.support()), orDash(a.constraints()));
+            }
+            out.append(t.render(width));
+        }
+        out.append('\n').append("Rust series first in it:\n");
+        if (r.series().isEmpty()) {
+            out.append("(none)\n");
+        } else {
+            TextTable t = new TextTable(3, "ID", "FIRST", "TOPICS", "TITLE", "LWN");
+            for (RustSeriesInfo s : r.series()) {
+                t.row(s.id(), s.firstTag(), String.join(",", s.topics()), s.title(), s.articles().size());
+            }
+            out.append(t.render(width));
+        }
+        return out.toString();
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isEmpty() ? "-" : s;
     }
 
     private String series(SeriesInfo s) {
@@ -472,7 +531,8 @@ public final class TextRenderer {
     }
 
     private static String topicReasons(List<TopicInfo> topics) {
-        return topics.isEmpty() ? "-" : topics.stream().map(t -> t.topic() + (t.reason() == null ? "" : " (" + t.reason() + ")"))
+        return topics.isEmpty() ? "-" : topics.stream().map(t -> t.topic() + (t.detail() == null ? "" : " [" + t.detail() + "]")
+                        + (t.reason() == null ? "" : " (" + t.reason() + ")"))
                 .collect(Collectors.joining("; "));
     }
 

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 
 /**
@@ -43,9 +45,11 @@ public final class Classifier {
         // per tier: the gate's evidence and each area's evidence (all rules that fired, in rule order)
         Map<TopicRule.Signal, List<String>> gate = new EnumMap<>(TopicRule.Signal.class);
         Map<TopicRule.Signal, Map<String, List<String>>> areas = new EnumMap<>(TopicRule.Signal.class);
+        Map<TopicRule.Signal, Map<String, Set<String>>> details = new EnumMap<>(TopicRule.Signal.class);
         for (TopicRule.Signal t : TIERS) {
             gate.put(t, new ArrayList<>());
             areas.put(t, new TreeMap<>());
+            details.put(t, new TreeMap<>());
         }
         for (String path : in.paths()) {
             TopicRules.Compiled best = null;
@@ -62,23 +66,35 @@ public final class Classifier {
             if (best != null) {
                 addOnce(areas.get(TopicRule.Signal.PATH).computeIfAbsent(best.rule().topic(), k -> new ArrayList<>()),
                         "path " + path + " matched " + best.rule(), best);
+                Matcher m = best.regex().matcher(path);
+                addDetail(details.get(TopicRule.Signal.PATH), best, m.matches() ? best.detail(m) : null);
             }
         }
         for (TopicRules.Compiled c : rules.compiled()) {
-            String evidence = switch (c.rule().signal()) {
+            Hit hit = switch (c.rule().signal()) {
                 case PATH -> null;
                 case SUBJECT -> first(c, in.subjects(), false);
                 case LIST -> first(c, in.lists(), true);
-                case KEYWORD -> keyword(c, in.text());
+                case KEYWORD -> first(c, List.of(in.text()), false);
             };
-            if (evidence == null) {
+            if (hit == null) {
                 continue;
             }
+            Matcher m = hit.match();
+            String evidence = switch (c.rule().signal()) {
+                case LIST -> "list " + hit.value();
+                case KEYWORD -> "text \"" + m.group() + "\"";
+                default -> "subject \"" + hit.value() + "\"";
+            };
             String reason = evidence + " matched " + c.rule();
             if (isGate(c)) {
                 gate.get(c.rule().signal()).add(reason);
             } else {
                 areas.get(c.rule().signal()).computeIfAbsent(c.rule().topic(), k -> new ArrayList<>()).add(reason);
+                addDetail(details.get(c.rule().signal()), c, c.detail(m));
+                while (c.group() != null && m.find()) { // every architecture a title names
+                    addDetail(details.get(c.rule().signal()), c, c.detail(m));
+                }
             }
         }
         String gateReason = null;
@@ -100,12 +116,14 @@ public final class Classifier {
             return out;
         }
         Map<String, List<String>> chosen = null;
+        Map<String, Set<String>> chosenDetails = Map.of();
         for (TopicRule.Signal t : TIERS) {
             if (t == TopicRule.Signal.KEYWORD && files) {
                 break;
             }
             if (!areas.get(t).isEmpty()) {
                 chosen = areas.get(t);
+                chosenDetails = details.get(t);
                 break;
             }
         }
@@ -126,7 +144,9 @@ public final class Classifier {
             return out;
         }
         for (String topic : chosen.keySet()) {
-            out.add(new TopicLabel(topic, String.join("; ", fired.get(topic)) + tail));
+            Set<String> d = chosenDetails.get(topic);
+            out.add(new TopicLabel(topic, String.join("; ", fired.get(topic)) + tail,
+                    d == null || d.isEmpty() ? null : String.join(",", d)));
         }
         return out;
     }
@@ -146,19 +166,25 @@ public final class Classifier {
         return c.rule().topic().equals(TopicRules.GATE);
     }
 
-    private static String first(TopicRules.Compiled c, List<String> values, boolean whole) {
+    /** Adds the detail a rule's match gave (an architecture), if any. */
+    private static void addDetail(Map<String, Set<String>> details, TopicRules.Compiled c, String detail) {
+        if (detail != null) {
+            details.computeIfAbsent(c.rule().topic(), k -> new TreeSet<>()).add(detail);
+        }
+    }
+
+    /** A value a rule matched, and the match. */
+    private record Hit(String value, Matcher match) {
+    }
+
+    /** The first value the rule matches (the whole value for a list, a part of it otherwise), or null. */
+    private static Hit first(TopicRules.Compiled c, List<String> values, boolean whole) {
         for (String v : values) {
             Matcher m = c.regex().matcher(v);
             if (whole ? m.matches() : m.find()) {
-                return (c.rule().signal() == TopicRule.Signal.LIST ? "list " : "subject \"") + v
-                        + (c.rule().signal() == TopicRule.Signal.LIST ? "" : "\"");
+                return new Hit(v, m);
             }
         }
         return null;
-    }
-
-    private static String keyword(TopicRules.Compiled c, String text) {
-        Matcher m = c.regex().matcher(text);
-        return m.find() ? "text \"" + m.group() + "\"" : null;
     }
 }

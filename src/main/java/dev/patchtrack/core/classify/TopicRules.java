@@ -9,7 +9,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The topic rules, read from text an operator can edit. One rule per line:
  * {@code <topic> <signal> <pattern>}, where the signal is {@code path}, {@code subject},
- * {@code list} or {@code keyword}; {@code #} starts a comment. A line that cannot be read is named
+ * {@code list} or {@code keyword}; {@code #} starts a comment. A named group ({@code {arch}} in a
+ * glob, {@code (?<arch>...)} in a subject expression) gives the label a detail: the text it matched. A line that cannot be read is named
  * in {@link #problems()} and skipped; the rest still apply.
  */
 public final class TopicRules {
@@ -27,8 +28,25 @@ public final class TopicRules {
         this.problems = List.copyOf(problems);
     }
 
-    /** One rule made ready to match. */
-    record Compiled(TopicRule rule, Pattern regex, int specificity) {
+    /** A named group, {@code (?<arch>...)} in a regular expression or {@code {arch}} in a glob. */
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    /**
+     * One rule made ready to match.
+     *
+     * @param group the name of the first named group, whose text becomes the label's detail
+     *              (the architecture of {@code arch/{arch}/**}), or null
+     */
+    record Compiled(TopicRule rule, Pattern regex, int specificity, String group) {
+
+        /** The detail a match gives: the named group's text, lower case, without dashes ({@code RISC-V} is {@code riscv}). */
+        String detail(java.util.regex.Matcher m) {
+            if (group == null) {
+                return null;
+            }
+            String v = m.group(group);
+            return v == null || v.isEmpty() ? null : v.toLowerCase(Locale.ROOT).replace("-", "");
+        }
     }
 
     public static TopicRules parse(String text, String name) {
@@ -74,21 +92,30 @@ public final class TopicRules {
 
     private static Compiled compile(TopicRule rule) {
         int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        return switch (rule.signal()) {
-            case PATH -> new Compiled(rule, Pattern.compile(globToRegex(rule.pattern())), literalLength(rule.pattern()));
-            case SUBJECT -> new Compiled(rule, Pattern.compile(rule.pattern(), flags), 0);
-            case LIST -> new Compiled(rule, Pattern.compile(Pattern.quote(rule.pattern()), flags), 0);
-            case KEYWORD -> new Compiled(rule,
-                    Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(rule.pattern()) + "(?![\\p{L}\\p{N}_])", flags), 0);
+        Pattern regex = switch (rule.signal()) {
+            case PATH -> Pattern.compile(globToRegex(rule.pattern()));
+            case SUBJECT -> Pattern.compile(rule.pattern(), flags);
+            case LIST -> Pattern.compile(Pattern.quote(rule.pattern()), flags);
+            case KEYWORD -> Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(rule.pattern()) + "(?![\\p{L}\\p{N}_])", flags);
         };
+        java.util.regex.Matcher name = GROUP_NAME.matcher(regex.pattern());
+        return new Compiled(rule, regex, rule.signal() == TopicRule.Signal.PATH ? literalLength(rule.pattern()) : 0,
+                name.find() ? name.group(1) : null);
     }
 
-    /** {@code **} matches across directories, {@code *} and {@code ?} within one; the rest is literal. */
+    /**
+     * {@code **} matches across directories, {@code *} and {@code ?} within one, {@code {name}} one
+     * directory or file name that becomes the label's detail; the rest is literal.
+     */
     static String globToRegex(String glob) {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
-            if (c == '*') {
+            int close = c == '{' ? glob.indexOf('}', i) : -1;
+            if (close > i + 1 && glob.substring(i + 1, close).matches("[a-zA-Z][a-zA-Z0-9]*")) {
+                re.append("(?<").append(glob, i + 1, close).append(">[^/]+)");
+                i = close;
+            } else if (c == '*') {
                 if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
                     i++;
                     if (i + 1 < glob.length() && glob.charAt(i + 1) == '/') {
@@ -110,9 +137,10 @@ public final class TopicRules {
     }
 
     private static int literalLength(String glob) {
+        String literal = glob.replaceAll("\\{[a-zA-Z][a-zA-Z0-9]*}", "");
         int n = 0;
-        for (int i = 0; i < glob.length(); i++) {
-            if (glob.charAt(i) != '*' && glob.charAt(i) != '?') {
+        for (int i = 0; i < literal.length(); i++) {
+            if (literal.charAt(i) != '*' && literal.charAt(i) != '?') {
                 n++;
             }
         }

@@ -40,6 +40,15 @@ public record SubjectTags(
         otherTags = List.copyOf(otherTags);
     }
 
+    /**
+     * True when the posting announces a commit already made: {@code [COMMITTED 01/02]}, {@code [pushed]},
+     * as GCC's lists write (gccrs upstreams its work so).
+     */
+    public boolean committed() {
+        return java.util.stream.Stream.concat(treeTags.stream(), otherTags.stream())
+                .anyMatch(t -> t.equalsIgnoreCase("committed") || t.equalsIgnoreCase("pushed"));
+    }
+
     /** True when the subject carries an n/N counter. */
     public boolean counted() {
         return total > 0;

@@ -83,6 +83,11 @@ public final class TagOrder {
         return out;
     }
 
+    /** Whether a tag is a pre-release ({@code v6.1-rc1}), not a release ({@code v6.1}, {@code v6.1.2}). */
+    public static boolean preRelease(String tag) {
+        return !numbers(tag).isEmpty() && pre(tag) != null;
+    }
+
     /** The pre-release part ({@code rc1} of {@code v6.1-rc1}), null when none. */
     private static String pre(String tag) {
         int i = 0;

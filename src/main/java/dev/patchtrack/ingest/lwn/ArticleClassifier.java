@@ -50,7 +50,7 @@ public class ArticleClassifier {
     public record Rules(Classifier classifier) {
         public List<TopicRow> classify(String title, String text) {
             return classifier.classify(new ClassifyInput(List.of(), title == null ? List.of() : List.of(title), List.of(),
-                    text)).stream().map(l -> new TopicRow(l.topic(), l.reason())).toList();
+                    text)).stream().map(l -> new TopicRow(l.topic(), l.reason(), l.detail())).toList();
         }
     }
 }

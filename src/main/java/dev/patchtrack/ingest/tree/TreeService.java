@@ -5,6 +5,8 @@ import dev.patchtrack.ingest.SeriesRebuilder;
 import dev.patchtrack.ingest.SyncService;
 import dev.patchtrack.ingest.http.GitMirrors;
 import dev.patchtrack.ingest.http.HttpFetcher;
+import dev.patchtrack.core.rust.RustRelease;
+import dev.patchtrack.store.RustReleaseRepository;
 import dev.patchtrack.store.TreeRepository;
 import dev.patchtrack.store.TreeRepository.TreeRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,13 +58,14 @@ public class TreeService {
      * @param tagged         stored commits whose first release tag changed
      * @param matchesChanged patches whose match changed
      * @param rebuilt        series were rebuilt
+     * @param releasesRead   release tags whose Rust state was read (new or moved tags)
      * @param skipped        another instance holds the tree
      * @param tips           branch tips scanned
      * @param millis         wall time
      * @param error          why it failed, null when it did not
      */
     public record Scan(String tree, int added, int walked, int tagged, int matchesChanged, boolean rebuilt,
-                       boolean skipped, Map<String, String> tips, long millis, String error) {
+                       int releasesRead, boolean skipped, Map<String, String> tips, long millis, String error) {
     }
 
     /** A configuration or repository problem with one tree. */
@@ -80,6 +83,9 @@ public class TreeService {
 
     @Inject
     TreeMatches matches;
+
+    @Inject
+    RustReleaseRepository releases;
 
     @Inject
     SeriesRebuilder rebuilder;
@@ -137,11 +143,12 @@ public class TreeService {
         });
         if (row == null) {
             LOG.infof("tree %s: skipped, another instance is scanning it", name);
-            return new Scan(name, 0, 0, 0, 0, false, true, Map.of(), 0, null);
+            return new Scan(name, 0, 0, 0, 0, false, 0, true, Map.of(), 0, null);
         }
         int[] added = {0};
         int tagged = 0;
         int walked = 0;
+        int read = 0;
         String error = null;
         Map<String, String> tips = Map.of();
         try (Repository repo = repository(name, t); TreeWalker walker = new TreeWalker(name, repo)) {
@@ -169,6 +176,7 @@ public class TreeService {
             });
             walked = r.walked();
             tips = r.tips();
+            read = rustReleases(name, row.id(), repo, r.tags());
         } catch (TreeException | IOException | RuntimeException | Error e) {
             dev.patchtrack.ingest.Fatal.exitIfOutOfMemory(e);
             error = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -189,14 +197,43 @@ public class TreeService {
         }
         String err = error;
         int commits = added[0];
+        int releases = read;
         QuarkusTransaction.requiringNew().run(() -> {
             trees.scanned(row.id(), Instant.now(), err, commits);
             trees.lease(row.id(), owner, null);
         });
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        LOG.infof("tree %s: %,d commits read, %,d recorded, %,d first tags set, %,d matches changed%s in %d ms", name,
-                walked, commits, tagged, changed, rebuilt ? ", series rebuilt" : "", millis);
-        return new Scan(name, commits, walked, tagged, changed, rebuilt, false, tips, millis, err);
+        LOG.infof("tree %s: %,d commits read, %,d recorded, %,d first tags set, %,d matches changed%s, Rust state of %,d"
+                + " releases read in %d ms", name, walked, commits, tagged, changed, rebuilt ? ", series rebuilt" : "", releases, millis);
+        return new Scan(name, commits, walked, tagged, changed, rebuilt, releases, false, tips, millis, err);
+    }
+
+    /**
+     * Reads where Rust stands at each release tag that is new or moved since it was last read, and forgets
+     * the tags the tree no longer has. One transaction per tag, so a long first scan keeps what it read.
+     */
+    private int rustReleases(String name, long treeId, Repository repo, Map<String, String> tags) throws IOException {
+        Map<String, String> stored = QuarkusTransaction.requiringNew().call(() -> releases.stored(treeId));
+        RustReleaseReader reader = new RustReleaseReader(repo);
+        int read = 0;
+        long t0 = System.nanoTime();
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            if (e.getValue().equals(stored.get(e.getKey()))) {
+                continue;
+            }
+            RustRelease r = reader.read(e.getKey(), e.getValue());
+            QuarkusTransaction.requiringNew().run(() -> releases.save(treeId, r));
+            read++;
+            if (read % 10 == 0) {
+                LOG.infof("tree %s: Rust state of %,d releases read (%s) in %.0f s", name, read, e.getKey(),
+                        (System.nanoTime() - t0) / 1e9);
+            }
+        }
+        List<String> gone = stored.keySet().stream().filter(t -> !tags.containsKey(t)).toList();
+        if (!gone.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> releases.delete(treeId, gone));
+        }
+        return read;
     }
 
     private boolean hasMatches(long treeId) {

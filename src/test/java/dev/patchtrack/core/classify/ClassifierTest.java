@@ -33,7 +33,8 @@ class ClassifierTest {
     @Test
     void eachDefaultTopicByPath() {
         assertThat(paths("rust/kernel/sync/arc.rs")).containsExactly("rust-core");
-        assertThat(paths("Documentation/rust/quick-start.rst")).containsExactly("rust-core");
+        assertThat(paths("Documentation/rust/quick-start.rst")).containsExactly("rust-toolchain");
+        assertThat(paths("Documentation/rust/general-information.rst")).containsExactly("rust-core");
         assertThat(paths("scripts/generate_rust_analyzer.py")).containsExactly("rust-core");
         assertThat(paths("drivers/block/rnvme.rs")).containsExactly("rust-nvme");
         assertThat(paths("drivers/nvme/host/rust_core.rs")).containsExactly("rust-nvme");
@@ -43,6 +44,54 @@ class ClassifierTest {
         assertThat(paths("drivers/net/phy/ax88796b_rust.rs")).containsExactly("rust-net");
         assertThat(paths("rust/kernel/net/phy.rs")).containsExactly("rust-net");
         assertThat(paths("drivers/gpu/drm/nova/driver.rs")).containsExactly("rust-drm");
+    }
+
+    private static List<TopicLabel> labels(List<String> paths, String subject, List<String> lists) {
+        return defaults.classify(new ClassifyInput(paths, List.of(subject), lists, ""));
+    }
+
+    @Test
+    void toolchainWorkIsMinimumVersionsTheBuildRulesAndGccrs() {
+        assertThat(paths("scripts/min-tool-version.sh", "scripts/rust_is_available.sh", "rust/Makefile"))
+                .containsExactly("rust-toolchain");
+        // the build rules are the toolchain's, the crate beside them is core
+        assertThat(paths("rust/Makefile", "rust/kernel/lib.rs")).containsExactly("rust-core", "rust-toolchain");
+        assertThat(topics(List.of(), List.of("rust: bump minimum Rust and `bindgen` versions"), List.of(), ""))
+                .containsExactly("rust-toolchain");
+        // gccrs in the GCC tree: C++ files, but Rust work
+        assertThat(topics(List.of("gcc/rust/backend/rust-compile-expr.cc"), List.of("gccrs: fix ICE on empty match"),
+                List.of("gcc-patches"), "")).containsExactly("rust-toolchain");
+        assertThat(topics(List.of(), List.of("gccrs: add missing lang items"), List.of("gcc-rust"), ""))
+                .containsExactly("rust-toolchain");
+        // gcc work that is not the Rust front end stays out
+        assertThat(topics(List.of("gcc/tree-ssa.cc"), List.of("tree-optimization: fix PR123"), List.of("gcc-patches"), ""))
+                .containsExactly("not-rust");
+    }
+
+    @Test
+    void architectureWorkCarriesTheArchitectureAsItsDetail() {
+        List<TopicLabel> riscv = labels(List.of("Documentation/rust/arch-support.rst", "arch/riscv/Kconfig", "rust/Makefile"),
+                "RISC-V: re-enable gcc + rust builds", List.of());
+        assertThat(riscv).extracting(TopicLabel::topic).containsExactly("rust-arch", "rust-toolchain");
+        assertThat(riscv.get(0).detail()).isEqualTo("riscv");
+        assertThat(riscv.get(0).reason()).contains("path arch/riscv/Kconfig matched path \"arch/{arch}/**\"");
+        assertThat(riscv.get(1).detail()).isNull();
+        // several architectures: each named once, in order
+        assertThat(labels(List.of("arch/x86/Makefile", "arch/loongarch/Makefile", "arch/x86/Makefile.um"),
+                "rust: kbuild: support `-Cjump-tables=n`", List.of()).get(0).detail()).isEqualTo("loongarch,x86");
+        // without files the subject names it; RISC-V and riscv are one architecture
+        assertThat(labels(List.of(), "RISC-V: enable Rust for 32-bit", List.of()))
+                .containsExactly(new TopicLabel("rust-arch", labels(List.of(), "RISC-V: enable Rust for 32-bit", List.of())
+                        .get(0).reason(), "riscv"));
+        assertThat(labels(List.of(), "rust: x86: support Rust >= 1.98.0 target spec", List.of()).get(0).detail()).isEqualTo("x86");
+        // an LWN title has no files and no prefix: the words decide, each architecture named once
+        List<TopicLabel> lwn = labels(List.of(), "Rust on RISC-V, LoongArch and riscv64 toolchains", List.of());
+        assertThat(lwn).extracting(TopicLabel::topic).containsExactly("rust-arch", "rust-toolchain");
+        assertThat(lwn.get(0).detail()).isEqualTo("loongarch,riscv");
+        assertThat(labels(List.of(), "Rust's minimum toolchain moves on", List.of())).extracting(TopicLabel::topic)
+                .containsExactly("rust-toolchain");
+        // arch/ C code that is not Rust work is not-rust, whatever the rule for arch/ says
+        assertThat(paths("arch/riscv/kernel/setup.c")).containsExactly("not-rust");
     }
 
     @Test
@@ -62,7 +111,7 @@ class ClassifierTest {
     void subjectsListsAndKeywordsClassifyRustWork() {
         assertThat(topics(List.of(), List.of("rust: nvme: add PCI BAR mapping helpers"), List.of(), ""))
                 .containsExactly("rust-nvme");
-        assertThat(topics(List.of(), List.of("kbuild: rust: add `clone_ref()`"), List.of(), "")).containsExactly("rust-core");
+        assertThat(topics(List.of(), List.of("kbuild: rust: add `clone_ref()`"), List.of(), "")).containsExactly("rust-toolchain");
         assertThat(topics(List.of(), List.of("add queue"), List.of("linux-block"), "Rust"))
                 .containsExactly("rust-block");
         assertThat(topics(List.of(), List.of("foo: bar"), List.of(), "This adds Rust bindings for foo"))

@@ -77,6 +77,18 @@ class SubjectParserTest {
     }
 
     @Test
+    void gccsCommittedAndPushedPostingsAnnounceACommit() {
+        SubjectTags t = SubjectParser.parse("[COMMITTED 001/145] gccrs: Fix ICE when resolving a missing lang item");
+        assertThat(t.committed()).isTrue();
+        assertThat(t.number()).isEqualTo(1);
+        assertThat(t.total()).isEqualTo(145);
+        assertThat(t.title()).isEqualTo("gccrs: Fix ICE when resolving a missing lang item");
+        assertThat(SubjectParser.parse("[pushed] c++: fix ICE").committed()).isTrue();
+        assertThat(SubjectParser.parse("[PATCH v2 1/3] rust: committed to main").committed()).isFalse();
+        assertThat(SubjectParser.parse("[PATCH net-next] net: phy: rust").committed()).isFalse();
+    }
+
+    @Test
     void normalizedTitleFoldsCaseAndWhiteSpace() {
         SubjectTags t = SubjectParser.parse("Re: [PATCH v2 1/3]   Rust:\tNVMe   Driver  ");
         assertThat(t.title()).isEqualTo("Rust:\tNVMe   Driver");
