@@ -44,11 +44,15 @@ public class Mboxes {
 
     /** The patches, in the order given, as one mbox; in the caller's transaction. */
     public byte[] forGitAm(List<PatchEntity> patches, boolean link) {
-        Map<Long, List<String>> trailers = new LinkedHashMap<>();
-        for (TrailerEntity t : series.trailersOf(patches.stream().map(p -> p.id).toList())) {
-            if (CARRIED.contains(t.name)) {
-                trailers.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t.name + ": " + t.value);
-            }
+        List<TrailerEntity> given = series.trailersOf(patches.stream().map(p -> p.id).toList()).stream()
+                .filter(t -> CARRIED.contains(t.name)).toList();
+        Map<Long, MessageEntity> sources = messages.byIds(given.stream().map(t -> t.sourceMessagePk)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        Map<Long, List<AmMbox.Added>> trailers = new LinkedHashMap<>();
+        for (TrailerEntity t : given) {
+            MessageEntity from = t.sourceMessagePk == null ? null : sources.get(t.sourceMessagePk);
+            trailers.computeIfAbsent(t.patchId, k -> new ArrayList<>())
+                    .add(new AmMbox.Added(t.name + ": " + t.value, from == null ? null : from.messageId));
         }
         Map<Long, MessageEntity> msgs = messages.byIds(patches.stream().map(p -> p.messagePk).toList());
         Map<Long, byte[]> raw = messages.rawByPks(patches.stream().map(p -> p.messagePk).toList());
@@ -57,10 +61,10 @@ public class Mboxes {
         for (PatchEntity p : patches) {
             MessageEntity m = msgs.get(p.messagePk);
             ParsedMail mail = parser.parse(raw.get(p.messagePk));
-            List<String> add = new ArrayList<>(trailers.getOrDefault(p.id, List.of()));
+            List<AmMbox.Added> add = new ArrayList<>(trailers.getOrDefault(p.id, List.of()));
             // an id made up from the bytes of mail that had none is nowhere on lore
             if (link && !m.syntheticId) {
-                add.add("Link: " + LORE + m.messageId);
+                add.add(new AmMbox.Added("Link: " + LORE + m.messageId, null));
             }
             out.add(new AmMbox.Patch(mail.from(), mail.date(), mail.subject(), m.messageId, mail.body(), add));
         }

@@ -61,6 +61,9 @@ public class PatchResource {
     @Inject
     TreeRepository trees;
 
+    @Inject
+    Mboxes mboxes;
+
     @GET
     @Transactional
     @Operation(summary = "List patches, filtered and sorted; newest first by default",
@@ -113,5 +116,21 @@ public class PatchResource {
         return views.patch(p).withInTree(trees.matchOf(p.messagePk).map(m -> new TreeCommitInfo(m.commit().tree(),
                 m.commit().sha(), m.commit().subject(), m.commit().committed(), m.commit().firstTag(),
                 m.signal().wireName())).orElse(null));
+    }
+
+    @GET
+    @Path("{id}/mbox")
+    @Transactional
+    @Produces(Mboxes.MBOX)
+    @Operation(summary = "One patch as an mbox for git am, like b4 am -P: its commit message with the trailers "
+            + "replies gave it (each named in an X-Patchtrack-Added header with the message it came from)")
+    public Response mbox(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id,
+                         @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link) {
+        readOnly.begin();
+        long pid = Ids.parse("id", id);
+        PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
+        boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
+        return Response.ok(mboxes.forGitAm(List.of(p), withLink), Mboxes.MBOX)
+                .header("Content-Disposition", "inline; filename=\"patch-" + p.id + ".mbox\"").build();
     }
 }

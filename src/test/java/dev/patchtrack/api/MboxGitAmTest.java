@@ -145,6 +145,30 @@ class MboxGitAmTest {
     }
 
     @Test
+    void onePatchAppliesAloneAndItsMboxNamesWhereEachAddedTrailerCameFrom() throws Exception {
+        long id = upload(series());
+        long patch = given().get("/api/messages/{id}", "v2-2@example.com").then().statusCode(200).extract().jsonPath()
+                .getLong("patchId");
+        String mbox = given().get("/api/patches/{id}/mbox", patch).then().statusCode(200).contentType("application/mbox")
+                .header("Content-Disposition", containsString("patch-" + patch + ".mbox")).extract().asString();
+        // what the series mbox added to patch 2/3, and from which reply: the Tested-by and the cover's Acked-by
+        assertThat(mbox).contains("\nX-Patchtrack-Added: Tested-by: " + BOB + " (from <v2-r2@example.org>)\n")
+                .contains("\nX-Patchtrack-Added: Acked-by: " + CAT + " (from <v2-r3@example.net>)\n")
+                .doesNotContain("X-Patchtrack-Added: Signed-off-by").doesNotContain("X-Patchtrack-Added: Link");
+        Path file = tmp.resolve("p.mbox");
+        Files.writeString(file, mbox);
+        GitRepo repo = GitRepo.init(tmp.resolve("repo"), files());
+        repo.git("am", file.toString());
+        String log = repo.git("log", "-1", "--format=%an <%ae>%n%s%n%b");
+        assertThat(log).startsWith(SOREN + "\nrust: nvme: add admin queue\n").contains("Tested-by: " + BOB)
+                .contains("Acked-by: " + CAT).contains("Link: https://lore.kernel.org/r/v2-2@example.com");
+        assertThat(Files.readString(repo.dir().resolve(DIR + "admin.rs"))).contains("// admin v2");
+        given().get("/api/patches/{id}/mbox", 999999).then().statusCode(404);
+        given().get("/api/patches/{id}/mbox?link=false", patch).then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("Link: https://lore")));
+    }
+
+    @Test
     void anEarlierVersionOnRequestAndWithoutTheLink() throws Exception {
         long id = upload(series());
         byte[] mbox = given().get("/api/series/{id}/mbox?version=1&link=false", id).then().statusCode(200)

@@ -34,10 +34,17 @@ public final class AmMbox {
      * @param trailers the trailers to add to its commit message, in order; those it already has are skipped
      */
     public record Patch(Address from, Instant date, String subject, String messageId, String body,
-                        List<String> trailers) {
+                        List<Added> trailers) {
         public Patch {
             trailers = List.copyOf(trailers);
         }
+    }
+
+    /**
+     * A trailer to add and the message it came from (null: made here, as a {@code Link:}); each one added
+     * is named in an {@code X-Patchtrack-Added} header, as {@code b4} prints {@code + Reviewed-by: ...}.
+     */
+    public record Added(String trailer, String fromMessageId) {
     }
 
     /** The mbox: one message per patch, in the order given, with 8-bit UTF-8 bodies. */
@@ -51,10 +58,18 @@ public final class AmMbox {
             }
             out.append("Subject: ").append(encode(oneLine(p.subject()))).append('\n');
             out.append("Message-ID: <").append(oneLine(p.messageId())).append(">\n");
+            List<String> add = p.trailers().stream().map(Added::trailer).toList();
+            List<String> added = fresh(p.body(), add);
+            for (Added a : p.trailers()) {
+                if (a.fromMessageId() != null && added.contains(oneLine(a.trailer()))) {
+                    out.append("X-Patchtrack-Added: ").append(encode(oneLine(a.trailer()) + " (from <"
+                            + oneLine(a.fromMessageId()) + ">)")).append('\n');
+                }
+            }
             out.append("MIME-Version: 1.0\n");
             out.append("Content-Type: text/plain; charset=UTF-8\n");
             out.append("Content-Transfer-Encoding: 8bit\n\n");
-            for (String line : Lines.split(withTrailers(p.body(), p.trailers()))) {
+            for (String line : Lines.split(withTrailers(p.body(), add))) {
                 if (fromLine(line)) {
                     out.append('>');
                 }
@@ -72,34 +87,9 @@ public final class AmMbox {
      */
     public static String withTrailers(String body, List<String> add) {
         String[] lines = Lines.split(body == null ? "" : body);
-        int end = TrailerParser.commitMessageEnd(lines, DiffParser.scan(lines).firstLine());
-        int last = end - 1;
-        while (last >= 0 && Lines.blank(lines[last])) {
-            last--;
-        }
-        Set<String> have = new HashSet<>();
-        int blockStart = last + 1;
-        while (blockStart > 0 && !Lines.blank(lines[blockStart - 1])) {
-            blockStart--;
-        }
-        boolean block = blockStart <= last;
-        for (int i = blockStart; i <= last; i++) {
-            Trailer t = TrailerParser.parseLine(lines[i]);
-            if (t == null && !(i > blockStart && Lines.indent(lines[i]) > 0)) {
-                block = false;
-            }
-            if (t != null) {
-                have.add(key(t.name(), t.value()));
-            }
-        }
-        List<String> fresh = new ArrayList<>();
-        for (String line : add) {
-            Trailer t = TrailerParser.parseLine(line);
-            String k = t == null ? line.strip().toLowerCase(Locale.ROOT) : key(t.name(), t.value());
-            if (have.add(k)) {
-                fresh.add(oneLine(line));
-            }
-        }
+        int last = lastOfMessage(lines);
+        boolean block = trailerBlock(lines, last);
+        List<String> fresh = fresh(body, add);
         if (fresh.isEmpty()) {
             return body == null ? "" : body;
         }
@@ -115,6 +105,57 @@ public final class AmMbox {
             out.append(lines[i]).append('\n');
         }
         return out.toString();
+    }
+
+    /** The last line of the commit message that is not blank (-1: none). */
+    private static int lastOfMessage(String[] lines) {
+        int end = TrailerParser.commitMessageEnd(lines, DiffParser.scan(lines).firstLine());
+        int last = end - 1;
+        while (last >= 0 && Lines.blank(lines[last])) {
+            last--;
+        }
+        return last;
+    }
+
+    /** Whether the commit message ends in a block of trailers (its last paragraph). */
+    private static boolean trailerBlock(String[] lines, int last) {
+        int blockStart = last + 1;
+        while (blockStart > 0 && !Lines.blank(lines[blockStart - 1])) {
+            blockStart--;
+        }
+        boolean block = blockStart <= last;
+        for (int i = blockStart; i <= last; i++) {
+            if (TrailerParser.parseLine(lines[i]) == null && !(i > blockStart && Lines.indent(lines[i]) > 0)) {
+                block = false;
+            }
+        }
+        return block;
+    }
+
+    /** Of {@code add}, those the commit message does not have yet (same key and value, case and spacing aside), once each. */
+    public static List<String> fresh(String body, List<String> add) {
+        String[] lines = Lines.split(body == null ? "" : body);
+        int last = lastOfMessage(lines);
+        int blockStart = last + 1;
+        while (blockStart > 0 && !Lines.blank(lines[blockStart - 1])) {
+            blockStart--;
+        }
+        Set<String> have = new HashSet<>();
+        for (int i = blockStart; i <= last; i++) {
+            Trailer t = TrailerParser.parseLine(lines[i]);
+            if (t != null) {
+                have.add(key(t.name(), t.value()));
+            }
+        }
+        List<String> fresh = new ArrayList<>();
+        for (String line : add) {
+            Trailer t = TrailerParser.parseLine(line);
+            String k = t == null ? line.strip().toLowerCase(Locale.ROOT) : key(t.name(), t.value());
+            if (have.add(k)) {
+                fresh.add(oneLine(line));
+            }
+        }
+        return fresh;
     }
 
     private static String key(String name, String value) {

@@ -42,11 +42,11 @@ class AmMboxTest {
         byte[] mbox = AmMbox.write(List.of(new AmMbox.Patch(new Address("Søren Ælund", "s@example.com"),
                 Instant.parse("2024-06-03T09:01:00Z"), "[PATCH 1/1] rust: ünïcode & <tags>", "m1@example.com",
                 "Body.\nFrom me Thu Jan  1 00:00:00 1970\nFrom here on, fine.\n\nSigned-off-by: S <s@example.com>\n---\n" + DIFF,
-                List.of("Acked-by: C <c@example.com>"))));
+                List.of(new AmMbox.Added("Acked-by: C <c@example.com>", "r1@example.com")))));
         String text = new String(mbox, StandardCharsets.UTF_8);
         assertThat(text).startsWith("From git@z Thu Jan  1 00:00:00 1970\nFrom: =?UTF-8?Q?");
         assertThat(text).contains("\nDate: Mon, 3 Jun 2024 09:01:00 GMT\n").contains("\nSubject: =?UTF-8?Q?")
-                .contains("\nMessage-ID: <m1@example.com>\n").contains("\n>From me Thu Jan  1 00:00:00 1970\n")
+                .contains("\nMessage-ID: <m1@example.com>\nX-Patchtrack-Added: Acked-by: C <c@example.com> (from <r1@example.com>)\n").contains("\n>From me Thu Jan  1 00:00:00 1970\n")
                 .contains("\nFrom here on, fine.\n").contains("Signed-off-by: S <s@example.com>\nAcked-by: C <c@example.com>\n---\n")
                 .doesNotContain("\r");
     }
