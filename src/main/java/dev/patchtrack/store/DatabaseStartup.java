@@ -60,8 +60,12 @@ public class DatabaseStartup implements FlywayConfigurationCustomizer {
         long start = System.nanoTime();
         long deadline = start + wait.toNanos();
         for (int attempt = 1; ; attempt++) {
-            // each attempt waits as long as a request would; a connection still being made (a slow open)
-            // is not given up, it goes to the pool and the next attempt takes it
+            // each attempt waits twice as long as the one before, from what a request would wait: a pool
+            // may give up a connection still being made when its wait ends (PostgreSQL's driver does when
+            // interrupted), so a database slower than that wait must be given longer
+            long patience = Math.min(running.toNanos() << Math.min(attempt - 1, 16), Math.max(running.toNanos(),
+                    deadline - System.nanoTime()));
+            pool.setAcquisitionTimeout(Duration.ofNanos(patience));
             try (Connection c = dataSource.getConnection()) {
                 if (attempt > 1) {
                     LOG.infof("the database at %s answered after %d s", where(), (System.nanoTime() - start) / 1_000_000_000L);
@@ -76,6 +80,7 @@ public class DatabaseStartup implements FlywayConfigurationCustomizer {
                     throw new IllegalStateException("the database at " + where() + " refused the connection: " + why, e);
                 }
                 if (System.nanoTime() + PAUSE.toNanos() >= deadline) {
+                    pool.setAcquisitionTimeout(running);
                     throw new IllegalStateException("the database at " + where() + " did not answer within " + wait.toSeconds()
                             + " s (patchtrack.startup.database-wait): " + why, e);
                 }

@@ -38,9 +38,9 @@ class DiskFullIT {
             Map<String, String> props = new LinkedHashMap<>();
             if (Instance.PG) {
                 pg = ThrowawayPostgres.start();
-                pg.createDatabaseIn("full", small);
+                pg.createDatabaseIn("disk_full", small); // FULL is a keyword in PostgreSQL
                 props.put("quarkus.profile", "pg");
-                props.putAll(pg.settings("full"));
+                props.putAll(pg.settings("disk_full"));
             } else {
                 props.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + small.resolve("db") + Instance.H2_FLAGS);
             }
