@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +24,6 @@ class StartupWaitIT {
 
     @Test
     void startUpWaitsForASlowDatabaseAndSaysSo() throws Exception {
-        // Through this proxy PostgreSQL's driver gives up each connection after about 11 s whatever the
-        // pool's wait (start-up retries and says so, but never gets one): left to be understood
-        Assumptions.assumeFalse(Instance.PG, "PostgreSQL's driver gives up connections through the slow proxy");
         Path dir = Path.of("target", "it", "startup-wait-" + System.nanoTime()).toAbsolutePath();
         Files.createDirectories(dir);
         org.h2.tools.Server h2 = null;
