@@ -42,6 +42,12 @@ public class Mboxes {
     @Inject
     MailLimits limits;
 
+    /** The name a download is offered under: the title made safe, at most 60 characters, else {@code fallback}. */
+    public static String fileName(String title, String fallback) {
+        String slug = (title == null ? "" : title).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? fallback : slug.length() > 60 ? slug.substring(0, 60) : slug;
+    }
+
     /** The patches, in the order given, as one mbox; in the caller's transaction. */
     public byte[] forGitAm(List<PatchEntity> patches, boolean link) {
         List<TrailerEntity> given = series.trailersOf(patches.stream().map(p -> p.id).toList()).stream()
