@@ -76,4 +76,9 @@ public class Mboxes {
         }
         return AmMbox.write(out);
     }
+
+    /** The decoded text of a stored message; in the caller's transaction. */
+    public String body(long messagePk) {
+        return new MailParser(limits).parse(messages.rawByPks(List.of(messagePk)).get(messagePk)).body();
+    }
 }

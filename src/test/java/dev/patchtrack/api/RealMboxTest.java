@@ -3,21 +3,33 @@ package dev.patchtrack.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.patchtrack.support.Database;
 import dev.patchtrack.support.RealMail;
 import dev.patchtrack.support.RealThreads;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Mboxes as lore gives them, on real linux-pci threads: a thread as {@code t.mbox(.gz)}, byte for byte what lore wrote. */
+/**
+ * Mboxes and patches as lore and b4 give them, on real linux-pci threads: a thread as {@code t.mbox(.gz)},
+ * byte for byte what lore wrote; the patch's commit message, diff and hash, the hash checked against the
+ * real {@code git patch-id --stable}; and the patch list found by Message-ID, hash and series.
+ */
 @QuarkusTest
 class RealMboxTest {
 
@@ -50,6 +62,14 @@ class RealMboxTest {
         ImportAndReadTest.upload(RealThreads.mbox(PCI, INTX_V2), PCI.list);
     }
 
+    static long patchId(String messageId) {
+        return given().get("/api/messages/{id}", messageId).then().statusCode(200).extract().jsonPath().getLong("patchId");
+    }
+
+    static long seriesId(String messageId) {
+        return given().get("/api/messages/{id}", messageId).then().statusCode(200).extract().jsonPath().getLong("seriesId");
+    }
+
     @Test
     void threadMboxIsTheThreadAsLoreWroteIt() throws IOException {
         byte[] lore = RealThreads.mbox(PCI, TRY_WITH);
@@ -77,6 +97,71 @@ class RealMboxTest {
         for (String path : List.of("thread.mbox", "thread.mbox.gz")) {
             given().get("/api/messages/{id}/" + path, "no-such-message@example.org").then().statusCode(404)
                     .contentType("application/problem+json").body("detail", containsString("no-such-message@example.org"));
+        }
+    }
+
+    @Test
+    void patchCarriesItsCommitMessageDiffAndTheHashGitGives() throws Exception {
+        long id = patchId(PATCH1);
+        JsonPath p = given().get("/api/patches/{id}", id).then().statusCode(200).extract().jsonPath();
+        String content = p.getString("content");
+        String diff = p.getString("diff");
+        assertThat(content).startsWith("Revocable::try_access() returns a guard")
+                .endsWith("Signed-off-by: Alexandre Courbot <acourbot@nvidia.com>\n").doesNotContain("\n---")
+                .doesNotContain("diff --git");
+        assertThat(diff).startsWith("diff --git a/rust/kernel/revocable.rs b/rust/kernel/revocable.rs\n")
+                .doesNotContain("\n-- \n").doesNotContain("base-commit");
+
+        String raw = given().get("/api/messages/{id}/raw", PATCH1).then().statusCode(200).extract().asString();
+        String git = patchIdOf(raw);
+        assertThat(p.getString("hash")).isEqualTo(git);
+        // one rule for both APIs
+        given().get("/api/1.3/patches/{id}/", id).then().statusCode(200).body("hash", equalTo(git));
+
+        given().get("/api/patches").then().statusCode(200).body("items.find { it.id == " + id + " }.hash", equalTo(git))
+                .body("items.find { it.id == " + id + " }.content", nullValue())
+                .body("items.find { it.id == " + id + " }.diff", nullValue());
+    }
+
+    @Test
+    void patchListFindsByMessageIdHashAndSeries() {
+        long id = patchId(PATCH1);
+        String hash = given().get("/api/patches/{id}", id).then().extract().jsonPath().getString("hash");
+        given().queryParam("msgid", "<" + PATCH1 + ">").get("/api/patches").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo((int) id));
+        given().queryParam("hash", hash.toUpperCase()).get("/api/patches").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].messageId", equalTo(PATCH1));
+        given().queryParam("series", seriesId(INTX_V1.get(1))).get("/api/patches").then()
+                .statusCode(200).body("items.messageId", hasSize(4))
+                .body("items.messageId", org.hamcrest.Matchers.containsInAnyOrder(INTX_V1.get(1), INTX_V1.get(2),
+                        INTX_V2.get(1), INTX_V2.get(2)));
+        given().queryParam("series", seriesId(PATCH1)).queryParam("msgid", PATCH2).get("/api/patches").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].messageId", equalTo(PATCH2));
+        given().queryParam("msgid", "no-such@example.org").get("/api/patches").then().statusCode(200)
+                .body("total", equalTo(0));
+
+        for (String[] bad : List.of(new String[] {"hash", "abc123"}, new String[] {"hash", hash + "0"},
+                new String[] {"series", "x1"}, new String[] {"series", "999999"}, new String[] {"msgid", "a b@c"})) {
+            given().queryParam(bad[0], bad[1]).get("/api/patches").then().statusCode(400)
+                    .contentType("application/problem+json").body("parameter", equalTo(bad[0]));
+        }
+        // the series list takes none of them
+        given().queryParam("hash", hash).get("/api/series").then().statusCode(400).body("parameter", equalTo("hash"));
+    }
+
+    /** What the real {@code git patch-id --stable} says of a mail. */
+    static String patchIdOf(String mail) throws IOException, InterruptedException {
+        Path in = Files.createTempFile("patch", ".mbox");
+        try {
+            Files.writeString(in, mail);
+            Process p = new ProcessBuilder("git", "patch-id", "--stable").redirectInput(in.toFile())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(out).matches("[0-9a-f]{40} [0-9a-f]{40}\\n");
+            return out.substring(0, 40);
+        } finally {
+            Files.delete(in);
         }
     }
 }
