@@ -129,12 +129,13 @@ public class PatchResource {
     @Operation(summary = "One patch as an mbox for git am, like b4 am -P: its commit message with the trailers "
             + "replies gave it (each named in an X-Patchtrack-Added header with the message it came from)")
     public Response mbox(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id,
-                         @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link) {
+                         @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link,
+                         @Parameter(description = Mboxes.BASE_PARAMETER) @QueryParam("base") String base) {
         readOnly.begin();
         long pid = Ids.parse("id", id);
         PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
         boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
-        return Response.ok(mboxes.forGitAm(List.of(p), withLink), Mboxes.MBOX)
-                .header("Content-Disposition", "inline; filename=\"patch-" + p.id + ".mbox\"").build();
+        Mboxes.Mbox mbox = mboxes.forGitAm(List.of(p), withLink, Boolean.TRUE.equals(Filters.bool("base", base)));
+        return Mboxes.response(mbox, "patch-" + p.id + ".mbox");
     }
 }

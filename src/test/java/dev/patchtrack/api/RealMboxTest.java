@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.patchtrack.support.Database;
+import dev.patchtrack.support.GitRepo;
+import dev.patchtrack.support.Preimage;
 import dev.patchtrack.support.RealMail;
 import dev.patchtrack.support.RealThreads;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,18 +27,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Mboxes and patches as lore and b4 give them, on real linux-pci threads: a thread as {@code t.mbox(.gz)},
- * byte for byte what lore wrote; the patch's commit message, diff and hash, the hash checked against the
- * real {@code git patch-id --stable}; and the patch list found by Message-ID, hash and series.
+ * Mboxes as lore and b4 give them, on real linux-pci threads: a thread as {@code t.mbox(.gz)}, byte for
+ * byte what lore wrote; the series and patch mboxes with {@code ?base=1}, applied with the real
+ * {@code git am}; the patch's commit message, diff and hash, the hash checked against the real
+ * {@code git patch-id --stable}; and the patch list found by Message-ID, hash and series.
  */
 @QuarkusTest
 class RealMboxTest {
 
     static final RealMail.Archive PCI = RealMail.Archive.PCI;
 
-    /** try_access_with() v3: a b4 series with replies to its patches and to a reply. */
+    /** try_access_with() v3: a b4 series whose cover names its base; Benno Lossin reviewed both patches. */
     static final String COVER = "20250406-try_with-v3-0-c0947842e768@nvidia.com";
     static final String PATCH1 = "20250406-try_with-v3-1-c0947842e768@nvidia.com";
     static final String PATCH2 = "20250406-try_with-v3-2-c0947842e768@nvidia.com";
@@ -43,8 +48,10 @@ class RealMboxTest {
     static final String REVIEW2 = "D8ZVCB2BC5L7.2FK9GSCBCEGMO@proton.me";
     static final String ANSWER = "D908W8AWVRHW.30H6WLUHQ7QZL@nvidia.com";
     static final List<String> TRY_WITH = List.of(COVER, PATCH1, PATCH2, REVIEW1, REVIEW2, ANSWER);
+    static final String BASE = "7eb172143d5508b4da468ed59ee857c6e5e01da6";
+    static final String BENNO = "Reviewed-by: Benno Lossin <benno.lossin@proton.me>";
 
-    /** INTx v1 and its v2, posted as a thread of its own. */
+    /** INTx v1, a series that names no base, and its v2, posted as a thread of its own. */
     static final List<String> INTX_V1 = List.of("20251019045620.2080-1-pcolberg@redhat.com",
             "20251019045620.2080-2-pcolberg@redhat.com", "20251019045620.2080-3-pcolberg@redhat.com",
             "DDN4FLSD09W9.30I0BJXFAU5YB@kernel.org", "DDPYRSBQZ74E.QTPGVTXJDTVC@kernel.org");
@@ -53,6 +60,9 @@ class RealMboxTest {
 
     @Inject
     Database database;
+
+    @TempDir
+    Path tmp;
 
     @BeforeEach
     void importThreads() {
@@ -98,6 +108,64 @@ class RealMboxTest {
             given().get("/api/messages/{id}/" + path, "no-such-message@example.org").then().statusCode(404)
                     .contentType("application/problem+json").body("detail", containsString("no-such-message@example.org"));
         }
+        given().get("/api/messages/{id}/thread.mbox?base=1", COVER).then().statusCode(400)
+                .contentType("application/problem+json").body("parameter", equalTo("base"));
+    }
+
+    @Test
+    void seriesMboxWithBaseAppliesWithGitAmAndNamesWhatItAdded() throws Exception {
+        String mbox = given().get("/api/series/{id}/mbox?base=1", seriesId(PATCH1)).then().statusCode(200)
+                .header("X-Patchtrack-Base", BASE).extract().asString();
+        assertThat(mbox).contains("\nX-Patchtrack-Added: " + BENNO + " (from <" + REVIEW1 + ">)\n")
+                .contains("\nX-Patchtrack-Added: " + BENNO + " (from <" + REVIEW2 + ">)\n");
+        String[] mails = mbox.split("\nFrom git@z ");
+        assertThat(mails).hasSize(2);
+        assertThat(mails[0]).contains("\nX-Patchtrack-Base: " + BASE + "\n").contains("\nbase-commit: " + BASE + "\n");
+        assertThat(mails[0].indexOf("\nbase-commit: ")).as("after the diff, as git format-patch --base writes it")
+                .isGreaterThan(mails[0].lastIndexOf("\n@@ "));
+        assertThat(mails[1]).contains("\nX-Patchtrack-Base: " + BASE + "\n").doesNotContain("base-commit:");
+
+        Path file = tmp.resolve("series.mbox");
+        Files.writeString(file, mbox);
+        GitRepo repo = GitRepo.init(tmp.resolve("repo"), Preimage.of(mbox));
+        repo.git("am", file.toString());
+        String log = repo.git("log", "--reverse", "--format=%s%n%b%x1e", "main~2..main");
+        String[] commits = log.split("\u001e");
+        assertThat(commits[0]).startsWith("rust/revocable: add try_access_with() convenience method")
+                .contains(BENNO + "\n").contains("Link: https://lore.kernel.org/r/" + PATCH1).doesNotContain("base-commit");
+        assertThat(commits[1].strip()).startsWith("samples: rust: convert PCI rust sample driver")
+                .contains(BENNO + "\n").contains("Link: https://lore.kernel.org/r/" + PATCH2);
+
+        // without ?base the mbox says nothing of it
+        given().get("/api/series/{id}/mbox", seriesId(PATCH1)).then().statusCode(200)
+                .header("X-Patchtrack-Base", nullValue()).body(not(containsString("base-commit:")))
+                .body(not(containsString("X-Patchtrack-Base")));
+    }
+
+    @Test
+    void patchMboxTakesTheBaseFromTheCoverAndAppliesAlone() throws Exception {
+        String mbox = given().get("/api/patches/{id}/mbox?base=true", patchId(PATCH2)).then().statusCode(200)
+                .header("X-Patchtrack-Base", BASE).extract().asString();
+        assertThat(mbox).contains("\nbase-commit: " + BASE + "\n-- \n")
+                .contains("\nX-Patchtrack-Added: " + BENNO + " (from <" + REVIEW2 + ">)\n");
+        Path file = tmp.resolve("p.mbox");
+        Files.writeString(file, mbox);
+        GitRepo repo = GitRepo.init(tmp.resolve("repo"), Preimage.of(mbox));
+        repo.git("am", file.toString());
+        assertThat(repo.git("log", "-1", "--format=%b")).contains(BENNO);
+    }
+
+    @Test
+    void aSeriesThatNamesNoBaseSaysUnknownAndInventsNone() {
+        String mbox = given().get("/api/series/{id}/mbox?base=1", seriesId(INTX_V1.get(1))).then().statusCode(200)
+                .header("X-Patchtrack-Base", "unknown").extract().asString();
+        assertThat(mbox).contains("\nX-Patchtrack-Base: unknown\n").doesNotContain("base-commit:");
+        given().get("/api/patches/{id}/mbox?base=1", patchId(INTX_V1.get(2))).then().statusCode(200)
+                .header("X-Patchtrack-Base", "unknown");
+        given().get("/api/patches/{id}/mbox?base=maybe", patchId(PATCH1)).then().statusCode(400)
+                .contentType("application/problem+json").body("parameter", equalTo("base"));
+        given().get("/api/series/{id}/mbox?bsae=1", seriesId(PATCH1)).then().statusCode(400)
+                .body("parameter", equalTo("bsae")).body("detail", containsString("did you mean base?"));
     }
 
     @Test
