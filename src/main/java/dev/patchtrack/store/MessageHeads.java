@@ -110,9 +110,9 @@ public class MessageHeads {
         while (!level.isEmpty() && found.size() < MAX_THREAD) {
             List<String> ids = new ArrayList<>();
             for (Object[] r : level) {
-                long id = ((Number) r[0]).longValue();
+                long id = (Long) r[0];
                 if (!found.containsKey(id)) {
-                    found.put(id, instant(r[2]));
+                    found.put(id, (Instant) r[2]);
                     ids.add((String) r[1]);
                     if (Boolean.TRUE.equals(r[3])) {
                         deleted.add(id);
@@ -131,12 +131,9 @@ public class MessageHeads {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> thread(String sql, Object parameter) {
-        return em.createNativeQuery(sql).setParameter(1, parameter).getResultList();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof java.sql.Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime o
-                ? o.toInstant() : (Instant) value;
+        return ((NativeQuery<Object[]>) em.createNativeQuery(sql).unwrap(NativeQuery.class)).setParameter(1, parameter)
+                .addScalar("id", Long.class).addScalar("message_id", String.class).addScalar("sent_at", Instant.class)
+                .addScalar("deleted", Boolean.class).getResultList();
     }
 
     /** People by id, as detached {@link Person}s (name and address): for showing, never for writing. */
