@@ -27,6 +27,7 @@ final class ApiExamples {
             + "\"subject\":\"[PATCH 1/2] fs/9p: expose v9fs_session_info accessors\","
             + "\"author\":{\"name\":\"François Lefèvre\",\"email\":\"francois.lefevre@example.org\"},"
             + "\"date\":\"2024-05-08T13:30:01Z\",\"diffstat\":{\"files\":2,\"insertions\":22,\"deletions\":2},"
+            + "\"hash\":\"3f1c0e5a9b7d24c6e8f0a1b2c3d4e5f60718293a\","
             + "\"state\":" + REVIEWED + ",\"trailers\":[{\"name\":\"Acked-by\",\"value\":\"Dominique Arnaud"
             + " <dominique.arnaud@example.com>\",\"person\":{\"name\":\"Dominique Arnaud\",\"email\":"
             + "\"dominique.arnaud@example.com\"},\"messageId\":\"vevzqVRAeb1UzY4z@example.com\"}],"

@@ -36,15 +36,17 @@ public class MboxResource {
     @GET
     @Transactional
     @Operation(summary = "The patches of a revision (the latest, or ?version=N) as an mbox ready for git am, "
-            + "with the trailers collected from replies")
+            + "with the trailers collected from replies, each named in an X-Patchtrack-Added header")
     public Response get(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
                         @Parameter(description = "the version to export; default: the latest") @QueryParam("version") String version,
-                        @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link) {
+                        @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link,
+                        @Parameter(description = Mboxes.BASE_PARAMETER) @QueryParam("base") String base) {
         long sid = Ids.parse("id", id);
         SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
         List<RevisionEntity> revisions = series.revisionsOf(sid);
         RevisionEntity r = pick(revisions, version);
         boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
+        boolean withBase = Boolean.TRUE.equals(Filters.bool("base", base));
         List<PatchEntity> patches = series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList();
         Set<Integer> missing = new TreeSet<>();
         for (int n = 1; n <= r.total; n++) {
@@ -56,9 +58,7 @@ public class MboxResource {
                     + (missing.size() == 1 ? " " : "es ") + missing.stream().map(n -> n + "/" + r.total)
                     .collect(Collectors.joining(", ")) + "; git am needs them all", "version");
         }
-        return Response.ok(mboxes.forGitAm(patches, withLink), MBOX)
-                .header("Content-Disposition", "inline; filename=\"series-" + s.id + "-v" + r.version + ".mbox\"")
-                .build();
+        return Mboxes.response(mboxes.forGitAm(patches, withLink, withBase), "series-" + s.id + "-v" + r.version + ".mbox");
     }
 
     /** The latest revision, or the latest one with the version asked for. */

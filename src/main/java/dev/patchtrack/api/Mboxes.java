@@ -4,6 +4,7 @@ import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
 import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.patch.AmMbox;
+import dev.patchtrack.core.patch.PatchParts;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
@@ -11,6 +12,7 @@ import dev.patchtrack.store.SeriesRepository;
 import dev.patchtrack.store.TrailerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,10 @@ public class Mboxes {
 
     static final String LORE = "https://lore.kernel.org/r/";
 
+    static final String BASE_PARAMETER = "1 (or true): add the base-commit: the cover letter or a patch names, after"
+            + " the first patch's diff as git format-patch --base writes it, and say it in an X-Patchtrack-Base header"
+            + " (unknown when the mail names none)";
+
     @Inject
     SeriesRepository series;
 
@@ -42,8 +48,39 @@ public class Mboxes {
     @Inject
     MailLimits limits;
 
+    /**
+     * An mbox and the base commit it names: null when none was asked for ({@code ?base=1} not given),
+     * {@code unknown} when the mail names none.
+     */
+    public record Mbox(byte[] bytes, String base) {
+    }
+
+    /** The name a download is offered under: the title made safe, at most 60 characters, else {@code fallback}. */
+    public static String fileName(String title, String fallback) {
+        String slug = (title == null ? "" : title).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? fallback : slug.length() > 60 ? slug.substring(0, 60) : slug;
+    }
+
+    /** An mbox as a download named {@code file}, with {@code X-Patchtrack-Base} when a base was asked for. */
+    static Response response(Mbox mbox, String file) {
+        Response.ResponseBuilder out = Response.ok(mbox.bytes(), MBOX)
+                .header("Content-Disposition", "inline; filename=\"" + file + "\"");
+        if (mbox.base() != null) {
+            out.header("X-Patchtrack-Base", mbox.base());
+        }
+        return out.build();
+    }
+
     /** The patches, in the order given, as one mbox; in the caller's transaction. */
     public byte[] forGitAm(List<PatchEntity> patches, boolean link) {
+        return forGitAm(patches, link, false).bytes();
+    }
+
+    /**
+     * The patches as one mbox; with {@code base}, the {@code base-commit:} their cover letter or, failing
+     * that, the first of them that names one gives (see {@link AmMbox#write(List, AmMbox.Base)}).
+     */
+    public Mbox forGitAm(List<PatchEntity> patches, boolean link, boolean base) {
         List<TrailerEntity> given = series.trailersOf(patches.stream().map(p -> p.id).toList()).stream()
                 .filter(t -> CARRIED.contains(t.name)).toList();
         Map<Long, MessageEntity> sources = messages.byIds(given.stream().map(t -> t.sourceMessagePk)
@@ -68,6 +105,29 @@ public class Mboxes {
             }
             out.add(new AmMbox.Patch(mail.from(), mail.date(), mail.subject(), m.messageId, mail.body(), add));
         }
-        return AmMbox.write(out);
+        if (!base) {
+            return new Mbox(AmMbox.write(out), null);
+        }
+        String commit = baseCommit(patches, out);
+        return new Mbox(AmMbox.write(out, new AmMbox.Base(commit)), commit == null ? "unknown" : commit);
+    }
+
+    /** The base commit the cover letters of the patches' revisions name, else the first patch that names one. */
+    private String baseCommit(List<PatchEntity> patches, List<AmMbox.Patch> bodies) {
+        List<Long> covers = series.revisionsByIds(patches.stream().map(p -> p.revisionId).distinct().toList()).stream()
+                .map(r -> r.coverMessagePk).filter(java.util.Objects::nonNull).toList();
+        for (Long pk : covers) {
+            String commit = PatchParts.baseCommit(body(pk));
+            if (commit != null) {
+                return commit;
+            }
+        }
+        return bodies.stream().map(b -> PatchParts.baseCommit(b.body())).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /** The decoded text of a stored message; in the caller's transaction. */
+    public String body(long messagePk) {
+        return new MailParser(limits).parse(messages.rawByPks(List.of(messagePk)).get(messagePk)).body();
     }
 }

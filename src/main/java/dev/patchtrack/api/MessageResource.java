@@ -3,6 +3,7 @@ package dev.patchtrack.api;
 import dev.patchtrack.api.dto.MessageInfo;
 import dev.patchtrack.api.dto.PullRequestInfo;
 import dev.patchtrack.api.dto.StateInfo;
+import dev.patchtrack.core.mail.MboxrdWriter;
 import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.FactsCodec;
@@ -24,6 +25,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -86,6 +91,58 @@ public class MessageResource {
         }
         MessageEntity m = found.orElseThrow(() -> ApiProblem.notFound("no message <" + mid + ">"));
         return Response.ok(info(m), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("{id: .+}/thread.mbox")
+    @Transactional
+    @Operation(summary = "The whole thread that holds the message, as lore's t.mbox: mboxrd, oldest first, each"
+            + " message as stored")
+    @APIResponse(responseCode = "200", description = "the thread", content = @Content(mediaType = Mboxes.MBOX))
+    @APIResponse(responseCode = "404", description = "no such message", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    public Response thread(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
+                           @PathParam("id") String id) {
+        readOnly.begin();
+        MessageEntity m = known(id);
+        return Response.ok(MboxrdWriter.write(threadOf(m)), Mboxes.MBOX)
+                .header("Content-Disposition", "inline; filename=\"" + Mboxes.fileName(m.subject, "thread") + ".mbox\"")
+                .build();
+    }
+
+    @GET
+    @Path("{id: .+}/thread.mbox.gz")
+    @Transactional
+    @Operation(summary = "The whole thread that holds the message, as lore's t.mbox.gz: gzip of the thread's mboxrd")
+    @APIResponse(responseCode = "200", description = "the thread", content = @Content(mediaType = "application/gzip"))
+    @APIResponse(responseCode = "404", description = "no such message", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    public Response threadGz(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
+                             @PathParam("id") String id) {
+        readOnly.begin();
+        MessageEntity m = known(id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(MboxrdWriter.write(threadOf(m)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(out.toByteArray(), "application/gzip").header("Content-Disposition",
+                "attachment; filename=\"" + Mboxes.fileName(m.subject, "thread") + ".mbox.gz\"").build();
+    }
+
+    /** The message a pasted Message-ID names; 404 when there is none. */
+    private MessageEntity known(String id) {
+        String mid = Params.messageId(id);
+        if (mid.isEmpty()) {
+            throw ApiProblem.badParameter("id", "a Message-ID is needed");
+        }
+        return messages.findByMessageId(mid).orElseThrow(() -> ApiProblem.notFound("no message <" + mid + ">"));
+    }
+
+    /** The stored bytes of the thread's messages, oldest first. */
+    private List<byte[]> threadOf(MessageEntity m) {
+        List<Long> pks = heads.thread(m.id);
+        Map<Long, byte[]> raw = messages.rawByPks(pks);
+        return pks.stream().map(raw::get).toList();
     }
 
     /** The pull request of a {@code pull} message, from its stored facts. */

@@ -2,6 +2,7 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.PatchInfo;
 import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.core.patch.PatchParts;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.Context;
@@ -68,15 +69,17 @@ public class PatchResource {
     @Transactional
     @Operation(summary = "List patches, filtered and sorted; newest first by default",
             description = "The same filters as the series list; a patch's topics are its revision's, its version and"
-                    + " RFC flag its revision's, its lists those it was posted to. Paginated like the series list.")
+                    + " RFC flag its revision's, its lists those it was posted to. Also msgid, hash and series, which"
+                    + " find patches by Message-ID, by the stable patch-id of the diff and by series. Paginated like"
+                    + " the series list; each patch carries its hash, one patch's page also its content and diff.")
     @APIResponse(responseCode = "200", description = "one page of patches", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = ApiExamples.PATCH_PAGE)))
     @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem", content = @Content(
             mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "problem", value = ApiExamples.BAD_PARAMETER)))
-    public Response list(@BeanParam FilterParams params, @Context UriInfo uri) {
+    public Response list(@BeanParam PatchFilterParams params, @Context UriInfo uri) {
         readOnly.begin();
         Paging paging = Paging.of(params.page, params.perPage, config.api());
-        SeriesRepository.Page<PatchEntity> result = search.patches(params.filter(known),
+        SeriesRepository.Page<PatchEntity> result = search.patches(params.filter(known, series),
                 params.order(ItemSearch.PATCH_ORDER), paging.page(), paging.perPage());
         List<PatchInfo> items = views.patches(result.items());
         return paging.response(items, result.total(), uri);
@@ -108,14 +111,15 @@ public class PatchResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One patch with its trailers, counts, the revision and series it belongs to, and the"
-            + " commit of a tracked git tree that carries it")
+            + " commit of a tracked git tree that carries it, its commit message (content) and its diff")
     public PatchInfo get(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id) {
         readOnly.begin();
         long pid = Ids.parse("id", id);
         PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
+        PatchParts parts = PatchParts.of(mboxes.body(p.messagePk));
         return views.patch(p).withInTree(trees.matchOf(p.messagePk).map(m -> new TreeCommitInfo(m.commit().tree(),
                 m.commit().sha(), m.commit().subject(), m.commit().committed(), m.commit().firstTag(),
-                m.signal().wireName())).orElse(null));
+                m.signal().wireName())).orElse(null)).withText(parts.message(), parts.diff());
     }
 
     @GET
@@ -125,12 +129,13 @@ public class PatchResource {
     @Operation(summary = "One patch as an mbox for git am, like b4 am -P: its commit message with the trailers "
             + "replies gave it (each named in an X-Patchtrack-Added header with the message it came from)")
     public Response mbox(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id,
-                         @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link) {
+                         @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link,
+                         @Parameter(description = Mboxes.BASE_PARAMETER) @QueryParam("base") String base) {
         readOnly.begin();
         long pid = Ids.parse("id", id);
         PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
         boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
-        return Response.ok(mboxes.forGitAm(List.of(p), withLink), Mboxes.MBOX)
-                .header("Content-Disposition", "inline; filename=\"patch-" + p.id + ".mbox\"").build();
+        Mboxes.Mbox mbox = mboxes.forGitAm(List.of(p), withLink, Boolean.TRUE.equals(Filters.bool("base", base)));
+        return Mboxes.response(mbox, "patch-" + p.id + ".mbox");
     }
 }

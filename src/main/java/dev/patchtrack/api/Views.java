@@ -115,6 +115,7 @@ public class Views {
         refs.trailers(trailers);
         Map<Long, Person> people = heads.people(refs.personIds);
         Map<Long, Head> msgs = heads.byIds(refs.messagePks);
+        Map<Long, String> hashes = heads.patchIds(patches.stream().map(p -> p.messagePk).toList());
         Map<Long, List<TrailerEntity>> trailersByPatch = new LinkedHashMap<>();
         trailers.forEach(t -> trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t));
         Map<Long, List<RevisionTopic>> revTopics = reads.revisionTopics(s.id);
@@ -129,7 +130,8 @@ public class Views {
             List<AppliedNoticeEntity> notices = appliedByRevision.getOrDefault(r.id, List.of());
             List<PatchInfo> ps = new ArrayList<>();
             for (PatchEntity p : patchesByRevision.getOrDefault(r.id, List.of())) {
-                ps.add(patch(p, trailersByPatch.getOrDefault(p.id, List.of()), notices, people, msgs, null, null, null));
+                ps.add(patch(p, hashes.get(p.messagePk), trailersByPatch.getOrDefault(p.id, List.of()), notices, people,
+                        msgs, null, null, null));
             }
             List<Long> dependsOn = new ArrayList<>();
             for (String key : keys(r.dependsOn)) {
@@ -199,6 +201,7 @@ public class Views {
         list.forEach(refs::patch);
         Map<Long, Person> people = heads.people(refs.personIds);
         Map<Long, Head> msgs = heads.byIds(refs.messagePks);
+        Map<Long, String> hashes = heads.patchIds(list.stream().map(p -> p.messagePk).toList());
         Map<Long, List<TrailerEntity>> trailersByPatch = new HashMap<>();
         trailers.forEach(t -> trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t));
         Map<Long, List<AppliedNoticeEntity>> noticesByRevision = new HashMap<>();
@@ -206,13 +209,15 @@ public class Views {
         List<PatchInfo> out = new ArrayList<>(list.size());
         for (PatchEntity p : list) {
             RevisionEntity r = revisions.get(p.revisionId);
-            out.add(patch(p, trailersByPatch.getOrDefault(p.id, List.of()), noticesByRevision.getOrDefault(p.revisionId,
-                    List.of()), people, msgs, r == null ? null : r.seriesId, p.revisionId, r == null ? null : r.version));
+            out.add(patch(p, hashes.get(p.messagePk), trailersByPatch.getOrDefault(p.id, List.of()),
+                    noticesByRevision.getOrDefault(p.revisionId, List.of()), people, msgs, r == null ? null : r.seriesId,
+                    p.revisionId, r == null ? null : r.version));
         }
         return out;
     }
 
-    private static PatchInfo patch(PatchEntity p, List<TrailerEntity> trailers, List<AppliedNoticeEntity> notices,
+    private static PatchInfo patch(PatchEntity p, String hash, List<TrailerEntity> trailers,
+                                   List<AppliedNoticeEntity> notices,
                                    Map<Long, Person> people, Map<Long, Head> msgs, Long seriesId,
                                    Long revisionId, Integer version) {
         List<TrailerInfo> ts = new ArrayList<>();
@@ -240,7 +245,7 @@ public class Views {
         }
         Head m = msgs.get(p.messagePk);
         return new PatchInfo(p.id, p.number, m == null ? null : m.messageId(), p.subject, person(people.get(p.authorId)),
-                p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions),
+                p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions), hash,
                 state(p.review, p.stateOverridden, people, msgs),
                 ts, counts, reviewers, nacks,
                 applied(notices, p.number, people, msgs), seriesId, revisionId, version);

@@ -4,11 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -75,6 +80,60 @@ public class MessageHeads {
         List<Object> rows = em.createNativeQuery("SELECT id FROM message WHERE in_reply_to = ?1 ORDER BY sent_at, id")
                 .setParameter(1, messageId).getResultList();
         return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    }
+
+    /** The most messages {@link #thread} gathers, so one request cannot read an archive. */
+    public static final int MAX_THREAD = 5_000;
+
+    /**
+     * The messages of the thread that holds this one, oldest first (by Date, then as stored), as lore's
+     * {@code t.mbox.gz} gives them: up the In-Reply-To chain to the first message the store has, then every
+     * reply below it. Deleted copies are left out; at most {@link #MAX_THREAD}.
+     */
+    public List<Long> thread(long messagePk) {
+        long root = messagePk;
+        Set<Long> up = new HashSet<>(List.of(root));
+        while (up.size() < MAX_THREAD) {
+            @SuppressWarnings("unchecked")
+            List<Object> parent = em.createNativeQuery("SELECT p.id FROM message m JOIN message p"
+                    + " ON p.message_id = m.in_reply_to WHERE m.id = ?1").setParameter(1, root).setMaxResults(1)
+                    .getResultList();
+            if (parent.isEmpty() || !up.add(((Number) parent.get(0)).longValue())) {
+                break;
+            }
+            root = ((Number) parent.get(0)).longValue();
+        }
+        String columns = "SELECT id, message_id, sent_at, deleted FROM message WHERE ";
+        Map<Long, Instant> found = new LinkedHashMap<>();
+        Set<Long> deleted = new HashSet<>();
+        List<Object[]> level = thread(columns + "id = ?1", root);
+        while (!level.isEmpty() && found.size() < MAX_THREAD) {
+            List<String> ids = new ArrayList<>();
+            for (Object[] r : level) {
+                long id = (Long) r[0];
+                if (!found.containsKey(id)) {
+                    found.put(id, (Instant) r[2]);
+                    ids.add((String) r[1]);
+                    if (Boolean.TRUE.equals(r[3])) {
+                        deleted.add(id);
+                    }
+                }
+            }
+            List<Object[]> next = new ArrayList<>();
+            Bulk.forChunks(ids, chunk -> next.addAll(thread(columns + "in_reply_to IN (?1)", chunk)));
+            level = next;
+        }
+        return found.entrySet().stream().filter(e -> !deleted.contains(e.getKey()))
+                .sorted(Comparator.comparing((Map.Entry<Long, Instant> e) -> e.getValue(),
+                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).limit(MAX_THREAD).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> thread(String sql, Object parameter) {
+        return ((NativeQuery<Object[]>) em.createNativeQuery(sql).unwrap(NativeQuery.class)).setParameter(1, parameter)
+                .addScalar("id", Long.class).addScalar("message_id", String.class).addScalar("sent_at", Instant.class)
+                .addScalar("deleted", Boolean.class).getResultList();
     }
 
     /** People by id, as detached {@link Person}s (name and address): for showing, never for writing. */

@@ -8,6 +8,9 @@ import java.util.Map;
 /**
  * A patch with the trailers given to it.
  *
+ * @param hash          the stable patch-id of its diff ({@code git patch-id --stable}), the same hash the
+ *                      Patchwork API gives and {@code ?hash=} finds; null for a patch without a diff (a pull
+ *                      request)
  * @param trailerCounts Acked-by, Reviewed-by and Tested-by counts
  * @param reviewers     who gave them: Acked-by, Reviewed-by and Tested-by, each person once
  * @param nacks         the Nacked-by trailers given to it (who, in which message); non-empty means rejected
@@ -17,27 +20,37 @@ import java.util.Map;
  * @param revisionId    set on {@code GET /api/patches/{id}}
  * @param version       set on {@code GET /api/patches/{id}}
  * @param inTree        set on {@code GET /api/patches/{id}} when a tracked git tree carries the patch
+ * @param content       set on {@code GET /api/patches/{id}}: the commit message, the text before {@code ---}
+ * @param diff          set on {@code GET /api/patches/{id}}: the unified diff, up to the signature
  */
 public record PatchInfo(long id, int number, String messageId, String subject, PersonInfo author, Instant date,
-                        DiffStatInfo diffstat, StateInfo state, List<TrailerInfo> trailers,
+                        DiffStatInfo diffstat, String hash, StateInfo state, List<TrailerInfo> trailers,
                         Map<String, Integer> trailerCounts,
                         Map<String, List<PersonInfo>> reviewers, List<TrailerInfo> nacks, List<AppliedInfo> applied,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long seriesId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long revisionId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) TreeCommitInfo inTree) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) TreeCommitInfo inTree,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String content,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String diff) {
 
     public PatchInfo(long id, int number, String messageId, String subject, PersonInfo author, Instant date,
-                     DiffStatInfo diffstat, StateInfo state, List<TrailerInfo> trailers,
+                     DiffStatInfo diffstat, String hash, StateInfo state, List<TrailerInfo> trailers,
                      Map<String, Integer> trailerCounts, Map<String, List<PersonInfo>> reviewers,
                      List<TrailerInfo> nacks, List<AppliedInfo> applied, Long seriesId, Long revisionId,
                      Integer version) {
-        this(id, number, messageId, subject, author, date, diffstat, state, trailers, trailerCounts, reviewers, nacks,
-                applied, seriesId, revisionId, version, null);
+        this(id, number, messageId, subject, author, date, diffstat, hash, state, trailers, trailerCounts, reviewers,
+                nacks, applied, seriesId, revisionId, version, null, null, null);
     }
 
     public PatchInfo withInTree(TreeCommitInfo tree) {
-        return new PatchInfo(id, number, messageId, subject, author, date, diffstat, state, trailers, trailerCounts,
-                reviewers, nacks, applied, seriesId, revisionId, version, tree);
+        return new PatchInfo(id, number, messageId, subject, author, date, diffstat, hash, state, trailers,
+                trailerCounts, reviewers, nacks, applied, seriesId, revisionId, version, tree, content, diff);
+    }
+
+    /** The same patch with its commit message and diff, as one patch's page shows it. */
+    public PatchInfo withText(String content, String diff) {
+        return new PatchInfo(id, number, messageId, subject, author, date, diffstat, hash, state, trailers,
+                trailerCounts, reviewers, nacks, applied, seriesId, revisionId, version, inTree, content, diff);
     }
 }

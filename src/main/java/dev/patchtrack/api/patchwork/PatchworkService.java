@@ -13,6 +13,7 @@ import dev.patchtrack.api.dto.patchwork.PwPersonDetailInfo;
 import dev.patchtrack.api.dto.patchwork.PwProjectInfo;
 import dev.patchtrack.api.dto.patchwork.PwSeriesInfo;
 import dev.patchtrack.api.patchwork.PatchworkViews.Urls;
+import dev.patchtrack.core.mail.MboxrdWriter;
 import dev.patchtrack.store.CheckEntity;
 import dev.patchtrack.store.CheckRepository;
 import dev.patchtrack.store.EventEntity;
@@ -409,12 +410,7 @@ public class PatchworkService {
     public byte[] coverMbox(long pk) {
         readOnly.begin();
         RevisionEntity r = findCover(pk);
-        byte[] raw = messages.rawByPks(List.of(r.coverMessagePk)).get(r.coverMessagePk);
-        // bytes as they came: ISO-8859-1 maps each byte to one char and back
-        String text = new String(raw, StandardCharsets.ISO_8859_1);
-        String mbox = "From patchtrack@z Thu Jan  1 00:00:00 1970\n"
-                + (text.startsWith("From ") ? text.substring(text.indexOf('\n') + 1) : text).replaceAll("(?m)^(>*From )", ">$1");
-        return (mbox.endsWith("\n") ? mbox : mbox + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        return MboxrdWriter.write(List.of(messages.rawByPks(List.of(r.coverMessagePk)).get(r.coverMessagePk)));
     }
 
     /** The file name a download is offered under: the subject made safe. */
@@ -426,7 +422,6 @@ public class PatchworkService {
             case "series" -> findRevision(id).title;
             default -> findCover(id).title;
         };
-        String slug = title.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return (slug.isEmpty() ? kind + "-" + id : slug.length() > 60 ? slug.substring(0, 60) : slug);
+        return Mboxes.fileName(title, kind + "-" + id);
     }
 }

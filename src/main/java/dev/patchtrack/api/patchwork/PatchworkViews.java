@@ -13,6 +13,7 @@ import dev.patchtrack.api.text.SubjectTagText;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
+import dev.patchtrack.core.patch.PatchParts;
 import dev.patchtrack.store.AppliedNoticeEntity;
 import dev.patchtrack.store.CheckEntity;
 import dev.patchtrack.store.CheckRepository;
@@ -198,8 +199,8 @@ public class PatchworkViews {
         PwPatchInfo info = patches(List.of(p), u).get(0);
         byte[] raw = messages.rawByPks(List.of(p.messagePk)).get(p.messagePk);
         String body = new MailParser(limits).parse(raw).body();
-        String[] parts = split(body);
-        return info.withDetail(headers(raw), parts[0], parts[1], SubjectTagText.tags(p.subject));
+        PatchParts parts = PatchParts.of(body);
+        return info.withDetail(headers(raw), parts.beforeDiff(), parts.diff(), SubjectTagText.tags(p.subject));
     }
 
     /**
@@ -340,24 +341,6 @@ public class PatchworkViews {
                     parser.parse(raw).body(), headers(raw)));
         }
         return out;
-    }
-
-    /**
-     * A patch body cut where Patchwork cuts it: the commit message (up to and with the diffstat) and the
-     * diff (from the first {@code diff --git} up to the signature).
-     */
-    static String[] split(String body) {
-        int at = body.startsWith("diff --git ") ? 0 : body.indexOf("\ndiff --git ");
-        if (at < 0) {
-            return new String[] {body, null};
-        }
-        String content = body.substring(0, at == 0 ? 0 : at + 1);
-        String diff = body.substring(at == 0 ? 0 : at + 1);
-        int sig = diff.indexOf("\n-- \n");
-        if (sig >= 0) {
-            diff = diff.substring(0, sig + 1);
-        }
-        return new String[] {content, diff};
     }
 
     /**

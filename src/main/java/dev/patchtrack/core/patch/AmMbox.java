@@ -47,8 +47,24 @@ public final class AmMbox {
     public record Added(String trailer, String fromMessageId) {
     }
 
+    /**
+     * The commit the patches apply to, as {@code ?base=1} asks for it: named by a {@code base-commit:}
+     * line of the cover letter or a patch, or null when the mail names none (then nothing is made up).
+     */
+    public record Base(String commit) {
+    }
+
     /** The mbox: one message per patch, in the order given, with 8-bit UTF-8 bodies. */
     public static byte[] write(List<Patch> patches) {
+        return write(patches, null);
+    }
+
+    /**
+     * The mbox, and when {@code base} is given, an {@code X-Patchtrack-Base} header on each message (the
+     * commit, or {@code unknown}) and a {@code base-commit:} line after the first patch's diff, where
+     * {@code git format-patch --base} writes it without a cover letter.
+     */
+    public static byte[] write(List<Patch> patches, Base base) {
         StringBuilder out = new StringBuilder();
         for (Patch p : patches) {
             out.append("From git@z Thu Jan  1 00:00:00 1970\n");
@@ -66,10 +82,18 @@ public final class AmMbox {
                             + oneLine(a.fromMessageId()) + ">)")).append('\n');
                 }
             }
+            if (base != null) {
+                out.append("X-Patchtrack-Base: ").append(base.commit() == null ? "unknown" : oneLine(base.commit()))
+                        .append('\n');
+            }
             out.append("MIME-Version: 1.0\n");
             out.append("Content-Type: text/plain; charset=UTF-8\n");
             out.append("Content-Transfer-Encoding: 8bit\n\n");
-            for (String line : Lines.split(withTrailers(p.body(), add))) {
+            String body = withTrailers(p.body(), add);
+            if (base != null && base.commit() != null && p == patches.get(0)) {
+                body = withBase(body, base.commit());
+            }
+            for (String line : Lines.split(body)) {
                 if (fromLine(line)) {
                     out.append('>');
                 }
@@ -102,6 +126,38 @@ public final class AmMbox {
         }
         fresh.forEach(l -> out.append(l).append('\n'));
         for (int i = last + 1; i < lines.length; i++) {
+            out.append(lines[i]).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The body with {@code base-commit: <sha>} after its diff, before the signature, as {@code git
+     * format-patch --base} writes it; unchanged when the body names a base already.
+     */
+    public static String withBase(String body, String commit) {
+        String text = body == null ? "" : body;
+        if (PatchParts.baseCommit(text) != null) {
+            return text;
+        }
+        String[] lines = Lines.split(text);
+        int signature = lines.length;
+        int diff = DiffParser.scan(lines).firstLine();
+        for (int i = lines.length - 1; i > Math.max(diff, 0); i--) {
+            if (lines[i].equals("-- ")) {
+                signature = i;
+                break;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < signature; i++) {
+            out.append(lines[i]).append('\n');
+        }
+        if (signature > 0 && !Lines.blank(lines[signature - 1])) {
+            out.append('\n');
+        }
+        out.append("base-commit: ").append(oneLine(commit)).append('\n');
+        for (int i = signature; i < lines.length; i++) {
             out.append(lines[i]).append('\n');
         }
         return out.toString();

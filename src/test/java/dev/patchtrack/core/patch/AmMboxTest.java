@@ -50,4 +50,15 @@ class AmMboxTest {
                 .contains("\nFrom here on, fine.\n").contains("Signed-off-by: S <s@example.com>\nAcked-by: C <c@example.com>\n---\n")
                 .doesNotContain("\r");
     }
+
+    @Test
+    void baseCommitGoesAfterTheDiffBeforeTheSignatureOnce() {
+        String body = "Msg.\n---\n x.rs | 1 +\n\n" + DIFF + "-- \n2.45.0\n";
+        String out = AmMbox.withBase(body, "0123456789abcdef0123456789abcdef01234567");
+        assertThat(out).isEqualTo("Msg.\n---\n x.rs | 1 +\n\n" + DIFF
+                + "\nbase-commit: 0123456789abcdef0123456789abcdef01234567\n-- \n2.45.0\n");
+        assertThat(AmMbox.withBase(out, "fedcba9")).isEqualTo(out);
+        assertThat(AmMbox.withBase("Msg.\n\n" + DIFF, "abcdef1"))
+                .isEqualTo("Msg.\n\n" + DIFF + "\nbase-commit: abcdef1\n");
+    }
 }
