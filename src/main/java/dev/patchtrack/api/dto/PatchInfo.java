@@ -17,6 +17,8 @@ import java.util.Map;
  * @param revisionId    set on {@code GET /api/patches/{id}}
  * @param version       set on {@code GET /api/patches/{id}}
  * @param inTree        set on {@code GET /api/patches/{id}} when a tracked git tree carries the patch
+ * @param check         Patchwork's combined check: pending with none, else the worst of the latest of each context
+ * @param checks        its CI checks, oldest first: derived from bots' replies or posted by CI systems
  */
 public record PatchInfo(long id, int number, String messageId, String subject, PersonInfo author, Instant date,
                         DiffStatInfo diffstat, StateInfo state, List<TrailerInfo> trailers,
@@ -25,19 +27,20 @@ public record PatchInfo(long id, int number, String messageId, String subject, P
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long seriesId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long revisionId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) TreeCommitInfo inTree) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) TreeCommitInfo inTree,
+                        String check, List<CheckInfo> checks) {
 
     public PatchInfo(long id, int number, String messageId, String subject, PersonInfo author, Instant date,
                      DiffStatInfo diffstat, StateInfo state, List<TrailerInfo> trailers,
                      Map<String, Integer> trailerCounts, Map<String, List<PersonInfo>> reviewers,
                      List<TrailerInfo> nacks, List<AppliedInfo> applied, Long seriesId, Long revisionId,
-                     Integer version) {
+                     Integer version, String check, List<CheckInfo> checks) {
         this(id, number, messageId, subject, author, date, diffstat, state, trailers, trailerCounts, reviewers, nacks,
-                applied, seriesId, revisionId, version, null);
+                applied, seriesId, revisionId, version, null, check, checks);
     }
 
     public PatchInfo withInTree(TreeCommitInfo tree) {
         return new PatchInfo(id, number, messageId, subject, author, date, diffstat, state, trailers, trailerCounts,
-                reviewers, nacks, applied, seriesId, revisionId, version, tree);
+                reviewers, nacks, applied, seriesId, revisionId, version, tree, check, checks);
     }
 }
