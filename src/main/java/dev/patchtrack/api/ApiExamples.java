@@ -33,7 +33,8 @@ final class ApiExamples {
             + "\"dominique.arnaud@example.com\"},\"messageId\":\"vevzqVRAeb1UzY4z@example.com\"}],"
             + "\"trailerCounts\":{\"Acked-by\":1,\"Reviewed-by\":0,\"Tested-by\":0},\"reviewers\":{\"Acked-by\":[{\"name\":"
             + "\"Dominique Arnaud\",\"email\":\"dominique.arnaud@example.com\"}],\"Reviewed-by\":[],\"Tested-by\":[]},"
-            + "\"nacks\":[],\"applied\":[],\"seriesId\":58,\"revisionId\":122,\"version\":1}]}";
+            + "\"nacks\":[],\"applied\":[],\"seriesId\":58,\"revisionId\":122,\"version\":1,\"check\":\"pending\","
+            + "\"checks\":[]}]}";
 
     static final String STATS = "{\"series\":5,\"byState\":{\"accepted\":3,\"reviewed\":1,\"under-review\":1},"
             + "\"topics\":[{\"topic\":\"rust-net\",\"series\":5,\"byState\":{\"accepted\":3,\"reviewed\":1,\"under-review\":1}}],"

@@ -95,7 +95,7 @@ public class EventResource {
     }
 
     private static final String KINDS = "series-created, revision-posted, trailer-added, state-changed, override-set,"
-            + " override-cleared, article-published, check-created";
+            + " override-cleared, article-published, check-created, check-changed";
 
     private static long cursor(String name, String value) {
         if (value == null || value.isBlank()) {

@@ -1,6 +1,12 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.api.dto.CheckInfo;
+import dev.patchtrack.api.dto.CheckInput;
 import dev.patchtrack.api.dto.PatchInfo;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.HttpHeaders;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.patch.PatchParts;
 import jakarta.ws.rs.QueryParam;
@@ -65,6 +71,9 @@ public class PatchResource {
     @Inject
     Mboxes mboxes;
 
+    @Inject
+    PatchChecks patchChecks;
+
     @GET
     @Transactional
     @Operation(summary = "List patches, filtered and sorted; newest first by default",
@@ -120,6 +129,44 @@ public class PatchResource {
         return views.patch(p).withInTree(trees.matchOf(p.messagePk).map(m -> new TreeCommitInfo(m.commit().tree(),
                 m.commit().sha(), m.commit().subject(), m.commit().committed(), m.commit().firstTag(),
                 m.signal().wireName())).orElse(null)).withText(parts.message(), parts.diff());
+    }
+
+    @GET
+    @Path("{id}/checks")
+    @Transactional
+    @Operation(summary = "The CI checks of a patch, oldest first, in Patchwork's shape: those derived from bots'"
+            + " replies (the kernel test robot, syzbot, KernelCI; source names the message and the rule) and those"
+            + " CI systems posted")
+    public List<CheckInfo> checks(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id) {
+        readOnly.begin();
+        return patchChecks.of(Ids.parse("id", id));
+    }
+
+    @POST
+    @Path("{id}/checks")
+    @RequiresToken
+    @SecurityRequirement(name = "bearer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a CI result on a patch (needs a token): state (pending, success, warning, fail),"
+            + " context, target_url, description, by; a failing one is named in its revision's state reason")
+    @APIResponse(responseCode = "201", description = "the check as recorded")
+    @APIResponse(responseCode = "400", description = "a bad field, named in the problem", content = @Content(
+            mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "problem", value = ApiExamples.BAD_PARAMETER)))
+    public Response addCheck(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id,
+                             CheckInput in,
+                             @Parameter(description = "the client, recorded as who posted when the body names nobody")
+                             @HeaderParam(HttpHeaders.USER_AGENT) String agent) {
+        long pid = Ids.parse("id", id);
+        if (in == null) {
+            throw ApiProblem.badParameter("state", "the body must be a check: {\"state\": \"fail\", \"context\": \"build\"}");
+        }
+        PatchChecks.NewCheck c = PatchChecks.validate(in.state(), in.context(), in.targetUrl(), in.description());
+        String by = in.by() != null && !in.by().isBlank() ? in.by().strip()
+                : agent == null || agent.isBlank() ? "a token holder" : agent.strip();
+        long checkId = patchChecks.add(pid, c, by).id;
+        CheckInfo info = QuarkusTransaction.requiringNew().call(() -> patchChecks.of(pid).stream()
+                .filter(x -> x.id() == checkId).findFirst().orElseThrow());
+        return Response.status(201).entity(info).header("Location", "/api/patches/" + pid + "/checks").build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.AppliedCommitInfo;
 import dev.patchtrack.api.dto.AppliedInfo;
+import dev.patchtrack.api.dto.CheckInfo;
 import dev.patchtrack.api.dto.CoverLetterInfo;
 import dev.patchtrack.api.dto.DiffStatInfo;
 import dev.patchtrack.api.dto.PatchInfo;
@@ -59,6 +60,9 @@ public class Views {
 
     @Inject
     ArticleViews articleViews;
+
+    @Inject
+    PatchChecks checks;
 
     public List<SeriesSummaryInfo> summaries(List<SeriesEntity> list) {
         Refs refs = new Refs();
@@ -121,6 +125,7 @@ public class Views {
         Map<Long, List<RevisionTopic>> revTopics = reads.revisionTopics(s.id);
         Map<Long, List<PatchEntity>> patchesByRevision = new LinkedHashMap<>();
         patches.forEach(p -> patchesByRevision.computeIfAbsent(p.revisionId, k -> new ArrayList<>()).add(p));
+        Map<Long, List<CheckInfo>> checksOf = checks.ofMessages(patches.stream().map(p -> p.messagePk).toList());
 
         Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new LinkedHashMap<>();
         applied.forEach(a -> appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
@@ -131,7 +136,7 @@ public class Views {
             List<PatchInfo> ps = new ArrayList<>();
             for (PatchEntity p : patchesByRevision.getOrDefault(r.id, List.of())) {
                 ps.add(patch(p, hashes.get(p.messagePk), trailersByPatch.getOrDefault(p.id, List.of()), notices, people,
-                        msgs, null, null, null));
+                        msgs, null, null, null, checksOf.getOrDefault(p.messagePk, List.of())));
             }
             List<Long> dependsOn = new ArrayList<>();
             for (String key : keys(r.dependsOn)) {
@@ -206,12 +211,13 @@ public class Views {
         trailers.forEach(t -> trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t));
         Map<Long, List<AppliedNoticeEntity>> noticesByRevision = new HashMap<>();
         notices.forEach(a -> noticesByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
+        Map<Long, List<CheckInfo>> checksOf = checks.ofMessages(list.stream().map(p -> p.messagePk).toList());
         List<PatchInfo> out = new ArrayList<>(list.size());
         for (PatchEntity p : list) {
             RevisionEntity r = revisions.get(p.revisionId);
             out.add(patch(p, hashes.get(p.messagePk), trailersByPatch.getOrDefault(p.id, List.of()),
                     noticesByRevision.getOrDefault(p.revisionId, List.of()), people, msgs, r == null ? null : r.seriesId,
-                    p.revisionId, r == null ? null : r.version));
+                    p.revisionId, r == null ? null : r.version, checksOf.getOrDefault(p.messagePk, List.of())));
         }
         return out;
     }
@@ -219,7 +225,7 @@ public class Views {
     private static PatchInfo patch(PatchEntity p, String hash, List<TrailerEntity> trailers,
                                    List<AppliedNoticeEntity> notices,
                                    Map<Long, Person> people, Map<Long, Head> msgs, Long seriesId,
-                                   Long revisionId, Integer version) {
+                                   Long revisionId, Integer version, List<CheckInfo> checks) {
         List<TrailerInfo> ts = new ArrayList<>();
         List<TrailerInfo> nacks = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
@@ -248,7 +254,8 @@ public class Views {
                 p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions), hash,
                 state(p.review, p.stateOverridden, people, msgs),
                 ts, counts, reviewers, nacks,
-                applied(notices, p.number, people, msgs), seriesId, revisionId, version);
+                applied(notices, p.number, people, msgs), seriesId, revisionId, version, PatchChecks.combined(checks),
+                checks);
     }
 
     /**

@@ -34,6 +34,8 @@ public interface PatchtrackConfig {
     /** Topic rules. */
     Topics topics();
 
+    Checks checks();
+
     /** What {@code patchtrack audit} and {@code GET /api/audit} doubt. */
     Audit audit();
 
@@ -283,6 +285,14 @@ public interface PatchtrackConfig {
         /**
          * A rules file to use instead of the defaults in the jar (see topics.rules there for the
          * format). Read at every rebuild, so an edit applies on the next reclassify.
+         */
+        Optional<String> file();
+    }
+
+    interface Checks {
+        /**
+         * A check rules file to use instead of the defaults in the jar (see checks.rules there for the
+         * format): how bots' replies become CI checks. Read at every rebuild, like the topic rules.
          */
         Optional<String> file();
     }

@@ -8,6 +8,7 @@ import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.patch.DiffstatLines;
 import dev.patchtrack.core.patch.SubjectParser;
 import dev.patchtrack.core.model.Trailer;
+import dev.patchtrack.core.review.Checks;
 import dev.patchtrack.core.review.ReviewDeriver;
 import dev.patchtrack.core.review.ReviewInput;
 import dev.patchtrack.core.review.ReviewState;
@@ -46,10 +47,16 @@ final class Derivation {
     private final Map<String, String> coverText;
     private final Map<String, PatchOverride> overrides;
     private final Map<String, TreeMatch> inTrees;
+    private final Map<String, List<Checks.Result>> checks;
 
-    /** {@code inTrees}: the commit of a tracked tree each patch was found as, by Message-ID. */
+    /**
+     * {@code inTrees}: the commit of a tracked tree each patch was found as, by Message-ID; {@code checks}:
+     * the CI checks on each patch and cover letter, oldest first, by Message-ID.
+     */
     Derivation(Map<String, MailFacts> facts, Classifier classifier, Map<String, String> coverText,
-               Map<String, PatchOverride> overrides, Map<String, TreeMatch> inTrees) {
+               Map<String, PatchOverride> overrides, Map<String, TreeMatch> inTrees,
+               Map<String, List<Checks.Result>> checks) {
+        this.checks = checks;
         this.facts = facts;
         this.classifier = classifier;
         this.coverText = coverText;
@@ -97,6 +104,15 @@ final class Derivation {
             states.put(patch, ReviewDeriver.patch(in));
         }
         StateReason state = ReviewDeriver.rollUp(List.copyOf(states.values()));
+        List<String> checked = new ArrayList<>();
+        if (r.coverMessageId() != null) {
+            checked.add(r.coverMessageId());
+        }
+        checked.addAll(patchIds);
+        for (String m : checked) {
+            // a failing check of the cover letter or of any patch: named in the revision's reason
+            state = Checks.withFailures(state, checks.getOrDefault(m, List.of()));
+        }
         return new Derived(states, overridden, state, topics(r, lists));
     }
 

@@ -5,7 +5,10 @@ import dev.patchtrack.core.classify.TopicLabel;
 import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
 import dev.patchtrack.core.model.DiffStat;
+import dev.patchtrack.core.review.BotChecks;
+import dev.patchtrack.core.review.Checks;
 import dev.patchtrack.core.review.StateReason;
+import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.series.SeriesBuilder;
 import dev.patchtrack.core.model.AppliedNotice;
@@ -17,6 +20,7 @@ import dev.patchtrack.core.series.SeriesModel.RevisionLink;
 import dev.patchtrack.core.series.SeriesModel.SeriesDraft;
 import dev.patchtrack.ingest.tree.TreeMatches;
 import dev.patchtrack.core.series.LinkKeys;
+import dev.patchtrack.store.CheckRepository;
 import dev.patchtrack.store.LinkKeyRepository;
 import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MailingList;
@@ -81,6 +85,12 @@ public class SeriesRebuilder {
 
     @Inject
     TopicRulesSource rules;
+
+    @Inject
+    CheckRulesSource checkRules;
+
+    @Inject
+    CheckRepository checks;
 
     @Inject
     MailLimits limits;
@@ -196,9 +206,10 @@ public class SeriesRebuilder {
         int[] sums = new int[9];
         Set<Long> touched = new HashSet<>();
         Classifier classifier = new Classifier(rules.load());
+        BotChecks bots = new BotChecks(checkRules.load());
         for (List<Long> chunk : chunks) {
             Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> rebuildInTransaction(chunk, classifier,
-                    dropTheRest ? touched : null));
+                    bots, dropTheRest ? touched : null));
             add(sums, s);
         }
         if (dropTheRest) {
@@ -252,7 +263,7 @@ public class SeriesRebuilder {
      *
      * @param touched when not null, gains the ids of the stored series the group now has
      */
-    private Summary rebuildInTransaction(List<Long> group, Classifier classifier, Set<Long> touched) {
+    private Summary rebuildInTransaction(List<Long> group, Classifier classifier, BotChecks bots, Set<Long> touched) {
         Map<String, MailFacts> facts = new HashMap<>();
         Map<String, Long> pks = new HashMap<>();
         messages.forFacts(group, (pk, f) -> {
@@ -265,8 +276,9 @@ public class SeriesRebuilder {
         for (MailingList l : lists.all()) {
             listNames.put(l.id, l.name);
         }
+        List<CheckRepository.DerivedRow> derivedChecks = botChecks(bots, facts, pks);
         Derivation derivation = new Derivation(facts, classifier, coverTexts(drafts, pks), patchOverrides(pks),
-                treeMatches.refresh(facts, pks).matches());
+                treeMatches.refresh(facts, pks).matches(), checksByMessage(pks, derivedChecks));
         List<SeriesRow> rows = new ArrayList<>(drafts.size());
         Set<Long> overridden = new HashSet<>();
         int revisions = 0;
@@ -276,11 +288,60 @@ public class SeriesRebuilder {
         }
         Set<Long> scope = series.seriesTouching(group, messages.idsOf(group));
         SeriesRepository.ReconcileStats stats = series.reconcile(rows, overridden, scope);
+        Set<Long> botPks = new HashSet<>();
+        facts.forEach((id, f) -> {
+            if (f.from() != null && bots.isBot(f.from().email())) {
+                botPks.add(pks.get(id));
+            }
+        });
+        int checkEvents = checks.reconcileDerived(botPks, derivedChecks);
         if (touched != null) {
             touched.addAll(series.seriesTouching(group, List.of()));
         }
         return new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(), stats.revisionsWritten(),
-                stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events(), 0);
+                stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events() + checkEvents, 0);
+    }
+
+    /**
+     * The checks the bots' replies among these messages give, each on the message it replied to when that
+     * is stored: derived anew from the raw mail on every pass, so a rule change or a re-import reaches them.
+     */
+    private List<CheckRepository.DerivedRow> botChecks(BotChecks bots, Map<String, MailFacts> facts,
+                                                       Map<String, Long> pks) {
+        Map<Long, String> byPk = new HashMap<>();
+        facts.forEach((id, f) -> {
+            if (f.from() != null && bots.isBot(f.from().email()) && f.parent() != null && pks.containsKey(f.parent())) {
+                byPk.put(pks.get(id), id);
+            }
+        });
+        MailParser parser = new MailParser(limits);
+        List<CheckRepository.DerivedRow> out = new ArrayList<>();
+        messages.rawByPks(byPk.keySet()).forEach((pk, raw) -> {
+            ParsedMail mail = parser.parse(raw);
+            bots.derive(mail).filter(d -> pks.containsKey(d.target())).ifPresent(d -> out.add(
+                    new CheckRepository.DerivedRow(pk, pks.get(d.target()), mail.date(), mail.from().displayName(),
+                            d.context(), d.state(), d.targetUrl(), d.description(), d.rule())));
+        });
+        out.sort(java.util.Comparator.comparing(CheckRepository.DerivedRow::sourcePk));
+        return out;
+    }
+
+    /** Every check on these messages, by Message-ID, oldest first: those posted and those just derived. */
+    private Map<String, List<Checks.Result>> checksByMessage(Map<String, Long> pks,
+                                                              List<CheckRepository.DerivedRow> derived) {
+        Map<Long, String> idOf = new HashMap<>();
+        pks.forEach((id, pk) -> idOf.put(pk, id));
+        record Dated(Instant at, long pk, Checks.Result result) {
+        }
+        List<Dated> all = new ArrayList<>();
+        checks.ofMessages(pks.values()).forEach((pk, list) -> list.stream().filter(c -> c.sourceMessagePk == null)
+                .forEach(c -> all.add(new Dated(c.createdAt, pk, new Checks.Result(c.context, c.state, c.description)))));
+        derived.forEach(d -> all.add(new Dated(d.date() == null ? Instant.EPOCH : d.date(), d.targetPk(),
+                new Checks.Result(d.context(), d.state(), d.description()))));
+        all.sort(java.util.Comparator.comparing(Dated::at));
+        Map<String, List<Checks.Result>> out = new HashMap<>();
+        all.forEach(d -> out.computeIfAbsent(idOf.get(d.pk()), k -> new ArrayList<>()).add(d.result()));
+        return out;
     }
 
     /** The text of every cover letter, read again from the stored mail: what keyword rules look at. */

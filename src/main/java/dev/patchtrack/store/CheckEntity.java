@@ -10,7 +10,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A result a CI system posted on a patch (a Patchwork check), kept with the patch's message. */
+/**
+ * A CI result on a patch or cover letter (a Patchwork check), kept with its message: posted by a CI
+ * system, or derived from a bot's reply ({@code sourceMessagePk} and {@code rule} then say which).
+ */
 @Entity
 @Table(name = "patch_check")
 public class CheckEntity extends PanacheEntityBase {
@@ -43,4 +46,11 @@ public class CheckEntity extends PanacheEntityBase {
 
     @Column(name = "event_id")
     public Long eventId;
+
+    /** The bot's message it was derived from; null for a check a CI system posted. */
+    @Column(name = "source_message_pk")
+    public Long sourceMessagePk;
+
+    /** For a derived check: the line and the check rule that gave its state. */
+    public String rule;
 }

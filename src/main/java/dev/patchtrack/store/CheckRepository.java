@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Checks on patches: added by CI systems, each with its event; read per patch. */
+/**
+ * Checks on patches and cover letters: posted by CI systems, or derived from bots' replies and kept in
+ * step with them by {@link #reconcileDerived}; each new or changed one with its event; read per message.
+ */
 @ApplicationScoped
 public class CheckRepository {
 
@@ -38,6 +41,89 @@ public class CheckRepository {
         em.persist(c);
         dataVersion.bump();
         return c;
+    }
+
+    /**
+     * A check a bot's message gives.
+     *
+     * @param sourcePk the bot's message
+     * @param targetPk the message it reports on: a patch or a cover letter
+     */
+    public record DerivedRow(long sourcePk, long targetPk, Instant date, String by, String context, String state,
+                             String targetUrl, String description, String rule) {
+    }
+
+    /**
+     * Makes the checks derived from these bot messages match {@code desired}: a new one is added with a
+     * {@code check-created} event, one whose state or description changed is updated with a
+     * {@code check-changed} event, one its message no longer gives is dropped; the same rows twice change
+     * nothing. Returns the events written.
+     */
+    public int reconcileDerived(Collection<Long> sourcePks, List<DerivedRow> desired) {
+        Map<String, CheckEntity> stored = new HashMap<>();
+        Bulk.forChunks(List.copyOf(sourcePks), chunk -> em.createQuery(
+                        "from CheckEntity c where c.sourceMessagePk in :s", CheckEntity.class)
+                .setParameter("s", chunk).getResultList().forEach(c -> stored.put(c.sourceMessagePk + " " + c.context, c)));
+        int events = 0;
+        for (DerivedRow d : desired) {
+            CheckEntity c = stored.remove(d.sourcePk() + " " + d.context());
+            String description = d.description() == null ? null : Bulk.clip(d.description(), 2000);
+            if (c != null && c.messagePk == d.targetPk() && c.state.equals(d.state())
+                    && java.util.Objects.equals(c.description, description)
+                    && java.util.Objects.equals(c.targetUrl, d.targetUrl()) && java.util.Objects.equals(c.rule, d.rule())) {
+                continue;
+            }
+            boolean created = c == null;
+            if (created) {
+                c = new CheckEntity();
+                c.sourceMessagePk = d.sourcePk();
+                c.context = Bulk.clip(d.context(), 255);
+            }
+            boolean changed = created || !c.state.equals(d.state()) || !java.util.Objects.equals(c.description, description);
+            c.messagePk = d.targetPk();
+            c.state = d.state();
+            c.targetUrl = d.targetUrl() == null ? null : Bulk.clip(d.targetUrl(), 2000);
+            c.description = description;
+            c.createdBy = Bulk.clip(d.by(), 200);
+            c.createdAt = d.date() == null ? Instant.now() : d.date();
+            c.rule = d.rule() == null ? null : Bulk.clip(d.rule(), 500);
+            if (changed) {
+                EventEntity e = event(created ? "check-created" : "check-changed", c);
+                em.persist(e);
+                c.eventId = e.id;
+                events++;
+            }
+            if (created) {
+                em.persist(c);
+            }
+        }
+        stored.values().forEach(em::remove);
+        if (events > 0 || !stored.isEmpty()) {
+            dataVersion.bump();
+        }
+        return events;
+    }
+
+    /**
+     * The event of a check on a patch (or on a revision's cover letter), with its series and revision, and
+     * for a derived check the bot's message.
+     */
+    private EventEntity event(String kind, CheckEntity c) {
+        Object[] where = em.createQuery("select p.id, p.revisionId, p.subject from PatchEntity p where p.messagePk = :m",
+                Object[].class).setParameter("m", c.messagePk).getResultStream().findFirst().orElse(null);
+        Long patchId = where == null ? null : (Long) where[0];
+        Long revisionId = where == null ? null : (Long) where[1];
+        String about = where == null ? null : (String) where[2];
+        if (where == null) {
+            Object[] cover = em.createQuery("select r.id, r.title from RevisionEntity r where r.coverMessagePk = :m",
+                    Object[].class).setParameter("m", c.messagePk).getResultStream().findFirst().orElse(null);
+            revisionId = cover == null ? null : (Long) cover[0];
+            about = cover == null ? "message " + c.messagePk : (String) cover[1];
+        }
+        Long seriesId = revisionId == null ? null : em.find(RevisionEntity.class, revisionId).seriesId;
+        String source = c.sourceMessagePk == null ? null : em.find(MessageEntity.class, c.sourceMessagePk).messageId;
+        return EventEntity.of(kind, seriesId, revisionId, patchId, source,
+                "check " + c.context + ": " + c.state + " on " + about);
     }
 
     /** The checks of a patch's message, oldest first. */

@@ -16,7 +16,8 @@ public class EventLog {
 
     /** Every kind of event the log records. */
     public static final List<String> KINDS = List.of("series-created", "revision-posted", "trailer-added",
-            "state-changed", "override-set", "override-cleared", "article-published", "check-created");
+            "state-changed", "override-set", "override-cleared", "article-published", "check-created",
+            "check-changed");
 
     /**
      * Which events to read, oldest first. Empty lists and nulls mean no filter.

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param revisionId    set on {@code GET /api/patches/{id}}
  * @param version       set on {@code GET /api/patches/{id}}
  * @param inTree        set on {@code GET /api/patches/{id}} when a tracked git tree carries the patch
+ * @param check         Patchwork's combined check: pending with none, else the worst of the latest of each context
+ * @param checks        its CI checks, oldest first: derived from bots' replies or posted by CI systems
  * @param content       set on {@code GET /api/patches/{id}}: the commit message, the text before {@code ---}
  * @param diff          set on {@code GET /api/patches/{id}}: the unified diff, up to the signature
  */
@@ -31,6 +33,7 @@ public record PatchInfo(long id, int number, String messageId, String subject, P
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long revisionId,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
                         @JsonInclude(JsonInclude.Include.NON_NULL) TreeCommitInfo inTree,
+                        String check, List<CheckInfo> checks,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String content,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String diff) {
 
@@ -38,19 +41,19 @@ public record PatchInfo(long id, int number, String messageId, String subject, P
                      DiffStatInfo diffstat, String hash, StateInfo state, List<TrailerInfo> trailers,
                      Map<String, Integer> trailerCounts, Map<String, List<PersonInfo>> reviewers,
                      List<TrailerInfo> nacks, List<AppliedInfo> applied, Long seriesId, Long revisionId,
-                     Integer version) {
+                     Integer version, String check, List<CheckInfo> checks) {
         this(id, number, messageId, subject, author, date, diffstat, hash, state, trailers, trailerCounts, reviewers,
-                nacks, applied, seriesId, revisionId, version, null, null, null);
+                nacks, applied, seriesId, revisionId, version, null, check, checks, null, null);
     }
 
     public PatchInfo withInTree(TreeCommitInfo tree) {
         return new PatchInfo(id, number, messageId, subject, author, date, diffstat, hash, state, trailers,
-                trailerCounts, reviewers, nacks, applied, seriesId, revisionId, version, tree, content, diff);
+                trailerCounts, reviewers, nacks, applied, seriesId, revisionId, version, tree, check, checks, content, diff);
     }
 
     /** The same patch with its commit message and diff, as one patch's page shows it. */
     public PatchInfo withText(String content, String diff) {
         return new PatchInfo(id, number, messageId, subject, author, date, diffstat, hash, state, trailers,
-                trailerCounts, reviewers, nacks, applied, seriesId, revisionId, version, inTree, content, diff);
+                trailerCounts, reviewers, nacks, applied, seriesId, revisionId, version, inTree, check, checks, content, diff);
     }
 }

@@ -6,6 +6,7 @@ import dev.patchtrack.api.Ids;
 import dev.patchtrack.api.KnownValues;
 import dev.patchtrack.api.Paging;
 import dev.patchtrack.api.Params;
+import dev.patchtrack.api.PatchChecks;
 import dev.patchtrack.api.RequiresToken;
 import dev.patchtrack.api.dto.patchwork.PwCheckInfo;
 import dev.patchtrack.api.dto.patchwork.PwCommentInfo;
@@ -51,10 +52,12 @@ public class PatchworkPatchResource {
     static final List<String> ORDER = List.of("id", "name", "date", "state");
     static final List<String> WRITABLE = List.of("state", "commit_ref", "archived", "delegate");
     static final List<String> CHECK_FIELDS = List.of("state", "target_url", "context", "description");
-    static final List<String> CHECK_STATES = List.of("pending", "success", "warning", "fail");
 
     @Inject
     PatchworkService service;
+
+    @Inject
+    PatchChecks patchChecks;
 
     @Inject
     PatchtrackConfig config;
@@ -209,24 +212,10 @@ public class PatchworkPatchResource {
     private Response record(String id, Map<String, ?> body, String agent, UriInfo uri) {
         long pid = Ids.parse("id", id);
         Map<String, String> f = PatchworkParams.fields(body, CHECK_FIELDS);
-        String state = PatchworkParams.lower(f.get("state"));
-        if (state == null || state.isEmpty()) {
-            throw ApiProblem.badParameter("state", "a check must have a state: " + String.join(", ", CHECK_STATES));
-        }
-        if (!CHECK_STATES.contains(state)) {
-            throw ApiProblem.badParameter("state", KnownValues.unknown("state", state, CHECK_STATES));
-        }
-        String context = f.get("context") == null || f.get("context").isBlank() ? "default" : f.get("context").strip();
-        if (!context.matches("[A-Za-z0-9_.-]{1,255}")) {
-            throw ApiProblem.badParameter("context", "context must be a slug (letters, digits, '-', '_', '.'), not '"
-                    + Params.clip(context) + "'");
-        }
-        String target = f.get("target_url");
-        if (target != null && !target.isBlank() && !target.matches("(?i)https?://\\S+")) {
-            throw ApiProblem.badParameter("target_url", "target_url must be an http(s) URL");
-        }
-        PwCheckInfo c = service.addCheck(pid, state, context, target == null || target.isBlank() ? null : target.strip(),
-                f.get("description"), PatchworkParams.client(agent), PatchworkParams.urls(uri));
+        PatchChecks.NewCheck check = PatchChecks.validate(f.get("state"), f.get("context"), f.get("target_url"),
+                f.get("description"));
+        long checkId = patchChecks.add(pid, check, PatchworkParams.client(agent)).id;
+        PwCheckInfo c = service.check(pid, checkId, PatchworkParams.urls(uri));
         return Response.status(201).entity(c).header("Location", c.url()).build();
     }
 }

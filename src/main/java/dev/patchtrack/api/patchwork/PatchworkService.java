@@ -60,7 +60,8 @@ public class PatchworkService {
             CATEGORIES.put(c, List.of());
         }
         CATEGORIES.put("series-created", List.of("revision-posted"));
-        CATEGORIES.put("check-created", List.of("check-created"));
+        // a derived check whose bot mail now says otherwise is, to Patchwork's clients, a new result
+        CATEGORIES.put("check-created", List.of("check-created", "check-changed"));
     }
 
     @Inject
@@ -256,15 +257,6 @@ public class PatchworkService {
         return views.check(c, patchId, u);
     }
 
-    /** Records a CI result on a patch, with its event. */
-    @Transactional
-    public PwCheckInfo addCheck(long patchId, String state, String context, String targetUrl, String description,
-                                String by, Urls u) {
-        PatchEntity p = findPatch(patchId);
-        Long seriesId = series.findRevision(p.revisionId).map(r -> r.seriesId).orElse(null);
-        return views.check(checks.add(p, seriesId, state, context, targetUrl, description, by), patchId, u);
-    }
-
     // ---- series and cover letters ----------------------------------------------------------------
 
     @Transactional
@@ -349,7 +341,7 @@ public class PatchworkService {
             Map<String, Object> payload = new LinkedHashMap<>();
             String category;
             PwProjectInfo project;
-            if (e.kind.equals("check-created")) {
+            if (e.kind.startsWith("check-")) {
                 category = "check-created";
                 PwPatchInfo p = patchInfo.get(e.patchId);
                 CheckEntity c = checkOf.get(e.id);

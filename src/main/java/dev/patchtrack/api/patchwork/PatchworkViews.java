@@ -15,6 +15,7 @@ import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
 import dev.patchtrack.core.patch.PatchParts;
 import dev.patchtrack.store.AppliedNoticeEntity;
+import dev.patchtrack.core.review.Checks;
 import dev.patchtrack.store.CheckEntity;
 import dev.patchtrack.store.CheckRepository;
 import dev.patchtrack.store.ListRepository;
@@ -56,9 +57,6 @@ public class PatchworkViews {
 
     /** How an override's note keeps the commit a client gave with the state. */
     static final String COMMIT_NOTE = "commit ";
-
-    /** Patchwork's check states, worst first: a patch's combined check is the worst of the latest per context. */
-    static final List<String> CHECK_STATES = List.of("fail", "warning", "pending", "success");
 
     @Inject
     SeriesRepository series;
@@ -234,18 +232,7 @@ public class PatchworkViews {
 
     /** Patchwork's combined check: pending with none, else the worst of the latest check of each context. */
     static String combined(List<CheckEntity> list) {
-        Map<String, String> latest = new LinkedHashMap<>();
-        list.forEach(c -> latest.put(c.context, c.state));
-        String worst = "success";
-        if (latest.isEmpty()) {
-            return "pending";
-        }
-        for (String s : latest.values()) {
-            if (CHECK_STATES.indexOf(s) < CHECK_STATES.indexOf(worst)) {
-                worst = s;
-            }
-        }
-        return worst;
+        return Checks.combined(list.stream().map(c -> new Checks.Result(c.context, c.state, c.description)).toList());
     }
 
     public PwCheckInfo check(CheckEntity c, long patchId, Urls u) {

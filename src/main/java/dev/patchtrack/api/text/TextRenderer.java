@@ -11,6 +11,7 @@ import dev.patchtrack.api.dto.ArticleSummaryInfo;
 import dev.patchtrack.api.dto.EventInfo;
 import dev.patchtrack.api.dto.MessageInfo;
 import dev.patchtrack.api.dto.PageInfo;
+import dev.patchtrack.api.dto.CheckInfo;
 import dev.patchtrack.api.dto.PatchInfo;
 import dev.patchtrack.api.dto.PersonInfo;
 import dev.patchtrack.api.dto.ProblemInfo;
@@ -322,6 +323,9 @@ public final class TextRenderer {
                         out.append(fit(indent + t.name() + ": " + t.value())).append('\n');
                     }
                 }
+                for (CheckInfo c : p.checks()) {
+                    out.append(fit(indent + check(c))).append('\n');
+                }
             }
         }
         if (!s.articles().isEmpty()) {
@@ -349,7 +353,23 @@ public final class TextRenderer {
                 out.append(fit("  " + t.name() + ": " + t.value())).append('\n');
             }
         }
+        if (!p.checks().isEmpty()) {
+            out.append("Checks: ").append(p.check()).append('\n');
+            for (CheckInfo c : p.checks()) {
+                out.append(fit("  " + check(c))).append('\n');
+                if (c.targetUrl() != null) {
+                    out.append("    ").append(TextWidth.clean(c.targetUrl())).append('\n');
+                }
+            }
+        }
         return out.toString();
+    }
+
+    /** One check on a line: state, context, what it says and who said it. */
+    private static String check(CheckInfo c) {
+        return "check " + c.state() + "  " + c.context() + (c.description() == null || c.description().isBlank() ? ""
+                : ": " + c.description().strip().lines().findFirst().orElse("")) + " (" + c.source().by()
+                + (c.source().messageId() == null ? "" : " <" + c.source().messageId() + ">") + ")";
     }
 
     private String message(MessageInfo m) {
