@@ -68,6 +68,9 @@ public class SeriesRebuilder {
     private final ReentrantLock lock = new ReentrantLock();
 
     @Inject
+    VersionChangesService versionChanges;
+
+    @Inject
     LinkKeyRepository linkKeys;
 
     @Inject
@@ -276,8 +279,10 @@ public class SeriesRebuilder {
         }
         Set<Long> scope = series.seriesTouching(group, messages.idsOf(group));
         SeriesRepository.ReconcileStats stats = series.reconcile(rows, overridden, scope);
+        Set<Long> now = series.seriesTouching(group, List.of());
+        versionChanges.refresh(now, Set.copyOf(stats.posted()));
         if (touched != null) {
-            touched.addAll(series.seriesTouching(group, List.of()));
+            touched.addAll(now);
         }
         return new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(), stats.revisionsWritten(),
                 stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events(), 0);
