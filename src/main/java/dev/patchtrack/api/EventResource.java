@@ -94,8 +94,8 @@ public class EventResource {
                 .header("X-Next-After", next).header("X-Next-Since", next).build();
     }
 
-    private static final String KINDS = "series-created, revision-posted, trailer-added, state-changed, override-set,"
-            + " override-cleared, article-published, check-created, check-changed";
+    private static final String KINDS = "series-created, revision-posted, revision-compared, trailer-added, state-changed,"
+            + " override-set, override-cleared, article-published, check-created, check-changed";
 
     private static long cursor(String name, String value) {
         if (value == null || value.isBlank()) {

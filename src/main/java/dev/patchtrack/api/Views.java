@@ -8,6 +8,9 @@ import dev.patchtrack.api.dto.DiffStatInfo;
 import dev.patchtrack.api.dto.PatchInfo;
 import dev.patchtrack.api.dto.PersonInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
+import dev.patchtrack.api.dto.VersionChangesInfo;
+import dev.patchtrack.core.patch.VersionChanges;
+import dev.patchtrack.ingest.VersionChangesService;
 import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.api.dto.StateInfo;
@@ -45,6 +48,9 @@ import java.util.TreeMap;
 public class Views {
 
     private static final List<String> COUNTED = List.of("Acked-by", "Reviewed-by", "Tested-by");
+
+    @Inject
+    VersionChangesService versionChanges;
 
     @Inject
     SeriesRepository series;
@@ -130,6 +136,7 @@ public class Views {
         Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new LinkedHashMap<>();
         applied.forEach(a -> appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
 
+        Map<Long, VersionChanges> changes = versionChanges.ofSeries(revisions);
         List<RevisionInfo> revs = new ArrayList<>();
         for (RevisionEntity r : revisions) {
             List<AppliedNoticeEntity> notices = appliedByRevision.getOrDefault(r.id, List.of());
@@ -152,13 +159,19 @@ public class Views {
                     r.linkReason, r.complete, r.extraPatches, r.changeId, dependsOn,
                     applied(notices, 0, people, msgs), "superseded".equals(r.review.state),
                     state(r.review, false, people, msgs),
-                    revisionTopics(revTopics.get(r.id)), ps));
+                    revisionTopics(revTopics.get(r.id)), changes(s.id, changes.get(r.id)), ps));
         }
         return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
                 s.firstPostedAt, s.lastPostedAt,
                 state(s.review, s.stateOverridden, people, msgs),
                 seriesTopics(reads.topics(s.id)), revs,
                 articleViews.summaries(articles.mentioning(s.id)));
+    }
+
+    private static VersionChangesInfo changes(long seriesId, VersionChanges c) {
+        return c == null ? null : new VersionChangesInfo(c.fromVersion(), c.sentence(), c.unchanged(), c.changed(),
+                c.added(), c.dropped(), c.changelog(),
+                "/api/series/" + seriesId + "/range-diff?from=" + c.fromVersion() + "&to=" + c.toVersion());
     }
 
     /** The people and messages a view refers to, gathered so that each is loaded once, in bulk. */

@@ -5,6 +5,7 @@ import dev.patchtrack.core.mail.MailParser;
 import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.patch.PatchId;
 import dev.patchtrack.core.patch.RangeDiff;
+import dev.patchtrack.core.patch.VersionChanges;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
@@ -54,8 +55,10 @@ public class RangeDiffService {
      *
      * @param ids        each patch's stable patch-id (null without a diff), standing in for a commit id
      * @param messageIds each patch's Message-ID
+     * @param changelog  the author's changelog, from the cover letter or a lone patch; null when none
      */
-    public record Side(RevisionEntity revision, List<RangeDiff.Patch> patches, List<String> ids, List<String> messageIds) {
+    public record Side(RevisionEntity revision, List<RangeDiff.Patch> patches, List<String> ids, List<String> messageIds,
+                       String changelog) {
     }
 
     public record Result(SeriesEntity series, Side from, Side to, List<RangeDiff.Pair> pairs) {
@@ -82,29 +85,51 @@ public class RangeDiffService {
             throw new Refused(false, "from", "v" + revisions.get(toAt).version + " is the first revision of series "
                     + seriesId + "; name an older one with from= (it has " + versions(revisions) + ")");
         }
-        Side a = side(revisions.get(fromAt));
-        Side b = side(revisions.get(toAt));
+        return compare(s, revisions.get(fromAt), revisions.get(toAt), creationFactor);
+    }
+
+    /** Two revisions compared, in the caller's transaction. */
+    Result compare(SeriesEntity s, RevisionEntity from, RevisionEntity to, int creationFactor) {
+        Side a = side(from, patchesOf(from));
+        Side b = side(to, patchesOf(to));
         return new Result(s, a, b, RangeDiff.compare(a.patches(), b.patches(), creationFactor));
     }
 
-    private Side side(RevisionEntity r) {
-        List<PatchEntity> patches = series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0)
-                .sorted(Comparator.comparingInt(p -> p.number)).toList();
-        List<Long> pks = patches.stream().map(p -> p.messagePk).toList();
+    /** A revision's numbered patches in order: what range-diff compares. */
+    List<PatchEntity> patchesOf(RevisionEntity r) {
+        return numbered(series.patchesOf(List.of(r.id)));
+    }
+
+    static List<PatchEntity> numbered(List<PatchEntity> patches) {
+        return patches.stream().filter(p -> p.number > 0).sorted(Comparator.comparingInt(p -> p.number)).toList();
+    }
+
+    private Side side(RevisionEntity r, List<PatchEntity> patches) {
+        List<Long> pks = new ArrayList<>(patches.stream().map(p -> p.messagePk).toList());
+        if (r.coverMessagePk != null) {
+            pks.add(r.coverMessagePk);
+        }
         Map<Long, MessageEntity> msgs = messages.byIds(pks);
         Map<Long, byte[]> raw = messages.rawByPks(pks);
         MailParser parser = new MailParser(limits);
         List<RangeDiff.Patch> texts = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<String> mids = new ArrayList<>();
+        String changelog = null;
         for (PatchEntity p : patches) {
             ParsedMail mail = parser.parse(raw.get(p.messagePk));
             texts.add(RangeDiff.fromMail(mail.from() == null ? null : mail.from().name(),
                     mail.from() == null ? "" : mail.from().email(), mail.subject(), mail.body()));
             ids.add(PatchId.of(mail.body()));
             mids.add(msgs.get(p.messagePk).messageId);
+            if (patches.size() == 1 && r.coverMessagePk == null) {
+                changelog = VersionChanges.patchChangelog(mail.body());
+            }
         }
-        return new Side(r, texts, ids, mids);
+        if (r.coverMessagePk != null && raw.get(r.coverMessagePk) != null) {
+            changelog = VersionChanges.changelog(parser.parse(raw.get(r.coverMessagePk)).body());
+        }
+        return new Side(r, texts, ids, mids, changelog);
     }
 
     /** The position of the latest revision with that version. */

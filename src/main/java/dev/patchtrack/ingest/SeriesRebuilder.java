@@ -72,6 +72,9 @@ public class SeriesRebuilder {
     private final ReentrantLock lock = new ReentrantLock();
 
     @Inject
+    VersionChangesService versionChanges;
+
+    @Inject
     LinkKeyRepository linkKeys;
 
     @Inject
@@ -295,8 +298,10 @@ public class SeriesRebuilder {
             }
         });
         int checkEvents = checks.reconcileDerived(botPks, derivedChecks);
+        Set<Long> now = series.seriesTouching(group, List.of());
+        versionChanges.refresh(now, Set.copyOf(stats.posted()));
         if (touched != null) {
-            touched.addAll(series.seriesTouching(group, List.of()));
+            touched.addAll(now);
         }
         return new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(), stats.revisionsWritten(),
                 stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events() + checkEvents, 0);

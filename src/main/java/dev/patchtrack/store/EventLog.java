@@ -15,8 +15,8 @@ import java.util.Map;
 public class EventLog {
 
     /** Every kind of event the log records. */
-    public static final List<String> KINDS = List.of("series-created", "revision-posted", "trailer-added",
-            "state-changed", "override-set", "override-cleared", "article-published", "check-created",
+    public static final List<String> KINDS = List.of("series-created", "revision-posted", "revision-compared",
+            "trailer-added", "state-changed", "override-set", "override-cleared", "article-published", "check-created",
             "check-changed");
 
     /**

@@ -88,8 +88,9 @@ public class SeriesRepository {
     }
 
     /** What a reconcile changed. */
+    /** What a reconcile wrote; {@code posted}: the ids of the revisions it created. */
     public record ReconcileStats(int seriesWritten, int revisionsWritten, int patchesWritten, int trailersWritten,
-                                 int deleted, int events) {
+                                 int deleted, int events, List<Long> posted) {
     }
 
     private record TrailerKey(String name, String value, Long personId, Long sourcePk) {
@@ -234,6 +235,7 @@ public class SeriesRepository {
         em.flush();
 
         List<EventEntity> events = new ArrayList<>();
+        List<Long> posted = new ArrayList<>();
         int seriesWritten = 0;
         int revisionsWritten = 0;
         int patchesWritten = 0;
@@ -290,6 +292,7 @@ public class SeriesRepository {
                 if (freshRev) {
                     em.persist(re);
                     revByKey.put(r.key(), re);
+                    posted.add(re.id);
                     events.add(EventEntity.of("revision-posted", se.id, re.id, null, r.key(),
                             "v" + re.version + (re.rfc ? " (RFC)" : "") + " of " + re.title + " posted, "
                                     + r.patches().size() + " of " + re.total + " patches"));
@@ -360,7 +363,8 @@ public class SeriesRepository {
         }
         em.flush();
         dataVersion.bump();
-        return new ReconcileStats(seriesWritten, revisionsWritten, patchesWritten, trailersWritten, deleted, events.size());
+        return new ReconcileStats(seriesWritten, revisionsWritten, patchesWritten, trailersWritten, deleted, events.size(),
+                posted);
     }
 
     private int syncTrailers(PatchEntity patch, Long seriesId, Long revisionId, List<TrailerRow> want,
@@ -709,6 +713,31 @@ public class SeriesRepository {
     public List<RevisionEntity> revisionsOf(long seriesId) {
         return em.createQuery("from RevisionEntity r where r.seriesId = :s order by r.position", RevisionEntity.class)
                 .setParameter("s", seriesId).getResultList();
+    }
+
+    /** The revisions of those series, each series' in order. */
+    public List<RevisionEntity> revisionsOfSeries(Collection<Long> seriesIds) {
+        return inScope("from RevisionEntity e", "e.seriesId", seriesIds, RevisionEntity.class).stream()
+                .sorted(Comparator.comparing((RevisionEntity r) -> r.seriesId).thenComparingInt(r -> r.position))
+                .toList();
+    }
+
+    /** What changed in each of those revisions from the one before, as kept, by revision id. */
+    public Map<Long, RevisionChangesEntity> changesOf(Collection<Long> revisionIds) {
+        Map<Long, RevisionChangesEntity> out = new HashMap<>();
+        inScope("from RevisionChangesEntity e", "e.revisionId", revisionIds, RevisionChangesEntity.class)
+                .forEach(c -> out.put(c.revisionId, c));
+        return out;
+    }
+
+    /** Keeps a revision's changes (a new row; a managed one is written at commit) and the event it implies. */
+    public void keepChanges(RevisionChangesEntity c, boolean fresh, EventEntity event) {
+        if (fresh) {
+            em.persist(c);
+        }
+        if (event != null) {
+            em.persist(event);
+        }
     }
 
     public List<PatchEntity> patchesOf(Collection<Long> revisionIds) {

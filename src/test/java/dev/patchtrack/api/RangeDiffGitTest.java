@@ -37,18 +37,12 @@ class RangeDiffGitTest {
 
     static final Pattern GIT_LINE = Pattern.compile("^\\s*(\\d+|-):\\s+[0-9a-f-]+ ([=!<>])\\s+(\\d+|-):\\s+[0-9a-f-]+ .*$");
 
-    static boolean imported;
-
     @Inject
     Database database;
 
     @BeforeEach
     void importOnce() {
-        if (!imported) {
-            database.clear();
-            ImportAndReadTest.upload(RealMail.bytes(RealMail.Archive.KBUILD), RealMail.Archive.KBUILD.list);
-            imported = true;
-        }
+        ImportAndReadTest.realOnce(database, RealMail.Archive.KBUILD, RangeDiffGitTest.class);
     }
 
     @Test

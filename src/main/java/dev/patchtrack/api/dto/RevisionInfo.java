@@ -11,10 +11,11 @@ import java.util.List;
  * @param dependsOn the ids of the revisions its {@code Depends-on:} lines name
  * @param applied   "applied" notices given in its threads
  * @param superseded a later revision of the series exists and this one was not applied
+ * @param changes   what changed from the revision before; null for the first
  */
 public record RevisionInfo(long id, int version, int versionMinor, int total, boolean rfc, String title, Instant date,
                            PersonInfo author, CoverLetterInfo coverLetter, String linkedBy, boolean complete,
                            boolean extraPatches, String changeId, List<Long> dependsOn, List<AppliedInfo> applied,
                            boolean superseded, StateInfo state, List<TopicInfo> topics,
-                           List<PatchInfo> patches) {
+                           VersionChangesInfo changes, List<PatchInfo> patches) {
 }

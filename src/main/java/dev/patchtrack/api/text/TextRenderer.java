@@ -16,6 +16,7 @@ import dev.patchtrack.api.dto.PatchInfo;
 import dev.patchtrack.api.dto.PersonInfo;
 import dev.patchtrack.api.dto.ProblemInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
+import dev.patchtrack.api.dto.VersionChangesInfo;
 import dev.patchtrack.api.dto.RustArchInfo;
 import dev.patchtrack.api.dto.RustReleaseInfo;
 import dev.patchtrack.api.dto.RustSeriesInfo;
@@ -311,6 +312,9 @@ public final class TextRenderer {
             if (!"superseded".equals(r.state().state()) && r.state().reason() != null) {
                 out.append(fit("    why: " + r.state().reason())).append('\n');
             }
+            if (r.changes() != null) {
+                changes(out, r.changes());
+            }
             int num = r.patches().stream().mapToInt(p -> String.valueOf(p.number()).length()).max().orElse(1);
             int st = r.patches().stream().mapToInt(p -> state(p.state()).length()).max().orElse(3);
             for (PatchInfo p : r.patches()) {
@@ -334,6 +338,17 @@ public final class TextRenderer {
                     .append(TextWidth.clean(a.link())).append('\n'));
         }
         return out.toString();
+    }
+
+    /** What changed since the revision before: one line, the patches by sort, the author's changelog. */
+    private void changes(StringBuilder out, VersionChangesInfo c) {
+        out.append(fit("    " + c.summary() + "  (" + base + c.rangeDiff() + ")")).append('\n');
+        c.changed().forEach(subject -> out.append(fit("      ! " + TextWidth.clean(subject))).append('\n'));
+        c.added().forEach(subject -> out.append(fit("      > " + TextWidth.clean(subject))).append('\n'));
+        c.dropped().forEach(subject -> out.append(fit("      < " + TextWidth.clean(subject))).append('\n'));
+        if (c.changelog() != null) {
+            c.changelog().lines().forEach(l -> out.append(fit("      | " + TextWidth.clean(l))).append('\n'));
+        }
     }
 
     private String patch(PatchInfo p) {

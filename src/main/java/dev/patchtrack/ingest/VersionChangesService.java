@@ -1,0 +1,151 @@
+package dev.patchtrack.ingest;
+
+import dev.patchtrack.core.patch.RangeDiff;
+import dev.patchtrack.core.patch.VersionChanges;
+import dev.patchtrack.store.EventEntity;
+import dev.patchtrack.store.PatchEntity;
+import dev.patchtrack.store.RevisionChangesEntity;
+import dev.patchtrack.store.RevisionEntity;
+import dev.patchtrack.store.SeriesEntity;
+import dev.patchtrack.store.SeriesRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What changed from each revision of a series to the next: kept per revision when series are derived
+ * (and again when either revision's patches change), with a {@code revision-compared} event for a
+ * revision just posted; read by the series views and feeds.
+ */
+@ApplicationScoped
+public class VersionChangesService {
+
+    /** The event kind of a newly posted revision compared with the one before. */
+    public static final String EVENT = "revision-compared";
+
+    @Inject
+    SeriesRepository series;
+
+    @Inject
+    RangeDiffService rangeDiff;
+
+    /**
+     * Brings the kept changes of these series' revisions up to date, in the caller's transaction.
+     *
+     * @param posted revisions created by this derivation: they get an event
+     * @return how many revisions were compared
+     */
+    public int refresh(Collection<Long> seriesIds, Set<Long> posted) {
+        if (seriesIds.isEmpty()) {
+            return 0;
+        }
+        List<RevisionEntity> revisions = series.revisionsOfSeries(seriesIds);
+        Map<Long, List<PatchEntity>> patches = patchesByRevision(revisions);
+        Map<Long, RevisionChangesEntity> kept = series.changesOf(revisions.stream().map(r -> r.id).toList());
+        int compared = 0;
+        for (int i = 1; i < revisions.size(); i++) {
+            RevisionEntity from = revisions.get(i - 1);
+            RevisionEntity to = revisions.get(i);
+            if (!from.seriesId.equals(to.seriesId)) {
+                continue;
+            }
+            String key = key(from, to, patches);
+            RevisionChangesEntity c = kept.get(to.id);
+            if (c != null && c.patchesKey.equals(key) && c.fromRevisionId.equals(from.id)) {
+                continue;
+            }
+            boolean fresh = c == null;
+            if (fresh) {
+                c = new RevisionChangesEntity();
+                c.revisionId = to.id;
+            }
+            VersionChanges changes = compare(from, to);
+            c.fromRevisionId = from.id;
+            c.patchesKey = key;
+            c.set(changes);
+            EventEntity event = fresh && posted.contains(to.id)
+                    ? EventEntity.of(EVENT, to.seriesId, to.id, null, null, summary(to, changes)) : null;
+            series.keepChanges(c, fresh, event);
+            compared++;
+        }
+        return compared;
+    }
+
+    /** The changes of each revision of a series from the one before, by revision id: kept, or worked out now. */
+    public Map<Long, VersionChanges> ofSeries(List<RevisionEntity> revisions) {
+        Map<Long, VersionChanges> out = new HashMap<>();
+        if (revisions.size() < 2) {
+            return out;
+        }
+        Map<Long, RevisionChangesEntity> kept = series.changesOf(revisions.stream().map(r -> r.id).toList());
+        Map<Long, List<PatchEntity>> patches = null;
+        for (int i = 1; i < revisions.size(); i++) {
+            RevisionEntity from = revisions.get(i - 1);
+            RevisionEntity to = revisions.get(i);
+            RevisionChangesEntity c = kept.get(to.id);
+            if (c != null && c.fromRevisionId.equals(from.id)) {
+                out.put(to.id, c.changes(to.version));
+                continue;
+            }
+            // not derived since this was added: worked out for this answer (the next derivation keeps it)
+            out.put(to.id, compare(from, to));
+        }
+        return out;
+    }
+
+    /** One line and the changelog: what the event log and the series feed say. */
+    static String summary(RevisionEntity to, VersionChanges c) {
+        StringBuilder b = new StringBuilder("v").append(to.version).append(" of ").append(to.title).append(' ')
+                .append(c.sentence());
+        list(b, "changed", c.changed());
+        list(b, "added", c.added());
+        list(b, "dropped", c.dropped());
+        if (c.changelog() != null) {
+            b.append("\n\n").append(c.changelog());
+        }
+        return b.toString();
+    }
+
+    private static void list(StringBuilder b, String what, List<String> subjects) {
+        if (!subjects.isEmpty()) {
+            b.append("; ").append(what).append(": ").append(String.join(", ", subjects));
+        }
+    }
+
+    private VersionChanges compare(RevisionEntity from, RevisionEntity to) {
+        SeriesEntity s = series.findSeries(to.seriesId).orElseThrow();
+        RangeDiffService.Result r = rangeDiff.compare(s, from, to, RangeDiff.CREATION_FACTOR);
+        return VersionChanges.of(from.version, to.version, r.pairs(), r.to().changelog());
+    }
+
+    private Map<Long, List<PatchEntity>> patchesByRevision(List<RevisionEntity> revisions) {
+        return series.patchesOf(revisions.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.groupingBy(p -> p.revisionId));
+    }
+
+    /** What the comparison depends on: both revisions' numbered patches and cover letters. */
+    private static String key(RevisionEntity from, RevisionEntity to, Map<Long, List<PatchEntity>> patches) {
+        StringBuilder b = new StringBuilder();
+        for (RevisionEntity r : List.of(from, to)) {
+            b.append(r.id).append(':').append(r.coverMessagePk).append(':');
+            for (PatchEntity p : RangeDiffService.numbered(patches.getOrDefault(r.id, List.of()))) {
+                b.append(p.number).append('=').append(p.messagePk).append(',');
+            }
+            b.append('|');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
