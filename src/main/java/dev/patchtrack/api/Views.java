@@ -6,6 +6,7 @@ import dev.patchtrack.api.dto.CoverLetterInfo;
 import dev.patchtrack.api.dto.DiffStatInfo;
 import dev.patchtrack.api.dto.PatchInfo;
 import dev.patchtrack.api.dto.PersonInfo;
+import dev.patchtrack.api.dto.ReviewerInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
 import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
@@ -13,6 +14,8 @@ import dev.patchtrack.api.dto.StateInfo;
 import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
 import dev.patchtrack.api.text.SubjectTagText;
+import dev.patchtrack.core.maintainers.Reviewers.Reviewer;
+import dev.patchtrack.ingest.tree.ReviewerService;
 import dev.patchtrack.store.AppliedNoticeEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.MessageHeads;
@@ -59,6 +62,9 @@ public class Views {
 
     @Inject
     ArticleViews articleViews;
+
+    @Inject
+    ReviewerService reviewerService;
 
     public List<SeriesSummaryInfo> summaries(List<SeriesEntity> list) {
         Refs refs = new Refs();
@@ -124,6 +130,7 @@ public class Views {
         Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new LinkedHashMap<>();
         applied.forEach(a -> appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
 
+        ReviewerService.Result reviewers = reviewerService.reviewers(revisions.stream().map(r -> r.id).toList());
         List<RevisionInfo> revs = new ArrayList<>();
         for (RevisionEntity r : revisions) {
             List<AppliedNoticeEntity> notices = appliedByRevision.getOrDefault(r.id, List.of());
@@ -145,13 +152,21 @@ public class Views {
                     r.linkReason, r.complete, r.extraPatches, r.changeId, dependsOn,
                     applied(notices, 0, people, msgs), "superseded".equals(r.review.state),
                     state(r.review, false, people, msgs),
-                    revisionTopics(revTopics.get(r.id)), ps));
+                    revisionTopics(revTopics.get(r.id)), ps,
+                    reviewers.byRevision() == null ? null : reviewers(reviewers.byRevision().getOrDefault(r.id, List.of())),
+                    reviewers.source().note()));
         }
         return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
                 s.firstPostedAt, s.lastPostedAt,
                 state(s.review, s.stateOverridden, people, msgs),
                 seriesTopics(reads.topics(s.id)), revs,
                 articleViews.summaries(articles.mentioning(s.id)));
+    }
+
+    /** Listed maintainers and reviewers as the API shows them. */
+    public static List<ReviewerInfo> reviewers(List<Reviewer> list) {
+        return list.stream().map(r -> new ReviewerInfo(r.listed().name(), r.listed().address(), r.listed().role().wireName(),
+                r.listed().section(), r.status().wireName())).toList();
     }
 
     /** The people and messages a view refers to, gathered so that each is loaded once, in bulk. */
