@@ -158,8 +158,8 @@ public final class TextRenderer {
                 .append('\n').toString();
     }
 
-    /** {@code waiting: A, B; trailer: C}: who MAINTAINERS lists for a revision, by whether they answered. */
-    private static String reviewers(List<ReviewerInfo> list) {
+    /** One line a status ({@code waiting: A (m), B (r)}): who MAINTAINERS lists for a revision, by whether they answered. */
+    private static List<String> reviewers(List<ReviewerInfo> list) {
         Map<String, List<String>> by = new java.util.LinkedHashMap<>();
         for (String s : List.of("waiting", "replied", "trailer")) {
             by.put(s, new ArrayList<>());
@@ -167,7 +167,7 @@ public final class TextRenderer {
         list.forEach(r -> by.computeIfAbsent(r.status(), k -> new ArrayList<>()).add((r.name() == null ? r.address() : r.name())
                 + " (" + r.role().charAt(0) + ")"));
         return by.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
+                .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).toList();
     }
 
     private String audit(AuditInfo a) {
@@ -354,8 +354,8 @@ public final class TextRenderer {
             if (!"superseded".equals(r.state().state()) && r.state().reason() != null) {
                 out.append(fit("    why: " + r.state().reason())).append('\n');
             }
-            if (r.reviewers() != null && !r.reviewers().isEmpty()) {
-                out.append(fit("    reviewers: " + reviewers(r.reviewers()))).append('\n');
+            if (r.reviewers() != null) {
+                reviewers(r.reviewers()).forEach(l -> out.append(fit("    " + l)).append('\n'));
             }
             int num = r.patches().stream().mapToInt(p -> String.valueOf(p.number()).length()).max().orElse(1);
             int st = r.patches().stream().mapToInt(p -> state(p.state()).length()).max().orElse(3);
