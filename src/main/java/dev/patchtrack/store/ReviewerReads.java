@@ -1,5 +1,7 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.model.MessageKind;
+import dev.patchtrack.core.series.LinkKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -122,7 +124,8 @@ public class ReviewerReads {
 
     /**
      * The threads below each revision's cover letter and patches, followed by In-Reply-To level by
-     * level for all revisions at once: who replied, and the newest message.
+     * level for all revisions at once, and the replies that reference them: who replied, and the
+     * newest message.
      */
     public Map<Long, Threads> threads(Collection<Posting> postings) {
         Map<String, Long> owner = new HashMap<>();
@@ -163,6 +166,31 @@ public class ReviewerReads {
             });
             level = next;
         }
+        // replies whose parent is not stored (a reply to a reply that never reached these lists) still
+        // reference the posting they answer: the link-key index finds them
+        Map<Long, Long> byKey = new HashMap<>();
+        postings.forEach(p -> p.messageIds().forEach(id -> byKey.putIfAbsent(LinkKeys.messageIdKey(id), p.revisionId())));
+        Bulk.forChunks(List.copyOf(byKey.keySet()), chunk -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = em.createNativeQuery("SELECT l.key_hash, m.message_id, pe.email, m.sent_at FROM message_link l"
+                            + " JOIN message m ON m.id = l.message_pk LEFT JOIN person pe ON pe.id = m.from_person_id"
+                            + " WHERE l.key_hash IN (:keys) AND m.kind = :kind AND m.deleted = FALSE")
+                    .unwrap(NativeQuery.class).setParameterList("keys", chunk).setParameter("kind", MessageKind.REPLY.wireName())
+                    .addScalar("key_hash", Long.class).addScalar("message_id", String.class)
+                    .addScalar("email", String.class).addScalar("sent_at", Instant.class).getResultList();
+            for (Object[] r : found) {
+                Long rev = byKey.get((Long) r[0]);
+                if (rev == null || owner.containsKey((String) r[1]) && !rev.equals(owner.get((String) r[1]))) {
+                    continue;
+                }
+                if (r[2] != null) {
+                    senders.get(rev).add((String) r[2]);
+                }
+                if (r[3] != null) {
+                    last.merge(rev, (Instant) r[3], (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+        });
         Map<Long, Threads> out = new HashMap<>();
         senders.forEach((rev, s) -> out.put(rev, new Threads(Set.copyOf(s), last.get(rev))));
         return out;

@@ -82,16 +82,31 @@ class ReviewersTodoTest {
         given().queryParam("who", ALICE).get("/feeds/todo.rss").then().statusCode(200).body(containsString("<item>"));
         String seriesText = given().accept("text/plain").get("/api/series/" + seriesId).then().statusCode(200)
                 .extract().asString();
-        assertThat(seriesText).contains("Review:   MAINTAINERS of test/linux").contains("reviewers: waiting: Danilo Krummrich (m)");
+        assertThat(seriesText).contains("Review:   MAINTAINERS of test/linux").contains("    waiting: Danilo Krummrich (m), Bjorn Helgaas (r)");
 
         ImportAndReadTest.upload(message(ALICE_REVIEW), "linux-pci");
         JsonPath after = given().get("/api/series/" + seriesId).then().statusCode(200).extract().jsonPath();
         assertThat(status(after)).contains("aliceryhl@google.com reviewer RUST trailer", "dakr@kernel.org maintainer PCI SUBSYSTEM [RUST] waiting");
+        assertThat(given().accept("text/plain").get("/api/series/" + seriesId).asString()).contains("    trailer: Alice Ryhl (r)");
         assertThat(todo(ALICE).getInt("total")).isZero();
         assertThat(todo(ALICE).getList("items")).isEmpty();
         assertThat(todo("dakr@kernel.org").getLong("items[0].revisionId")).isEqualTo(revisionId);
         given().queryParam("who", ALICE).get("/feeds/todo.atom").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(containsString("<entry>")));
+    }
+
+    @Test
+    void aReplyWithoutTrailerCountsAsAnswered() {
+        // "[PATCH v2] rust: pci: Use explicit types in FFI callbacks": Danilo Krummrich answers without a trailer
+        String patch = "20250729102953.141412-1-abhinav.ogl@gmail.com";
+        ImportAndReadTest.upload(message(patch), "linux-pci");
+        assertThat(todo("dakr@kernel.org").getInt("total")).isEqualTo(1);
+        ImportAndReadTest.upload(message("DBOMC68QGS76.2MYEXRE1I34VV@kernel.org"), "linux-pci");
+        long seriesId = given().get("/api/messages/" + patch).then().statusCode(200).extract().jsonPath().getLong("seriesId");
+        assertThat(status(given().get("/api/series/" + seriesId).then().statusCode(200).extract().jsonPath()))
+                .contains("dakr@kernel.org maintainer PCI SUBSYSTEM [RUST] replied", "aliceryhl@google.com reviewer RUST waiting");
+        assertThat(todo("dakr@kernel.org").getInt("total")).isZero();
+        assertThat(todo(ALICE).getInt("total")).isEqualTo(1);
     }
 
     @Test
