@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,12 @@ class ReviewersTodoTest {
                     .write("rust/kernel/pci.rs", "// SPDX-License-Identifier: GPL-2.0\n")
                     .commit("Linus Torvalds <torvalds@example.org>", "Linux 6.17-rc2");
         }
+    }
+
+    /** Later tests of the run find test/linux as a fresh repository, without this MAINTAINERS to read. */
+    @AfterEach
+    void emptyTree() {
+        GitTree.create(GitTree.TEST_LINUX).close();
     }
 
     @Test
