@@ -23,6 +23,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -73,6 +74,9 @@ public class FeedResource {
 
     @Inject
     ArticleViews articleViews;
+
+    @Inject
+    Todos todos;
 
     @Inject
     PatchtrackConfig config;
@@ -129,6 +133,28 @@ public class FeedResource {
     @Operation(summary = "LWN articles as RSS 2.0")
     public Response articlesRss(@BeanParam ArticleFeedParams params) {
         return Response.ok(FeedWriter.rss(articleFeed(params)), RSS).build();
+    }
+
+    @GET
+    @Path("todo.atom")
+    @Transactional
+    @Operation(summary = "What waits on a person (as /api/todo) as Atom: one entry a revision, updated by its newest mail")
+    public Response todoAtom(@Parameter(description = "the person's mail address", example = "aliceryhl@google.com")
+                             @QueryParam("who") String who, @BeanParam FeedParams feed) {
+        return Response.ok(FeedWriter.atom(todoFeed(who, feed.limit)), ATOM).build();
+    }
+
+    @GET
+    @Path("todo.rss")
+    @Transactional
+    @Operation(summary = "What waits on a person (as /api/todo) as RSS 2.0")
+    public Response todoRss(@Parameter(description = "the person's mail address", example = "aliceryhl@google.com")
+                            @QueryParam("who") String who, @BeanParam FeedParams feed) {
+        return Response.ok(FeedWriter.rss(todoFeed(who, feed.limit)), RSS).build();
+    }
+
+    private Feed todoFeed(String who, String limit) {
+        return todos.feed(Params.address("who", who), limit(limit), absolute(""), RequestUris.requestUri(uri).toString());
     }
 
     private Feed seriesFeed(FilterParams params, String limit) {

@@ -52,6 +52,28 @@ public final class Params {
         return v;
     }
 
+    /**
+     * A mail address as pasted: bare, in angle brackets, or with a name ({@code Alice <alice@example.org>}).
+     * Missing or not of the form {@code local@domain}: a 400 naming the parameter.
+     */
+    public static String address(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.badParameter(name, name + " is required: a mail address such as maintainer@example.org");
+        }
+        String v = value.strip();
+        int lt = v.lastIndexOf('<');
+        if (lt >= 0 && v.endsWith(">")) {
+            v = v.substring(lt + 1, v.length() - 1).strip();
+        }
+        if (v.length() > 320 || !ADDRESS.matcher(v).matches()) {
+            throw ApiProblem.badParameter(name, name + " must be a mail address (local@domain), not '" + clip(value) + "'");
+        }
+        return v;
+    }
+
+    private static final java.util.regex.Pattern ADDRESS =
+            java.util.regex.Pattern.compile("[^\\s@<>()\\[\\],;:\"]+@[^\\s@<>()\\[\\],;:\"]+");
+
     public static String clip(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "...";
     }

@@ -7,6 +7,7 @@ import dev.patchtrack.api.dto.CoverLetterInfo;
 import dev.patchtrack.api.dto.DiffStatInfo;
 import dev.patchtrack.api.dto.PatchInfo;
 import dev.patchtrack.api.dto.PersonInfo;
+import dev.patchtrack.api.dto.ReviewerInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
 import dev.patchtrack.api.dto.VersionChangesInfo;
 import dev.patchtrack.core.patch.VersionChanges;
@@ -17,6 +18,8 @@ import dev.patchtrack.api.dto.StateInfo;
 import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
 import dev.patchtrack.api.text.SubjectTagText;
+import dev.patchtrack.core.maintainers.Reviewers.Reviewer;
+import dev.patchtrack.ingest.tree.ReviewerService;
 import dev.patchtrack.store.AppliedNoticeEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.MessageHeads;
@@ -69,6 +72,9 @@ public class Views {
 
     @Inject
     PatchChecks checks;
+
+    @Inject
+    ReviewerService reviewerService;
 
     public List<SeriesSummaryInfo> summaries(List<SeriesEntity> list) {
         Refs refs = new Refs();
@@ -137,6 +143,7 @@ public class Views {
         applied.forEach(a -> appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
 
         Map<Long, VersionChanges> changes = versionChanges.ofSeries(revisions);
+        ReviewerService.Result reviewers = reviewerService.reviewers(revisions.stream().map(r -> r.id).toList());
         List<RevisionInfo> revs = new ArrayList<>();
         for (RevisionEntity r : revisions) {
             List<AppliedNoticeEntity> notices = appliedByRevision.getOrDefault(r.id, List.of());
@@ -159,7 +166,9 @@ public class Views {
                     r.linkReason, r.complete, r.extraPatches, r.changeId, dependsOn,
                     applied(notices, 0, people, msgs), "superseded".equals(r.review.state),
                     state(r.review, false, people, msgs),
-                    revisionTopics(revTopics.get(r.id)), changes(s.id, changes.get(r.id)), ps));
+                    revisionTopics(revTopics.get(r.id)), changes(s.id, changes.get(r.id)), ps,
+                    reviewers.byRevision() == null ? null : reviewers(reviewers.byRevision().getOrDefault(r.id, List.of())),
+                    reviewers.source().note()));
         }
         return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
                 s.firstPostedAt, s.lastPostedAt,
@@ -172,6 +181,12 @@ public class Views {
         return c == null ? null : new VersionChangesInfo(c.fromVersion(), c.sentence(), c.unchanged(), c.changed(),
                 c.added(), c.dropped(), c.changelog(),
                 "/api/series/" + seriesId + "/range-diff?from=" + c.fromVersion() + "&to=" + c.toVersion());
+    }
+
+    /** Listed maintainers and reviewers as the API shows them. */
+    public static List<ReviewerInfo> reviewers(List<Reviewer> list) {
+        return list.stream().map(r -> new ReviewerInfo(r.listed().name(), r.listed().address(), r.listed().role().wireName(),
+                r.listed().section(), r.status().wireName())).toList();
     }
 
     /** The people and messages a view refers to, gathered so that each is loaded once, in bulk. */

@@ -76,6 +76,18 @@ public interface PatchtrackConfig {
      */
     Map<String, Tree> trees();
 
+    /** Who still has to review: the MAINTAINERS file of a tracked tree. */
+    MaintainersFile maintainers();
+
+    interface MaintainersFile {
+        /**
+         * The tree (a name under {@code patchtrack.trees}) whose MAINTAINERS, read at the head of its first
+         * branch, says who maintains and reviews which paths. Default: the only configured tree, when there
+         * is exactly one; none otherwise.
+         */
+        Optional<String> tree();
+    }
+
     interface Tree {
         /**
          * A local repository (a path, bare or not, read in place) or a remote git URL, https on an allowed

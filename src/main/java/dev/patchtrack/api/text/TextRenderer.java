@@ -15,6 +15,7 @@ import dev.patchtrack.api.dto.CheckInfo;
 import dev.patchtrack.api.dto.PatchInfo;
 import dev.patchtrack.api.dto.PersonInfo;
 import dev.patchtrack.api.dto.ProblemInfo;
+import dev.patchtrack.api.dto.ReviewerInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
 import dev.patchtrack.api.dto.VersionChangesInfo;
 import dev.patchtrack.api.dto.RustArchInfo;
@@ -26,6 +27,8 @@ import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.api.dto.SourceInfo;
 import dev.patchtrack.api.dto.StateInfo;
 import dev.patchtrack.api.dto.TopicCountInfo;
+import dev.patchtrack.api.dto.TodoInfo;
+import dev.patchtrack.api.dto.TodoItemInfo;
 import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
 import java.lang.reflect.RecordComponent;
@@ -86,6 +89,9 @@ public final class TextRenderer {
         if (entity instanceof RangeDiffInfo r) {
             return rangeDiff(r);
         }
+        if (entity instanceof TodoInfo t) {
+            return todo(t);
+        }
         if (entity instanceof PageInfo<?> page) {
             int last = (int) Math.max(1, (page.total() + page.perPage() - 1) / page.perPage());
             return list(page.items()) + "\n" + page.total() + " in all; page " + page.page() + " of " + last + "\n";
@@ -129,6 +135,41 @@ public final class TextRenderer {
             }
         }
         return b.toString();
+    }
+
+    /** What waits on a person: a table of revisions, newest activity first. */
+    private String todo(TodoInfo t) {
+        StringBuilder out = new StringBuilder();
+        out.append(fit("Waiting on " + t.who())).append('\n');
+        kv(out, "From", t.reviewersNote());
+        out.append('\n');
+        if (t.items() == null) {
+            return out.append("(unknown)\n").toString();
+        }
+        if (t.items().isEmpty()) {
+            out.append("(none)\n");
+        } else {
+            TextTable table = new TextTable(6, "SERIES", "VER", "STATE", "ACTIVITY", "AS", "SECTION", "TITLE");
+            for (TodoItemInfo i : t.items()) {
+                table.row(i.seriesId(), "v" + i.version(), i.state(), day(i.lastActivity()), i.role(), i.section(), i.title());
+            }
+            out.append(table.render(width));
+        }
+        int last = (int) Math.max(1, (t.total() + t.perPage() - 1) / t.perPage());
+        return out.append('\n').append(t.total()).append(" in all; page ").append(t.page()).append(" of ").append(last)
+                .append('\n').toString();
+    }
+
+    /** One line a status ({@code waiting: A (m), B (r)}): who MAINTAINERS lists for a revision, by whether they answered. */
+    private static List<String> reviewers(List<ReviewerInfo> list) {
+        Map<String, List<String>> by = new java.util.LinkedHashMap<>();
+        for (String s : List.of("waiting", "replied", "trailer")) {
+            by.put(s, new ArrayList<>());
+        }
+        list.forEach(r -> by.computeIfAbsent(r.status(), k -> new ArrayList<>()).add((r.name() == null ? r.address() : r.name())
+                + " (" + r.role().charAt(0) + ")"));
+        return by.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).toList();
     }
 
     private String audit(AuditInfo a) {
@@ -297,6 +338,9 @@ public final class TextRenderer {
         kv(out, "Author", person(s.author()));
         kv(out, "Lists", String.join(", ", s.lists()));
         kv(out, "Topics", topicReasons(s.topics()));
+        if (!s.revisions().isEmpty()) {
+            kv(out, "Review", s.revisions().get(0).reviewersNote());
+        }
         kv(out, "Posted", minute(s.firstPosted()) + " .. " + minute(s.lastPosted()) + " UTC");
         out.append("Mbox:     curl -s ").append(base).append("/api/series/").append(s.id()).append("/mbox | git am\n");
         for (RevisionInfo r : s.revisions()) {
@@ -314,6 +358,9 @@ public final class TextRenderer {
             }
             if (r.changes() != null) {
                 changes(out, r.changes());
+            }
+            if (r.reviewers() != null) {
+                reviewers(r.reviewers()).forEach(l -> out.append(fit("    " + l)).append('\n'));
             }
             int num = r.patches().stream().mapToInt(p -> String.valueOf(p.number()).length()).max().orElse(1);
             int st = r.patches().stream().mapToInt(p -> state(p.state()).length()).max().orElse(3);

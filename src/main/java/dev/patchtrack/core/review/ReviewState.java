@@ -19,6 +19,11 @@ public enum ReviewState {
     /** Nacked-by, or an explicit rejection */
     REJECTED;
 
+    /** Still to be decided: not accepted, superseded or rejected. */
+    public boolean open() {
+        return this != ACCEPTED && this != SUPERSEDED && this != REJECTED;
+    }
+
     /** {@code under-review} and so on, as the API spells it. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

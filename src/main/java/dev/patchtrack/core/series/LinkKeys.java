@@ -59,6 +59,12 @@ public final class LinkKeys {
         return (key & 1L) != 0;
     }
 
+    /** The key of a Message-ID that the message itself and every message replying to or referencing it hold. */
+    public static long messageIdKey(String messageId) {
+        String id = Msg.cleanId(messageId);
+        return id == null ? 0 : hash("i:" + id) & ~1L;
+    }
+
     /** The key a hash stands for, active and passive alike. */
     public static long group(long key) {
         return key & ~1L;

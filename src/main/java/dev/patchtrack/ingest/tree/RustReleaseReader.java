@@ -66,7 +66,7 @@ final class RustReleaseReader {
     }
 
     /** A file's text at the tree, null when it is not there. */
-    private static String text(ObjectReader reader, RevTree tree, String path) throws IOException {
+    static String text(ObjectReader reader, RevTree tree, String path) throws IOException {
         try (TreeWalk w = TreeWalk.forPath(reader, path, tree)) {
             if (w == null || (w.getFileMode(0).getBits() & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                 return null;

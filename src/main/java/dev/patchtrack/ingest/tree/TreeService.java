@@ -261,7 +261,7 @@ public class TreeService {
         if (url.isEmpty()) {
             throw new TreeException("patchtrack.trees." + name + ".url is empty");
         }
-        if (url.contains("://") || url.matches("[\\w.-]+@[\\w.-]+:.*")) {
+        if (remote(url)) {
             return mirror(name, url);
         }
         Path path = Path.of(url).toAbsolutePath().normalize();
@@ -282,6 +282,31 @@ public class TreeService {
         }
     }
 
+    /**
+     * The tree's repository as this machine has it, never fetched: a local one in place, a remote one's
+     * mirror once a scan has fetched it.
+     */
+    Repository onDisk(String name, PatchtrackConfig.Tree t) throws TreeException, IOException {
+        String url = t.url().strip();
+        if (!remote(url)) {
+            return repository(name, t);
+        }
+        Path dir = mirrorDir(name);
+        if (!Files.isDirectory(dir)) {
+            throw new TreeException("tree " + name + " has not been fetched yet (POST /api/trees/" + name + "/scan)");
+        }
+        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+    }
+
+    /** A URL to fetch from rather than a path on this machine. */
+    private static boolean remote(String url) {
+        return url.contains("://") || url.matches("[\\w.-]+@[\\w.-]+:.*");
+    }
+
+    private Path mirrorDir(String name) {
+        return Path.of(config.sync().gitDir()).toAbsolutePath().resolve("trees").resolve(name + ".git");
+    }
+
     private Repository mirror(String name, String url) throws TreeException, IOException {
         URI uri;
         try {
@@ -293,8 +318,7 @@ public class TreeService {
             throw new TreeException("patchtrack.trees." + name + ".url: " + url
                     + " is not http(s) on an allowed host (patchtrack.http.allowed-hosts)");
         }
-        Path dir = Path.of(config.sync().gitDir()).toAbsolutePath().resolve("trees").resolve(name + ".git");
-        Git git = GitMirrors.openBare(dir, http);
+        Git git = GitMirrors.openBare(mirrorDir(name), http);
         int timeout = (int) Math.max(1, config.http().requestTimeout().toSeconds());
         long t0 = System.nanoTime();
         FetchResult fetched = http.retrying("git fetch " + url, attempt -> {
