@@ -8,6 +8,7 @@ import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.feed.Feed;
 import dev.patchtrack.core.feed.FeedWriter;
+import dev.patchtrack.ingest.VersionChangesService;
 import dev.patchtrack.store.ArticleEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.EventEntity;
@@ -204,7 +205,9 @@ public class FeedResource {
         List<Feed.Entry> entries = new ArrayList<>();
         for (EventEntity e : events.ofSeries(sid, limit(limit))) {
             RevisionEntity r = e.revisionId == null ? null : revisions.get(e.revisionId);
-            Instant published = "revision-posted".equals(e.kind) && r != null ? r.postedAt : e.createdAt;
+            // a revision's posting, and what it changed, are news of the day it was posted
+            boolean posting = "revision-posted".equals(e.kind) || VersionChangesService.EVENT.equals(e.kind);
+            Instant published = posting && r != null ? r.postedAt : e.createdAt;
             List<String> categories = new ArrayList<>();
             categories.add(e.kind);
             if (r != null) {

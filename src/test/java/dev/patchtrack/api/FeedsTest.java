@@ -187,8 +187,13 @@ class FeedsTest {
                 .anyMatch(t -> t.contains("reviewed -> superseded"));
         assertThat(titles.get(0)).as("newest first").doesNotContain("v1 of rust: nvme: add queue helpers posted");
         assertThat(feed.getEntries()).allSatisfy(e -> assertThat(e.getUri()).matches("tag:patchtrack,2024:event/\\d+"));
-        SyndEntry v2 = feed.getEntries().stream().filter(e -> e.getTitle().startsWith("v2 of")).findFirst().orElseThrow();
+        SyndEntry v2 = feed.getEntries().stream().filter(e -> e.getTitle().startsWith("v2 of") && e.getTitle().contains(" posted"))
+                .findFirst().orElseThrow();
         assertThat(v2.getPublishedDate().toInstant()).isEqualTo(Instant.parse("2024-06-03T10:40:00Z"));
+        SyndEntry compared = feed.getEntries().stream().filter(e -> e.getTitle().startsWith("v2 of") && e.getTitle()
+                .contains(" since v1: ")).findFirst().orElseThrow();
+        assertThat(compared.getPublishedDate()).as("what v2 changed is news of the day it was posted")
+                .isEqualTo(v2.getPublishedDate());
 
         SyndFeed rss = rome(get("/feeds/series/" + id + ".rss", "application/rss+xml"));
         assertThat(rss.getEntries().stream().map(SyndEntry::getUri))
