@@ -65,7 +65,8 @@ public final class SeriesSnapshot {
         }
     }
 
-    private static final List<String> IDS = List.of("id", "seriesId", "revisionId", "patchId");
+    /** Database ids, and the links made of them. */
+    private static final List<String> IDS = List.of("id", "seriesId", "revisionId", "patchId", "rangeDiff");
 
     /**
      * Ids made up for mail that had none or reused one. They differ by design between a plain import
