@@ -39,6 +39,17 @@ public interface PatchtrackConfig {
     /** What {@code patchtrack audit} and {@code GET /api/audit} doubt. */
     Audit audit();
 
+    /** Scripts on other origins (browser dashboards) reading the API: {@link CorsSettings}. */
+    Cors cors();
+
+    interface Cors {
+        /**
+         * Origins whose scripts may read the API, the feeds and health ({@code https://dash.example.org},
+         * comma-separated), or {@code *} for any. None by default: no CORS at all.
+         */
+        Optional<List<String>> origins();
+    }
+
     /** Import batching. */
     @WithName("import")
     Import imports();
