@@ -45,6 +45,11 @@ final class ApiExamples {
             + "\"seriesId\":31,\"revisionId\":70,\"patchId\":null,\"messageId\":\"20240113094100.3307128-1-rdominguez@example.net\","
             + "\"summary\":\"v1 of rust: str: add a `KVec` allocation API posted, 5 of 5 patches\"}]";
 
+    static final String EVENT_STREAM = ":patchtrack events after 100\nretry:5000\n\n"
+            + "id:101\ndata:{\"id\":101,\"kind\":\"revision-posted\",\"at\":\"2026-11-24T14:47:11.185876Z\",\"seriesId\":31,"
+            + "\"revisionId\":70,\"patchId\":null,\"messageId\":\"20240113094100.3307128-1-rdominguez@example.net\","
+            + "\"summary\":\"v1 of rust: str: add a `KVec` allocation API posted, 5 of 5 patches\"}\n\n:keep-alive\n\n";
+
     static final String MESSAGE = "{\"messageId\":\"20240508133001.2210077-2-francois.lefevre@example.org\",\"kind\":\"patch\","
             + "\"subject\":\"[PATCH 1/2] fs/9p: expose v9fs_session_info accessors\",\"from\":{\"name\":\"François Lefèvre\","
             + "\"email\":\"francois.lefevre@example.org\"},\"date\":\"2024-05-08T13:30:01Z\",\"lists\":[\"rust-for-linux\"],"

@@ -39,6 +39,23 @@ public interface PatchtrackConfig {
     /** What {@code patchtrack audit} and {@code GET /api/audit} doubt. */
     Audit audit();
 
+    /** Following the event log as it grows: {@code GET /api/events/stream}. */
+    Events events();
+
+    interface Events {
+        /** Event streams open at once on this instance; one more is refused with 503 and Retry-After. */
+        @WithDefault("100")
+        int maxStreams();
+
+        /** How often the event log is read for the open streams (one query when nothing is new). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** A comment line after this long without an event, so that proxies keep the stream open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+
     /** Scripts on other origins (browser dashboards) reading the API: {@link CorsSettings}. */
     Cors cors();
 
