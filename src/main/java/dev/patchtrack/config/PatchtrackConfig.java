@@ -56,6 +56,19 @@ public interface PatchtrackConfig {
         Duration heartbeat();
     }
 
+    /** The domain metrics at /q/metrics. */
+    Metrics metrics();
+
+    interface Metrics {
+        /**
+         * How old the store counts behind the gauges (series by state and topic, source lag) may grow
+         * before a scrape has them read again, in the background; derivations and syncs of this
+         * instance refresh them at once.
+         */
+        @WithDefault("30s")
+        Duration refresh();
+    }
+
     /** Scripts on other origins (browser dashboards) reading the API: {@link CorsSettings}. */
     Cors cors();
 

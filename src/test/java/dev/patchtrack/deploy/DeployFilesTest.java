@@ -39,7 +39,7 @@ class DeployFilesTest {
     static final Path DEPLOY = Path.of("deploy");
     static final Path OPERATIONS = Path.of("docs", "operations.md");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    static final Pattern SETTING = Pattern.compile("\\b((?:patchtrack|quarkus)\\.[a-z0-9.<>\\-]*[a-z0-9>])");
+    static final Pattern SETTING = Pattern.compile("\\b((?:patchtrack|quarkus)\\.[a-z0-9][a-zA-Z0-9.<>\\-]*[a-zA-Z0-9>])");
     static final Pattern ENV = Pattern.compile("\\b((?:PATCHTRACK|QUARKUS)_[A-Z0-9_]+)\\b");
     /** Settings Quarkus reads that application.properties need not mention. */
     static final Set<String> QUARKUS_BUILTIN = Set.of("quarkus.profile", "quarkus.log.level");
@@ -100,7 +100,7 @@ class DeployFilesTest {
             Matcher m = SETTING.matcher(text);
             while (m.find()) {
                 String s = placeholders(m.group(1));
-                if (s.endsWith(".md") || s.endsWith(".yaml") || s.startsWith("quarkus.profile=")) {
+                if (s.endsWith(".md") || s.endsWith(".yaml") || s.endsWith(".json") || s.startsWith("quarkus.profile=")) {
                     continue;
                 }
                 boolean ok = s.startsWith("patchtrack.") ? known.contains(s) : properties.contains(s) || QUARKUS_BUILTIN.contains(s);
