@@ -56,6 +56,11 @@ public class Meters {
     /** How an LWN poll went: read everything, read with problems (a document or page failed), or threw. */
     public static final List<String> LWN_RESULTS = List.of("ok", "problems", "error");
     static final List<String> PASSES = List.of("full", "affected");
+    /** The histogram's buckets: from a handful of messages to a full pass over years of several lists. */
+    static final Duration[] DERIVATION_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
+            Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1)};
 
     /** The store counts behind the gauges, and when they were read. */
     record Snapshot(Instant takenAt, Map<String, Long> byState, Map<String, Map<String, Long>> byTopic,
@@ -140,8 +145,7 @@ public class Meters {
 
     private Timer derivationTimer(String pass) {
         return Timer.builder("patchtrack.derivation").description("deriving series from stored mail").tag("pass", pass)
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
-                .maximumExpectedValue(Duration.ofHours(1)).register(registry);
+                .serviceLevelObjectives(DERIVATION_BUCKETS).register(registry);
     }
 
     /** The counters and the lag gauge of a source, registered once (counters at zero). */
