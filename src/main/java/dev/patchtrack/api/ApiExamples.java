@@ -36,6 +36,9 @@ final class ApiExamples {
             + "\"nacks\":[],\"applied\":[],\"seriesId\":58,\"revisionId\":122,\"version\":1,\"check\":\"pending\","
             + "\"checks\":[]}]}";
 
+    static final String LATENCY = "{\"unit\":\"hours\",\"topics\":[{\"topic\":\"rust-nvme\",\"v1ToAccepted\":{\"count\":4,"
+            + "\"min\":72.5,\"q1\":160.25,\"median\":410.0,\"q3\":1022.75,\"max\":2310.0},\"firstReview\":{\"count\":9,"
+            + "\"min\":0.75,\"q1\":5.5,\"median\":26.0,\"q3\":70.25,\"max\":300.0}}]}";
     static final String STATS = "{\"series\":5,\"byState\":{\"accepted\":3,\"reviewed\":1,\"under-review\":1},"
             + "\"topics\":[{\"topic\":\"rust-net\",\"series\":5,\"byState\":{\"accepted\":3,\"reviewed\":1,\"under-review\":1}}],"
             + "\"weeks\":[{\"week\":\"2024-W04\",\"start\":\"2024-01-22\",\"posted\":2,\"accepted\":1},"
