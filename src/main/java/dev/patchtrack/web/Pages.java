@@ -92,8 +92,9 @@ public class Pages {
                 List.copyOf(known.lists()));
     }
 
+    /** Digits only: other paths under /series/ are Patchwork's downloads ({@code /series/{id}/mbox/}) or unknown. */
     @GET
-    @Path("series/{id}")
+    @Path("series/{id: [0-9]+}")
     public TemplateInstance series(@PathParam("id") String id) {
         return Templates.series(series.get(id));
     }
@@ -158,7 +159,7 @@ public class Pages {
     /** A problem as a page: the API's status and detail, in HTML for a browser. */
     @ServerExceptionMapper
     public Response problem(ApiProblem e) {
-        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response.status(e.status()).type(PageHeaders.HTML)
                 .entity(Templates.error(e.status(), e.title(), e.getMessage()).render()).build();
     }
 }

@@ -132,7 +132,7 @@ class WebPagesTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("text/html");
         assertThat(Jsoup.parse(missing.asString()).select("p.problem").text()).contains("no-such-message@example.org");
-        Response badSeries = given().accept("text/html").get("/series/x1");
+        Response badSeries = given().accept("text/html").get("/series/99999999999999999999");
         assertThat(badSeries.statusCode()).isEqualTo(400);
         assertThat(badSeries.contentType()).startsWith("text/html");
         given().accept("text/html").get("/series/999999999").then().statusCode(404).contentType("text/html");
@@ -149,7 +149,10 @@ class WebPagesTest {
                 .contentType("application/json");
         given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
         // the pages take the API's parameter names, and refuse others as the API does
-        given().get("/?topc=rust-core").then().statusCode(400);
+        Response unknown = given().get("/?topc=rust-core");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("text/html");
+        assertThat(Jsoup.parse(unknown.asString()).select("p.problem").text()).contains("did you mean topic?");
         given().get("/?state=bogus").then().statusCode(400).contentType("text/html");
         given().get("/static/patchtrack.css").then().statusCode(200);
     }
@@ -206,5 +209,21 @@ class WebPagesTest {
         String name = reviewers.getString("[0].person.name");
         assertThat(page("/stats").select("#reviewers svg text").eachText())
                 .contains(name == null ? reviewers.getString("[0].person.email") : name);
+    }
+
+    @Test
+    void badParametersArePagesThatNameThemNeverA5xx() {
+        // what the forms send when left empty is no filter at all
+        page("/?topic=&state=&list=&author=&q=&since=");
+        page("/stats?topic=&since=&before=");
+        for (String path : List.of("/?since=not-a-date", "/?page=-1", "/?per_page=100000",
+                "/?state=bogus", "/?topic=no-such-topic", "/?order=-nothing", "/stats?since=2024-13-45",
+                "/stats?topic=no-such-topic", "/articles?page=x", "/messages?id=",
+                "/messages?id=%20%3C%3E")) {
+            Response r = given().urlEncodingEnabled(false).get(path);
+            assertThat(r.statusCode()).as(path).isBetween(400, 499);
+            assertThat(r.contentType()).as(path).startsWith("text/html");
+            assertThat(Jsoup.parse(r.asString()).select("p.problem").text()).as(path).isNotBlank();
+        }
     }
 }
