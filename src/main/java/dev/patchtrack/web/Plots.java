@@ -5,6 +5,7 @@ import dev.patchtrack.api.dto.ReviewerActivityInfo;
 import dev.patchtrack.api.dto.TopicLatencyInfo;
 import dev.patchtrack.api.dto.TopicWeeksInfo;
 import dev.patchtrack.api.dto.WeekInfo;
+import dev.patchtrack.api.text.TextWidth;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class Plots {
     static final int WIDTH = 720;
     private static final int LEFT = 150;
     private static final int RIGHT = 20;
+    /** What fits left of the plot at 12 px: longer labels end in an ellipsis (the bars' titles keep them whole). */
+    private static final int LABEL_COLUMNS = 22;
     /** Hour marks of the latency axis: an hour, a day, a week, a month, a year. */
     private static final double[] TICKS = {1, 24, 168, 720, 8760};
     private static final String[] TICK_NAMES = {"1 h", "1 d", "1 w", "30 d", "1 y"};
@@ -133,7 +136,7 @@ public final class Plots {
             ReviewerActivityInfo r = shown.get(i);
             double y = 10 + i * row;
             String name = r.person().name() == null || r.person().name().isBlank() ? r.person().email() : r.person().name();
-            svg.text(LEFT - 8, y + 14, "end", name);
+            svg.text(LEFT - 8, y + 14, "end", TextWidth.fit(name, LABEL_COLUMNS));
             double x = LEFT;
             long[] counts = {r.reviewed(), r.acked(), r.tested()};
             String[] kinds = {"Reviewed-by", "Acked-by", "Tested-by"};

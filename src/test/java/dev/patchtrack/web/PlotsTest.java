@@ -73,6 +73,8 @@ class PlotsTest {
                 new ReviewerActivityInfo(new PersonInfo(HOSTILE, "m@evil.example.org"), 6, 3, 1, 10, 4),
                 new ReviewerActivityInfo(new PersonInfo(null, "bare@example.org"), 5, 0, 0, 5, 5),
                 new ReviewerActivityInfo(new PersonInfo("Third", "t@example.org"), 1, 0, 0, 1, 1));
+        assertThat(Plots.reviewers(List.of(new ReviewerActivityInfo(new PersonInfo("Martin Rodriguez Reboredo Long",
+                "m@example.org"), 1, 0, 0, 1, 1)), 5)).contains(">Martin Rodriguez Rebo…<", "Martin Rodriguez Reboredo Long: 1");
         String svg = Plots.reviewers(people, 2);
         Document d = parse(svg);
         NodeList rects = d.getElementsByTagName("rect");
