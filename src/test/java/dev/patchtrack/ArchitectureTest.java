@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The import rules of DESIGN.md: config <- everyone; core <- store <- ingest; core + store <- api. */
+/**
+ * The import rules of DESIGN.md: config <- everyone; core <- store <- ingest; core + store <- api; and
+ * api <- web: the pages show what the API's resources answer.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -66,6 +69,21 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.patchtrack.api.dto..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.patchtrack.store..", "dev.patchtrack.ingest..")
                 .because("entities never leave the store through the API")
+                .check(classes);
+    }
+
+    @Test
+    void webShowsWhatTheApiAnswers() {
+        noClasses().that().resideInAPackage("dev.patchtrack.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.patchtrack.store..", "dev.patchtrack.ingest..")
+                .because("a page calls the resources and services of the API and shows their records, never entities")
+                .check(classes);
+    }
+
+    @Test
+    void nothingBelowTheWebKnowsIt() {
+        noClasses().that().resideOutsideOfPackage("dev.patchtrack.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.patchtrack.web..")
                 .check(classes);
     }
 }

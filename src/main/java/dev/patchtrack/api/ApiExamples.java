@@ -36,6 +36,9 @@ final class ApiExamples {
             + "\"nacks\":[],\"applied\":[],\"seriesId\":58,\"revisionId\":122,\"version\":1,\"check\":\"pending\","
             + "\"checks\":[]}]}";
 
+    static final String LATENCY = "{\"unit\":\"hours\",\"topics\":[{\"topic\":\"rust-nvme\",\"v1ToAccepted\":{\"count\":4,"
+            + "\"min\":72.5,\"q1\":160.25,\"median\":410.0,\"q3\":1022.75,\"max\":2310.0},\"firstReview\":{\"count\":9,"
+            + "\"min\":0.75,\"q1\":5.5,\"median\":26.0,\"q3\":70.25,\"max\":300.0}}]}";
     static final String STATS = "{\"series\":5,\"byState\":{\"accepted\":3,\"reviewed\":1,\"under-review\":1},"
             + "\"topics\":[{\"topic\":\"rust-net\",\"series\":5,\"byState\":{\"accepted\":3,\"reviewed\":1,\"under-review\":1}}],"
             + "\"weeks\":[{\"week\":\"2024-W04\",\"start\":\"2024-01-22\",\"posted\":2,\"accepted\":1},"
@@ -44,6 +47,11 @@ final class ApiExamples {
     static final String EVENTS = "[{\"id\":101,\"kind\":\"revision-posted\",\"at\":\"2026-11-24T14:47:11.185876Z\","
             + "\"seriesId\":31,\"revisionId\":70,\"patchId\":null,\"messageId\":\"20240113094100.3307128-1-rdominguez@example.net\","
             + "\"summary\":\"v1 of rust: str: add a `KVec` allocation API posted, 5 of 5 patches\"}]";
+
+    static final String EVENT_STREAM = ":patchtrack events after 100\nretry:5000\n\n"
+            + "id:101\ndata:{\"id\":101,\"kind\":\"revision-posted\",\"at\":\"2026-11-24T14:47:11.185876Z\",\"seriesId\":31,"
+            + "\"revisionId\":70,\"patchId\":null,\"messageId\":\"20240113094100.3307128-1-rdominguez@example.net\","
+            + "\"summary\":\"v1 of rust: str: add a `KVec` allocation API posted, 5 of 5 patches\"}\n\n:keep-alive\n\n";
 
     static final String MESSAGE = "{\"messageId\":\"20240508133001.2210077-2-francois.lefevre@example.org\",\"kind\":\"patch\","
             + "\"subject\":\"[PATCH 1/2] fs/9p: expose v9fs_session_info accessors\",\"from\":{\"name\":\"François Lefèvre\","

@@ -2,6 +2,7 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.ArticleInfo;
 import dev.patchtrack.api.dto.ArticleSummaryInfo;
+import dev.patchtrack.api.dto.PageInfo;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.store.ArticleEntity;
 import dev.patchtrack.store.ArticleRepository;
@@ -53,6 +54,13 @@ public class ArticleResource {
                          @Parameter(description = "1-based page") @QueryParam("page") String page,
                          @Parameter(description = "items per page") @QueryParam("per_page") String perPage,
                          @Context UriInfo uri) {
+        PageInfo<ArticleSummaryInfo> found = page(topic, since, before, page, perPage);
+        return new Paging(found.page(), found.perPage()).response(found.items(), found.total(), uri);
+    }
+
+    /** One page of articles as {@link #list} finds them: the listing, and the web page of articles. */
+    @Transactional
+    public PageInfo<ArticleSummaryInfo> page(String topic, String since, String before, String page, String perPage) {
         Paging paging = Paging.of(page, perPage, config.api());
         String t = topic == null || topic.isBlank() ? null : topic.strip();
         if (t != null && !TOPIC.matcher(t).matches()) {
@@ -64,7 +72,7 @@ public class ArticleResource {
         SeriesRepository.Page<ArticleEntity> result = articles.page(new ArticleRepository.ArticleQuery(t,
                 Params.instant("since", since), Params.instant("before", before), paging.page(), paging.perPage()));
         List<ArticleSummaryInfo> items = views.summaries(result.items());
-        return paging.response(items, result.total(), uri);
+        return new PageInfo<>(result.total(), paging.page(), paging.perPage(), items);
     }
 
     @GET

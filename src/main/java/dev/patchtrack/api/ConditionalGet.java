@@ -43,6 +43,22 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
     /** Set on a 200 whose bytes {@link ResponseCacheWriter} keeps under this ETag. */
     static final String CACHE_KEY = ConditionalGet.class.getName() + ".cache";
     private static final String REPLAYED = ConditionalGet.class.getName() + ".replayed";
+    /**
+     * What an answer depends on besides its URL: with CORS for listed origins (patchtrack.cors.origins)
+     * the Access-Control-Allow-Origin it carries too, so no cache hands one origin's answer to another.
+     */
+    private static volatile String vary;
+
+    /** Read at the first request: the filter is built before the runtime configuration exists. */
+    static String vary() {
+        if (vary == null) {
+            var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            boolean listed = config.getOptionalValue("quarkus.http.cors.enabled", Boolean.class).orElse(false)
+                    && !config.getOptionalValue("quarkus.http.cors.origins", String.class).orElse("*").strip().equals("*");
+            vary = listed ? "Accept, Origin" : "Accept";
+        }
+        return vary;
+    }
 
     // Filters are built at static init, before runtime configuration exists: look beans up per request.
     @Inject
@@ -56,8 +72,8 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext req) {
-        if (!reading(req.getMethod())) {
-            return;
+        if (!reading(req.getMethod()) || req.getUriInfo().getPath().endsWith("/events/stream")) {
+            return; // a stream has no version: it is never 304 nor replayed
         }
         DataVersion.Snapshot v = dataVersion.get().current();
         String etag = etag(v.version(), ApiVersions.originalUri(req), req.getHeaderString(HttpHeaders.ACCEPT));
@@ -107,7 +123,7 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
         }
         h.putSingle(HttpHeaders.ETAG, etag);
         h.putSingle(HttpHeaders.LAST_MODIFIED, httpDate((Instant) req.getProperty(MODIFIED_PROPERTY)));
-        h.putSingle(HttpHeaders.VARY, "Accept");
+        h.putSingle(HttpHeaders.VARY, vary());
         if (!h.containsKey(HttpHeaders.CACHE_CONTROL)) {
             h.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl(path));
         }
@@ -123,7 +139,7 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
 
     private static void validators(Response.ResponseBuilder rb, String etag, Instant modified, String cacheControl) {
         rb.header(HttpHeaders.ETAG, etag).header(HttpHeaders.LAST_MODIFIED, httpDate(modified))
-                .header(HttpHeaders.VARY, "Accept").header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, vary()).header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header("API-Version", API_VERSION);
     }
 

@@ -5,7 +5,9 @@ import dev.patchtrack.store.EventEntity;
 import dev.patchtrack.store.EventLog;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -13,8 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +40,9 @@ public class EventResource {
     @Inject
     KnownValues known;
 
+    @Inject
+    EventStreams streams;
+
     @GET
     @Transactional
     @Operation(summary = "Events after an id, oldest first: follow changes by asking again with the last id seen",
@@ -56,14 +62,7 @@ public class EventResource {
                          @QueryParam("since") String since,
                          @Parameter(description = "recorded before: a date as since", example = "2024-06-01")
                          @QueryParam("before") String before,
-                         @Parameter(description = "kinds, repeated or comma-separated: " + KINDS, example = "revision-posted")
-                         @QueryParam("kind") List<String> kind,
-                         @Parameter(description = "series ids, repeated or comma-separated", example = "42")
-                         @QueryParam("series") List<String> series,
-                         @Parameter(description = "lists the series has mail on, repeated or comma-separated", example = "rust-for-linux")
-                         @QueryParam("list") List<String> list,
-                         @Parameter(description = "topics of the series, repeated or comma-separated", example = "rust-nvme")
-                         @QueryParam("topic") List<String> topic,
+                         @BeanParam EventFilterParams filters,
                          @Parameter(description = "at most this many (default 100, at most 1000)", example = "100")
                          @QueryParam("limit") String limit,
                          @Context UriInfo uri) {
@@ -80,11 +79,10 @@ public class EventResource {
             from = Params.instant("since", since);
         }
         int max = Params.positiveInt("limit", limit, 100, 1000);
-        List<EventEntity> found = events.find(EventLog.Query.following(cursor, kinds(kind), ids(series),
-                known.checkLists(Filters.lists(list)), known.checkTopics(Filters.topics(topic)), from,
-                Params.instant("before", before), max));
-        List<EventInfo> out = found.stream().map(e -> new EventInfo(e.id, e.kind, e.createdAt,
-                e.seriesId, e.revisionId, e.patchId, e.messageId, e.summary)).toList();
+        EventFilterParams.Checked f = filters.check(known);
+        List<EventEntity> found = events.find(EventLog.Query.following(cursor, f.kinds(), f.series(), f.lists(), f.topics(),
+                from, Params.instant("before", before), max));
+        List<EventInfo> out = found.stream().map(EventResource::info).toList();
         long next = out.isEmpty() ? cursor : out.get(out.size() - 1).id();
         var link = RequestUris.request(uri).replaceQueryParam("after", next).replaceQueryParam("limit", max);
         if (legacy) {
@@ -94,8 +92,54 @@ public class EventResource {
                 .header("X-Next-After", next).header("X-Next-Since", next).build();
     }
 
-    private static final String KINDS = "series-created, revision-posted, revision-compared, trailer-added, state-changed,"
-            + " override-set, override-cleared, article-published, check-created, check-changed";
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Transactional
+    @Operation(summary = "The event log as server-sent events: what /api/events returns, pushed as it is recorded",
+            description = "Each event is one SSE message: its id the event id, its data the event as /api/events gives"
+                    + " it. Without a cursor the stream starts at the newest event and sends what is recorded later;"
+                    + " after (or the Last-Event-ID header an EventSource sends when it reconnects, which wins) resumes"
+                    + " after that id, sending what was missed first. kind, series, list and topic narrow the events as"
+                    + " in /api/events and are checked before the stream starts (400). A comment line keeps a quiet"
+                    + " stream open every 15 s. When every stream this instance allows is open: 503 with Retry-After.")
+    @APIResponse(responseCode = "200", description = "the stream, until the client closes it", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "events",
+            value = ApiExamples.EVENT_STREAM)))
+    @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem", content = @Content(
+            mediaType = ProblemMappers.PROBLEM_JSON))
+    @APIResponse(responseCode = "503", description = "every stream is taken; try again after Retry-After", content = @Content(
+            mediaType = ProblemMappers.PROBLEM_JSON))
+    public void stream(@Parameter(description = "resume after this event id (default: the newest; 0: the whole log)",
+                               example = "1200")
+                       @QueryParam("after") String after,
+                       @BeanParam EventFilterParams filters,
+                       @Parameter(description = "the last event id received, as an EventSource sends it when it"
+                               + " reconnects; wins over after", example = "1234")
+                       @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        long cursor = cursor("after", after);
+        boolean resumed = lastEventId != null && !lastEventId.isBlank();
+        if (resumed) {
+            cursor = cursor("Last-Event-ID", lastEventId);
+        }
+        EventFilterParams.Checked filter = filters.check(known);
+        if (!streams.reserve()) {
+            throw ApiProblem.busy("every event stream this instance serves is open (patchtrack.events.max-streams);"
+                    + " try again shortly, or poll /api/events", 5);
+        }
+        try {
+            streams.start(sink, sse, filter, resumed || (after != null && !after.isBlank()) ? cursor : streams.newest());
+        } catch (RuntimeException e) {
+            streams.release();
+            throw e;
+        }
+    }
+
+    /** What an event looks like to clients, in /api/events and in the stream. */
+    static EventInfo info(EventEntity e) {
+        return new EventInfo(e.id, e.kind, e.createdAt, e.seriesId, e.revisionId, e.patchId, e.messageId, e.summary);
+    }
 
     private static long cursor(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -110,17 +154,5 @@ public class EventResource {
             // below
         }
         throw ApiProblem.badParameter(name, name + " must be an event id (a whole number), not '" + Params.clip(value) + "'");
-    }
-
-    private static List<String> kinds(List<String> raw) {
-        return KnownValues.check("kind", "kind", Filters.values(raw), EventLog.KINDS);
-    }
-
-    private static List<Long> ids(List<String> raw) {
-        List<Long> out = new ArrayList<>();
-        for (String v : Filters.values(raw)) {
-            out.add(Ids.parse("series", v));
-        }
-        return out;
     }
 }

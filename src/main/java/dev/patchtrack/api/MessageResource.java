@@ -129,6 +129,13 @@ public class MessageResource {
                 "attachment; filename=\"" + Mboxes.fileName(m.subject, "thread") + ".mbox.gz\"").build();
     }
 
+    /** What a pasted Message-ID names, as {@link #get} gives it; 404 when there is none. */
+    @Transactional
+    public MessageInfo message(String id) {
+        readOnly.begin();
+        return info(known(id));
+    }
+
     /** The message a pasted Message-ID names; 404 when there is none. */
     private MessageEntity known(String id) {
         String mid = Params.messageId(id);

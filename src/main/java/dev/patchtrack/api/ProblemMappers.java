@@ -31,7 +31,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.parameter(), path());
+        Response r = problem(e.status(), e.title(), e.getMessage(), e.parameter(), path());
+        return e.retryAfter() == null ? r : Response.fromResponse(r).header("Retry-After", e.retryAfter()).build();
     }
 
     @ServerExceptionMapper

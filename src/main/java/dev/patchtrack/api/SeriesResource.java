@@ -1,5 +1,6 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.api.dto.PageInfo;
 import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.config.PatchtrackConfig;
@@ -68,12 +69,19 @@ public class SeriesResource {
     @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem", content = @Content(
             mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "problem", value = ApiExamples.BAD_PARAMETER)))
     public Response list(@BeanParam FilterParams params, @Context UriInfo uri) {
+        PageInfo<SeriesSummaryInfo> page = page(params);
+        return new Paging(page.page(), page.perPage()).response(page.items(), page.total(), uri);
+    }
+
+    /** One page of series as {@link #list} finds them: the listing, and the web page of series. */
+    @Transactional
+    public PageInfo<SeriesSummaryInfo> page(FilterParams params) {
         readOnly.begin();
         Paging paging = Paging.of(params.page, params.perPage, config.api());
         SeriesRepository.Page<SeriesEntity> result = search.series(params.filter(known),
                 params.order(ItemSearch.SERIES_ORDER), paging.page(), paging.perPage());
         List<SeriesSummaryInfo> items = views.summaries(result.items());
-        return paging.response(items, result.total(), uri);
+        return new PageInfo<>(result.total(), paging.page(), paging.perPage(), items);
     }
 
     @PUT

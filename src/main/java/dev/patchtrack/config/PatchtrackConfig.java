@@ -39,6 +39,47 @@ public interface PatchtrackConfig {
     /** What {@code patchtrack audit} and {@code GET /api/audit} doubt. */
     Audit audit();
 
+    /** Following the event log as it grows: {@code GET /api/events/stream}. */
+    Events events();
+
+    interface Events {
+        /** Event streams open at once on this instance; one more is refused with 503 and Retry-After. */
+        @WithDefault("100")
+        int maxStreams();
+
+        /** How often the event log is read for the open streams (one query when nothing is new). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** A comment line after this long without an event, so that proxies keep the stream open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+
+    /** The domain metrics at /q/metrics. */
+    Metrics metrics();
+
+    interface Metrics {
+        /**
+         * How old the store counts behind the gauges (series by state and topic, source lag) may grow
+         * before a scrape has them read again, in the background; derivations and syncs of this
+         * instance refresh them at once.
+         */
+        @WithDefault("30s")
+        Duration refresh();
+    }
+
+    /** Scripts on other origins (browser dashboards) reading the API: {@link CorsSettings}. */
+    Cors cors();
+
+    interface Cors {
+        /**
+         * Origins whose scripts may read the API, the feeds and health ({@code https://dash.example.org},
+         * comma-separated), or {@code *} for any. None by default: no CORS at all.
+         */
+        Optional<List<String>> origins();
+    }
+
     /** Import batching. */
     @WithName("import")
     Import imports();

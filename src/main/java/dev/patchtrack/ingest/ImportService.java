@@ -64,6 +64,9 @@ public class ImportService {
     ListRepository lists;
 
     @Inject
+    Meters meters;
+
+    @Inject
     SeriesRebuilder rebuilder;
 
     /** True when {@code name} can name a list. */
@@ -347,6 +350,7 @@ public class ImportService {
         Map<String, String> cursorCopy = prepared.cursors();
         for (int attempt = 1; ; attempt++) {
             Counts delta = new Counts();
+            Map<String, Integer> storedOnList = new LinkedHashMap<>();
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     java.time.Instant newest = null;
@@ -367,6 +371,7 @@ public class ImportService {
                             if (outcomes.get(i).fate() == MessageRepository.Fate.STORED) {
                                 delta.changed.add(outcomes.get(i).storedAs());
                                 delta.stored++;
+                                storedOnList.merge(group.getKey(), 1, Integer::sum);
                                 if (!mail.readable()) {
                                     delta.unparseable++;
                                 }
@@ -390,6 +395,7 @@ public class ImportService {
                     }
                     hook.inTransaction(cursorCopy, new Batch(batch.size(), delta.stored, delta.deleted, newest));
                 });
+                storedOnList.forEach(meters::ingested);
                 counts.stored += delta.stored;
                 counts.duplicates += delta.duplicates;
                 counts.unparseable += delta.unparseable;

@@ -107,6 +107,9 @@ public class SeriesRebuilder {
     @Inject
     dev.patchtrack.store.SearchIndex searchIndex;
 
+    @Inject
+    Meters meters;
+
     /**
      * The full pass: every series derived again from every stored message (after a change of the rules,
      * the mailmap or the code), after analysing the stored mail again if the analysis rules changed
@@ -225,6 +228,7 @@ public class SeriesRebuilder {
         }
         // the words q= searches: cover letters and commit messages of the patches the groups now have
         QuarkusTransaction.requiringNew().timeout(3600).call(searchIndex::catchUp);
+        meters.derived(dropTheRest, System.nanoTime() - start);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Summary summary = new Summary(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], sums[8], millis);
         LOG.infof("series derived from %d messages in %d group(s): %d series, %d revisions; wrote %d series, %d revisions,"

@@ -63,6 +63,9 @@ public class SyncService {
     @Inject
     LoreQuery query;
 
+    @Inject
+    Meters meters;
+
     private final ReentrantLock lock = new ReentrantLock();
     private String instance;
 
@@ -325,6 +328,7 @@ public class SyncService {
             });
             sources.finishRun(runId, read, stored, err);
         });
+        meters.synced(name, err != null);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         LOG.infof("sync %s done: %d read, %d stored, %d deleted in %d ms (%.0f msg/s)%s", name, read, stored, deleted,
                 millis, read * 1000.0 / Math.max(1, millis), err == null ? "" : "; error: " + err);

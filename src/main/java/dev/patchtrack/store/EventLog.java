@@ -48,6 +48,12 @@ public class EventLog {
     @Inject
     EntityManager em;
 
+    /** The largest event id recorded, 0 for an empty log. */
+    public long newestId() {
+        Long max = em.createQuery("select max(e.id) from EventEntity e", Long.class).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
     /** The newest {@code limit} events of a series, newest first. */
     public List<EventEntity> ofSeries(long seriesId, int limit) {
         return em.createQuery("from EventEntity e where e.seriesId = :s order by e.id desc", EventEntity.class)

@@ -1,5 +1,6 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.stats.Latency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,12 +63,93 @@ public class StatsRepository {
      * maintainer's "applied" reply), else when patchtrack recorded the change (its latest event).
      */
     public List<Instant> revisionsAccepted(Instant since, Instant before, List<String> topics) {
-        String at = "COALESCE(m.sent_at, (SELECT MAX(e.created_at) FROM event e WHERE e.revision_id = r.id))";
+        String at = ACCEPTED_AT;
         StringBuilder sql = new StringBuilder("SELECT " + at + ", r.id FROM revision r"
                 + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE r.state = 'accepted'");
         range(sql, at, since, before);
         revisionTopics(sql, topics);
         return instants(rows(sql.toString(), since, before, topics));
+    }
+
+    /** The review trailers the latency and reviewer numbers count. */
+    private static final String REVIEW_TRAILERS = "('Reviewed-by', 'Acked-by', 'Tested-by')";
+
+    /** When an accepted revision became accepted (see {@link #revisionsAccepted}). */
+    private static final String ACCEPTED_AT =
+            "COALESCE(m.sent_at, (SELECT MAX(e.created_at) FROM event e WHERE e.revision_id = r.id))";
+
+    /**
+     * For each topic of each series that has an accepted revision: the series' first posting and the
+     * acceptance of each accepted revision (the caller takes the earliest and windows it).
+     */
+    public List<Latency.Row> firstPostedToAccepted(List<String> topics) {
+        StringBuilder sql = new StringBuilder("SELECT st.topic, s.id, s.first_posted_at, " + ACCEPTED_AT
+                + " FROM series s JOIN series_topic st ON st.series_id = s.id"
+                + " JOIN revision r ON r.series_id = s.id AND r.state = 'accepted'"
+                + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE s.first_posted_at IS NOT NULL");
+        if (!topics.isEmpty()) {
+            sql.append(" AND st.topic IN (:topics)");
+        }
+        return timings(rows(sql.toString(), null, null, topics));
+    }
+
+    /**
+     * For each topic of each revision: when it was posted and when each review trailer (Reviewed-by,
+     * Acked-by, Tested-by) came in a reply from someone other than its author; trailers a patch carries
+     * itself (kept from an earlier revision) are not a review of this one.
+     */
+    public List<Latency.Row> postedToReviewed(List<String> topics) {
+        StringBuilder sql = new StringBuilder("SELECT rt.topic, r.id, r.posted_at, m.sent_at FROM revision r"
+                + " JOIN revision_topic rt ON rt.revision_id = r.id"
+                + " JOIN patch p ON p.revision_id = r.id"
+                + " JOIN trailer t ON t.patch_id = p.id AND t.name IN " + REVIEW_TRAILERS
+                + " JOIN message m ON m.id = t.source_message_pk AND m.id <> p.message_pk"
+                + " WHERE r.posted_at IS NOT NULL"
+                + " AND (t.person_id IS NULL OR r.author_id IS NULL OR t.person_id <> r.author_id)");
+        if (!topics.isEmpty()) {
+            sql.append(" AND rt.topic IN (:topics)");
+        }
+        return timings(rows(sql.toString(), null, null, topics));
+    }
+
+    /** A reviewer's review trailers: how many of each kind, on how many revisions. */
+    public record ReviewerCount(long personId, String name, String email, long reviewed, long acked, long tested,
+                                long revisions) {
+    }
+
+    /**
+     * Who gave review trailers in replies (not those a patch carries itself) whose mail is dated in
+     * [since, before), per person, most trailers first.
+     */
+    public List<ReviewerCount> reviewerActivity(Instant since, Instant before, List<String> topics) {
+        StringBuilder sql = new StringBuilder("SELECT pe.id, pe.name, pe.email,"
+                + " SUM(CASE WHEN t.name = 'Reviewed-by' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN t.name = 'Acked-by' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN t.name = 'Tested-by' THEN 1 ELSE 0 END),"
+                + " COUNT(DISTINCT p.revision_id) FROM trailer t JOIN person pe ON pe.id = t.person_id"
+                + " JOIN patch p ON p.id = t.patch_id"
+                + " JOIN message m ON m.id = t.source_message_pk AND m.id <> p.message_pk"
+                + " WHERE t.name IN " + REVIEW_TRAILERS);
+        range(sql, "m.sent_at", since, before);
+        if (!topics.isEmpty()) {
+            sql.append(" AND p.revision_id IN (SELECT rt.revision_id FROM revision_topic rt WHERE rt.topic IN (:topics))");
+        }
+        sql.append(" GROUP BY pe.id, pe.name, pe.email ORDER BY COUNT(*) DESC, pe.email");
+        List<ReviewerCount> out = new ArrayList<>();
+        for (Object[] row : rows(sql.toString(), since, before, topics)) {
+            out.add(new ReviewerCount(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                    ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), ((Number) row[5]).longValue(),
+                    ((Number) row[6]).longValue()));
+        }
+        return out;
+    }
+
+    private static List<Latency.Row> timings(List<Object[]> rows) {
+        List<Latency.Row> out = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            out.add(new Latency.Row((String) row[0], ((Number) row[1]).longValue(), instant(row[2]), instant(row[3])));
+        }
+        return out;
     }
 
     private static void range(StringBuilder sql, String column, Instant since, Instant before) {
@@ -103,17 +185,22 @@ public class StatsRepository {
     private static List<Instant> instants(List<Object[]> rows) {
         List<Instant> out = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            Object v = row[0];
-            if (v instanceof Instant i) {
-                out.add(i);
-            } else if (v instanceof OffsetDateTime o) {
-                out.add(o.toInstant());
-            } else if (v instanceof java.sql.Timestamp t) {
-                out.add(t.toInstant());
-            } else if (v != null) {
-                throw new IllegalStateException("unexpected timestamp type " + v.getClass());
+            Instant t = instant(row[0]);
+            if (t != null) {
+                out.add(t);
             }
         }
         return out;
+    }
+
+    private static Instant instant(Object v) {
+        if (v == null || v instanceof Instant) {
+            return (Instant) v;
+        } else if (v instanceof OffsetDateTime o) {
+            return o.toInstant();
+        } else if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + v.getClass());
     }
 }

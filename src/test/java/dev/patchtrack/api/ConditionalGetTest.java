@@ -44,7 +44,7 @@ class ConditionalGetTest {
         for (String path : List.of("/api/series", "/api/series?state=new,reviewed&order=title", firstSeries, "/api/patches",
                 firstPatch, message, "/api/topics", "/api/stats", "/api/events?since=0", "/api/v1/series")) {
             Response full = given().get(path);
-            full.then().statusCode(200).header("API-Version", "1").header("Vary", "Accept")
+            full.then().statusCode(200).header("API-Version", "1").header("Vary", startsWith("Accept"))
                     .header("Cache-Control", not(emptyString()));
             String etag = full.header("ETag");
             String modified = full.header("Last-Modified");

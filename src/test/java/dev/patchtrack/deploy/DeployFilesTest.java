@@ -101,7 +101,7 @@ class DeployFilesTest {
             Matcher m = SETTING.matcher(text);
             while (m.find()) {
                 String s = placeholders(m.group(1));
-                if (s.endsWith(".md") || s.endsWith(".yaml") || s.startsWith("quarkus.profile=")) {
+                if (s.endsWith(".md") || s.endsWith(".yaml") || s.endsWith(".json") || s.startsWith("quarkus.profile=")) {
                     continue;
                 }
                 boolean ok = s.startsWith("patchtrack.") ? known.contains(s) : properties.contains(s) || QUARKUS_BUILTIN.contains(s);

@@ -71,6 +71,9 @@ public class LwnPoller {
     @Inject
     ArticleClassifier classifier;
 
+    @Inject
+    dev.patchtrack.ingest.Meters meters;
+
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Summary last;
 
@@ -83,8 +86,19 @@ public class LwnPoller {
         return runOnce(Instant.now());
     }
 
-    /** One poll, as if it were {@code now}: what is due is decided against it. */
+    /** One poll, as if it were {@code now}: what is due is decided against it. Counted by how it went. */
     public Summary runOnce(Instant now) {
+        String result = "error";
+        try {
+            Summary s = pollOnce(now);
+            result = s.failed() == 0 && s.problems().isEmpty() ? "ok" : "problems";
+            return s;
+        } finally {
+            meters.lwnPolled(result);
+        }
+    }
+
+    private Summary pollOnce(Instant now) {
         lock.lock();
         try {
             long start = System.nanoTime();
