@@ -86,72 +86,51 @@ public class FeedResource {
     UriInfo uri;
 
     @GET
-    @Path("series.atom")
+    @Path("series.{format: atom|rss}")
     @Transactional
-    @Operation(summary = "Series as Atom, with the filters of /api/series (topic, state, list, author, since, before,"
-            + " version, rfc, q, order) and limit")
-    public Response seriesAtom(@BeanParam FilterParams params, @BeanParam FeedParams feed) {
-        return Response.ok(FeedWriter.atom(seriesFeed(params, feed.limit)), ATOM).build();
+    @Operation(summary = "Series as Atom or RSS 2.0, with the filters of /api/series (topic, state, list, author, since,"
+            + " before, version, rfc, q, order) and limit")
+    public Response series(@Parameter(description = FORMAT) @PathParam("format") String format,
+                           @BeanParam FilterParams params, @BeanParam FeedParams feed) {
+        return written(seriesFeed(params, feed.limit), format);
     }
 
     @GET
-    @Path("series.rss")
+    @Path("series/{id: [^/.]+}.{format: atom|rss}")
     @Transactional
-    @Operation(summary = "Series as RSS 2.0, with the filters of /api/series and limit")
-    public Response seriesRss(@BeanParam FilterParams params, @BeanParam FeedParams feed) {
-        return Response.ok(FeedWriter.rss(seriesFeed(params, feed.limit)), RSS).build();
+    @Operation(summary = "One series as Atom or RSS 2.0: each revision posted, state change and trailer, newest first")
+    public Response oneSeries(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
+                              @Parameter(description = FORMAT) @PathParam("format") String format,
+                              @BeanParam FeedParams feed) {
+        return written(oneSeries(id, feed.limit), format);
     }
 
     @GET
-    @Path("series/{id: [^/.]+}.atom")
+    @Path("articles.{format: atom|rss}")
     @Transactional
-    @Operation(summary = "One series as Atom: each revision posted, state change and trailer, newest first")
-    public Response oneSeriesAtom(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
-                                  @BeanParam FeedParams feed) {
-        return Response.ok(FeedWriter.atom(oneSeries(id, feed.limit)), ATOM).build();
+    @Operation(summary = "LWN articles as Atom or RSS 2.0, newest first; topic, since, before and limit filter them")
+    public Response articles(@Parameter(description = FORMAT) @PathParam("format") String format,
+                             @BeanParam ArticleFeedParams params) {
+        return written(articleFeed(params), format);
     }
 
     @GET
-    @Path("series/{id: [^/.]+}.rss")
+    @Path("todo.{format: atom|rss}")
     @Transactional
-    @Operation(summary = "One series as RSS 2.0")
-    public Response oneSeriesRss(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
-                                 @BeanParam FeedParams feed) {
-        return Response.ok(FeedWriter.rss(oneSeries(id, feed.limit)), RSS).build();
+    @Operation(summary = "What waits on a person (as /api/todo) as Atom or RSS 2.0: one entry a revision, updated by its"
+            + " newest mail")
+    public Response todo(@Parameter(description = FORMAT) @PathParam("format") String format,
+                         @Parameter(description = "the person's mail address", example = "aliceryhl@google.com")
+                         @QueryParam("who") String who, @BeanParam FeedParams feed) {
+        return written(todoFeed(who, feed.limit), format);
     }
 
-    @GET
-    @Path("articles.atom")
-    @Transactional
-    @Operation(summary = "LWN articles as Atom, newest first; topic, since, before and limit filter them")
-    public Response articlesAtom(@BeanParam ArticleFeedParams params) {
-        return Response.ok(FeedWriter.atom(articleFeed(params)), ATOM).build();
-    }
+    private static final String FORMAT = "atom (Atom 1.0) or rss (RSS 2.0)";
 
-    @GET
-    @Path("articles.rss")
-    @Transactional
-    @Operation(summary = "LWN articles as RSS 2.0")
-    public Response articlesRss(@BeanParam ArticleFeedParams params) {
-        return Response.ok(FeedWriter.rss(articleFeed(params)), RSS).build();
-    }
-
-    @GET
-    @Path("todo.atom")
-    @Transactional
-    @Operation(summary = "What waits on a person (as /api/todo) as Atom: one entry a revision, updated by its newest mail")
-    public Response todoAtom(@Parameter(description = "the person's mail address", example = "aliceryhl@google.com")
-                             @QueryParam("who") String who, @BeanParam FeedParams feed) {
-        return Response.ok(FeedWriter.atom(todoFeed(who, feed.limit)), ATOM).build();
-    }
-
-    @GET
-    @Path("todo.rss")
-    @Transactional
-    @Operation(summary = "What waits on a person (as /api/todo) as RSS 2.0")
-    public Response todoRss(@Parameter(description = "the person's mail address", example = "aliceryhl@google.com")
-                            @QueryParam("who") String who, @BeanParam FeedParams feed) {
-        return Response.ok(FeedWriter.rss(todoFeed(who, feed.limit)), RSS).build();
+    /** Every feed is written one of two ways, named by the path's suffix. */
+    private static Response written(Feed feed, String format) {
+        return "rss".equals(format) ? Response.ok(FeedWriter.rss(feed), RSS).build()
+                : Response.ok(FeedWriter.atom(feed), ATOM).build();
     }
 
     private Feed todoFeed(String who, String limit) {
