@@ -3,6 +3,7 @@ package dev.patchtrack.api;
 import dev.patchtrack.api.dto.EventInfo;
 import dev.patchtrack.store.EventEntity;
 import dev.patchtrack.store.EventLog;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
@@ -117,7 +118,7 @@ public class EventResource {
                        @Parameter(description = "the last event id received, as an EventSource sends it when it"
                                + " reconnects; wins over after", example = "1234")
                        @HeaderParam("Last-Event-ID") String lastEventId,
-                       @Context SseEventSink sink, @Context Sse sse) {
+                       @Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse raw) {
         long cursor = cursor("after", after);
         boolean resumed = lastEventId != null && !lastEventId.isBlank();
         if (resumed) {
@@ -128,6 +129,9 @@ public class EventResource {
             throw ApiProblem.busy("every event stream this instance serves is open (patchtrack.events.max-streams);"
                     + " try again shortly, or poll /api/events", 5);
         }
+        // the stream's head goes out with its first line, past the response filters: said here
+        raw.putHeader("API-Version", ConditionalGet.API_VERSION).putHeader("Cache-Control", "no-store")
+                .putHeader("X-Accel-Buffering", "no");
         try {
             streams.start(sink, sse, filter, resumed || (after != null && !after.isBlank()) ? cursor : streams.newest());
         } catch (RuntimeException e) {

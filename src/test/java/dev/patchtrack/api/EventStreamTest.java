@@ -67,6 +67,8 @@ class EventStreamTest {
         assertThat(live.response.statusCode()).isEqualTo(200);
         assertThat(live.response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         assertThat(live.response.headers().firstValue("ETag")).isEmpty();
+        assertThat(live.response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(live.response.headers().firstValue("API-Version")).hasValue("1");
 
         ImportAndReadTest.upload(Pipeline.fixture("series/3005-applied-notices.mbox"), "rust-for-linux");
         List<Long> all = given().get("/api/events?after=0&limit=1000").jsonPath().getList("id", Long.class);

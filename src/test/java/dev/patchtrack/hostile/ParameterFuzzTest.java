@@ -51,8 +51,8 @@ class ParameterFuzzTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             JsonNode get = path.getValue().path("get");
-            if (get.isMissingNode()) {
-                continue;
+            if (get.isMissingNode() || get.path("responses").toString().contains("text/event-stream")) {
+                continue; // a stream never ends: EventStreamTest refuses its bad parameters
             }
             List<JsonNode> params = new ArrayList<>();
             path.getValue().path("parameters").forEach(params::add);
@@ -88,7 +88,7 @@ class ParameterFuzzTest {
                     }
                     Response r;
                     try {
-                        r = given().urlEncodingEnabled(false).get(path);
+                        r = given().urlEncodingEnabled(false).header("Authorization", "Bearer test-token").get(path);
                     } catch (RuntimeException e) {
                         failures.add("GET " + template + " " + name + "=" + abbreviate(value) + ": " + e);
                         continue;
