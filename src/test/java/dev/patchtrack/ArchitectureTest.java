@@ -28,7 +28,7 @@ class ArchitectureTest {
     void coreImportsOnlyTheJdkMailJsoupJgitAndItself() {
         classes().that().resideInAPackage("dev.patchtrack.core..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "javax.annotation..", "javax.xml..", "jakarta.mail..", "jakarta.activation..", "org.eclipse.angus..",
+                        "java..", "javax.annotation..", "javax.xml..", "javax.crypto..", "jakarta.mail..", "jakarta.activation..", "org.eclipse.angus..",
                         "org.jsoup..", "org.eclipse.jgit..", "dev.patchtrack.core..")
                 .because("the core is pure: no Quarkus, CDI, JPA or HTTP")
                 .check(classes);

@@ -72,8 +72,8 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext req) {
-        if (!reading(req.getMethod()) || req.getUriInfo().getPath().endsWith("/events/stream")) {
-            return; // a stream has no version: it is never 304 nor replayed
+        if (!reading(req.getMethod()) || unversioned(req.getUriInfo().getPath())) {
+            return; // never 304 nor replayed: see unversioned
         }
         DataVersion.Snapshot v = dataVersion.get().current();
         String etag = etag(v.version(), ApiVersions.originalUri(req), req.getHeaderString(HttpHeaders.ACCEPT));
@@ -131,6 +131,15 @@ public class ConditionalGet implements ContainerRequestFilter, ContainerResponse
                 && String.valueOf(h.getFirst(HttpHeaders.CACHE_CONTROL)).startsWith("public")) {
             req.setProperty(CACHE_KEY, etag);
         }
+    }
+
+    /**
+     * What the data version does not describe: a stream (it has no version), and webhook subscriptions
+     * (they change without new mail, and each token sees its own: an answer for one token must never be
+     * replayed to another).
+     */
+    static boolean unversioned(String path) {
+        return path.endsWith("/events/stream") || path.startsWith("/api/webhooks");
     }
 
     private static boolean reading(String method) {

@@ -56,6 +56,50 @@ public interface PatchtrackConfig {
         Duration heartbeat();
     }
 
+    /** Pushing events to subscribers' URLs ({@code /api/webhooks}). */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** Whether this instance sends deliveries (subscriptions can be made either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the event log and the due deliveries are looked at. */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** The whole of one attempt: connect, send, and the receiver's answer. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Attempts before a delivery is given up as failed. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; it doubles after each further one. */
+        @WithDefault("30s")
+        Duration backoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** How long an instance holds a delivery it is sending; a dead instance's claim runs out after it. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /**
+         * How long a gap in the event ids may be an uncommitted transaction: events after a younger gap
+         * are delivered, but the subscription's cursor waits at the gap until it fills or grows this old.
+         */
+        @WithDefault("5m")
+        Duration settle();
+
+        /** Subscriptions one token may hold. */
+        @WithDefault("50")
+        int maxPerToken();
+    }
+
     /** The domain metrics at /q/metrics. */
     Metrics metrics();
 

@@ -39,14 +39,14 @@ import org.jboss.logging.Logger;
  * <li>{@code patchtrack_derivation_seconds{pass=full|affected}}: deriving series after new mail, a
  * reclassify or an override (a histogram);</li>
  * <li>{@code patchtrack_series{state}} and {@code patchtrack_series_by_topic{topic,state}};</li>
- * <li>{@code patchtrack_lwn_polls_total{result=ok|problems|error}}.</li>
- * </ul>
+ * <li>{@code patchtrack_lwn_polls_total{result=ok|problems|error}};</li>
  * Counters count what this instance did (sum them over instances); gauges say what the shared store
  * holds (take the max over instances). The gauges read a snapshot of the store, taken in the
  * background after each derivation and sync of this instance and when a scrape finds it older than
  * {@code patchtrack.metrics.refresh}: a scrape never waits for the database.
- * Webhook deliveries belong here too ({@code patchtrack_webhook_deliveries_total{result}}), next to
- * the sync counters, when webhooks come.
+ * <li>{@code patchtrack_webhook_deliveries_total{result=delivered|retry|failed}}: webhook attempts
+ * the receiver accepted, that will be tried again, and deliveries given up.</li>
+ * </ul>
  */
 @ApplicationScoped
 @Startup
@@ -56,6 +56,8 @@ public class Meters {
     /** How an LWN poll went: read everything, read with problems (a document or page failed), or threw. */
     public static final List<String> LWN_RESULTS = List.of("ok", "problems", "error");
     static final List<String> PASSES = List.of("full", "affected");
+    /** How a webhook attempt ended: accepted, to be tried again, or the last one failed. */
+    public static final List<String> WEBHOOK_RESULTS = List.of("delivered", "retry", "failed");
     /** The histogram's buckets: from a handful of messages to a full pass over years of several lists. */
     static final Duration[] DERIVATION_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
@@ -100,6 +102,7 @@ public class Meters {
         }
         // at zero from the start, so that rates and dashboards see every series of each counter
         LWN_RESULTS.forEach(r -> lwnPolls(r));
+        WEBHOOK_RESULTS.forEach(r -> webhookDeliveries(r));
         PASSES.forEach(p -> derivationTimer(p));
         config.sources().keySet().forEach(this::sourceMeters);
     }
@@ -131,6 +134,16 @@ public class Meters {
     public void derived(boolean full, long nanos) {
         derivationTimer(full ? "full" : "affected").record(nanos, TimeUnit.NANOSECONDS);
         refreshSoon();
+    }
+
+    /** A webhook attempt ended with {@code result}, one of {@link #WEBHOOK_RESULTS}. */
+    public void webhookAttempt(String result) {
+        webhookDeliveries(result).increment();
+    }
+
+    private Counter webhookDeliveries(String result) {
+        return Counter.builder("patchtrack.webhook.deliveries").description("webhook attempts by how they ended")
+                .tag("result", result).register(registry);
     }
 
     /** An LWN poll ended with {@code result}, one of {@link #LWN_RESULTS}. */

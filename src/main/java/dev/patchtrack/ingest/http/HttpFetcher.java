@@ -197,6 +197,20 @@ public class HttpFetcher {
     }
 
     /**
+     * One POST of {@code body} within {@code timeout}: no retry and no redirect followed (a 3xx is the
+     * answer), as a webhook delivery is, whose caller tries again on its own schedule. The allowlist
+     * and the address checks apply as to every request. At most 4 KB of the answer's body is read.
+     */
+    public Response deliver(URI uri, Map<String, String> headers, byte[] body, Duration timeout) throws IOException {
+        Wire.Target t = target(uri);
+        Wire.Deadline deadline = Wire.Deadline.after(timeout, "POST " + uri);
+        try (Wire.Exchange e = Wire.exchange(t, "POST", withAgent(headers), body, config.http().connectTimeout(), deadline,
+                config.http().maxDocumentBytes(), DOCUMENT_LIMIT)) {
+            return new Response(e.status, e.headers, e.body.readNBytes(4096), uri);
+        }
+    }
+
+    /**
      * Sends a request, retrying what can be retried, and reads the whole body into memory (at most
      * {@code max-document-bytes}). Returns the final response, whatever its status, unless it is one
      * that is retried (5xx, 408, 429) and the attempts ran out: then, as for connection failures, it throws.
