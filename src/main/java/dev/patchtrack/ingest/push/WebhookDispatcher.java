@@ -9,6 +9,7 @@ import dev.patchtrack.core.push.Signature;
 import dev.patchtrack.ingest.Meters;
 import dev.patchtrack.ingest.SyncService;
 import dev.patchtrack.ingest.http.HttpFetcher;
+import dev.patchtrack.store.DatabaseDown;
 import dev.patchtrack.store.EventEntity;
 import dev.patchtrack.store.EventLog;
 import dev.patchtrack.store.WebhookDeliveryEntity;
@@ -98,27 +99,38 @@ public class WebhookDispatcher {
         }
     }
 
-    /** One round; nothing it meets stops the worker. */
+    /**
+     * One round; nothing it meets stops the worker. A database that cannot be reached skips the round
+     * with one line in the log, and an embedded store found closed is noted for liveness, as in every
+     * worker.
+     */
     void round() {
         try {
-            List<Long> active = QuarkusTransaction.requiringNew().call(webhooks::activeIds);
-            for (long id : active) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> enqueue(id));
-                } catch (RuntimeException ex) {
-                    LOG.warnf("webhook %d: new events not queued this round: %s", id, ex.toString());
-                }
-            }
-            Instant now = Instant.now();
-            List<Long> due = QuarkusTransaction.requiringNew().call(() -> webhooks.due(now, BATCH));
-            for (long d : due) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                send(d);
-            }
+            DatabaseDown.orSkipTick("webhooks", this::work);
         } catch (RuntimeException ex) {
             LOG.warnf("webhooks: round failed, next one in %s: %s", config.webhooks().pollInterval(), ex.toString());
+        }
+    }
+
+    private void work() {
+        List<Long> active = QuarkusTransaction.requiringNew().call(webhooks::activeIds);
+        for (long id : active) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> enqueue(id));
+            } catch (RuntimeException ex) {
+                if (DatabaseDown.is(ex)) {
+                    throw ex;
+                }
+                LOG.warnf("webhook %d: new events not queued this round: %s", id, ex.toString());
+            }
+        }
+        Instant now = Instant.now();
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> webhooks.due(now, BATCH));
+        for (long d : due) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            send(d);
         }
     }
 
