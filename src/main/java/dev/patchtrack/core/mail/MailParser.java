@@ -32,11 +32,6 @@ import java.util.Set;
  */
 public final class MailParser {
 
-    /** Parts deeper than this in nested multiparts are not read. */
-    private static final int MAX_DEPTH = 8;
-    /** MIME parts after this many (counted over the whole tree) are not read. */
-    private static final int MAX_PARTS = 256;
-    private static final int MAX_ID_LENGTH = 998;
     /** Problem lines kept per message. */
     private static final int MAX_PROBLEMS = 50;
 
@@ -255,7 +250,7 @@ public final class MailParser {
     }
 
     /** The normalized first Message-ID, or null (with the problem named) when it is missing or unusable. */
-    private static String messageId(HeaderBlock h, List<String> problems) {
+    private String messageId(HeaderBlock h, List<String> problems) {
         HeaderBlock.Field f = h.first("message-id");
         if (f == null) {
             problems.add("no Message-ID: synthetic id used");
@@ -275,8 +270,8 @@ public final class MailParser {
             problems.add("empty Message-ID: synthetic id used");
             return null;
         }
-        if (id.length() > MAX_ID_LENGTH) {
-            problems.add("Message-ID longer than " + MAX_ID_LENGTH + " characters: synthetic id used");
+        if (id.length() > limits.maxIdLength()) {
+            problems.add("Message-ID longer than " + limits.maxIdLength() + " characters: synthetic id used");
             return null;
         }
         if (hasControl(id)) {
@@ -298,7 +293,7 @@ public final class MailParser {
      * unterminated {@code <id} counts when it holds an '@'. Without any '<', the tokens holding an '@'
      * (comments removed) are the ids.
      */
-    private static List<String> ids(List<HeaderBlock.Field> fields, String self, List<String> problems) {
+    private List<String> ids(List<HeaderBlock.Field> fields, String self, List<String> problems) {
         if (fields.isEmpty()) {
             return List.of();
         }
@@ -350,8 +345,8 @@ public final class MailParser {
     }
 
     /** Not empty, not absurdly long, no control characters and none of the specials that never occur in ids. */
-    private static boolean isId(String id) {
-        if (id.isEmpty() || id.length() > MAX_ID_LENGTH || hasControl(id)) {
+    private boolean isId(String id) {
+        if (id.isEmpty() || id.length() > limits.maxIdLength() || hasControl(id)) {
             return false;
         }
         for (int i = 0; i < id.length(); i++) {
@@ -364,7 +359,7 @@ public final class MailParser {
     }
 
     /** "Rust for Linux <rust-for-linux.vger.kernel.org>" -> "rust-for-linux.vger.kernel.org" */
-    private static String listId(String v) {
+    private String listId(String v) {
         int lt = v.lastIndexOf('<');
         String id;
         if (lt >= 0) {
@@ -376,7 +371,7 @@ public final class MailParser {
             id = sp >= 0 ? s.substring(sp + 1) : s;
         }
         id = removeWhitespaceAndBrackets(id);
-        return id.isEmpty() || id.length() > MAX_ID_LENGTH || hasControl(id) ? null : id;
+        return id.isEmpty() || id.length() > limits.maxIdLength() || hasControl(id) ? null : id;
     }
 
     private static String stripComments(String s) {
@@ -496,8 +491,8 @@ public final class MailParser {
             type = "text/plain";
         }
         if (type.startsWith("multipart/")) {
-            if (depth >= MAX_DEPTH) {
-                problems.add(where + ": multipart nested deeper than " + MAX_DEPTH + ", not read");
+            if (depth >= limits.maxNestingDepth()) {
+                problems.add(where + ": multipart nested deeper than " + limits.maxNestingDepth() + ", not read");
                 return;
             }
             if (multipart(ct, part, raw, from, to, depth, where, body, problems)) {
@@ -587,7 +582,7 @@ public final class MailParser {
             data = Arrays.copyOfRange(raw, from, to);
         }
         if (boundary != null && !boundary.isEmpty()) {
-            int cut = nthBoundaryLine(data, boundary, MAX_PARTS + 2);
+            int cut = nthBoundaryLine(data, boundary, limits.maxParts() + 2);
             if (cut >= 0) {
                 data = Arrays.copyOf(data, cut);
             }
@@ -606,8 +601,8 @@ public final class MailParser {
             return false;
         }
         for (int i = 0; i < count; i++) {
-            if (body.parts >= MAX_PARTS) {
-                problems.add("more than " + MAX_PARTS + " MIME parts: the rest ignored");
+            if (body.parts >= limits.maxParts()) {
+                problems.add("more than " + limits.maxParts() + " MIME parts: the rest ignored");
                 return true;
             }
             String childWhere = (where.equals("body") ? "part " : where + ".") + (i + 1);

@@ -367,7 +367,8 @@ class MailParserTest {
 
     @Test
     void limitsCutWhatIsTooLong() {
-        MailParser small = new MailParser(new MailLimits(1 << 20, 5, 100, 50));
+        MailParser small = new MailParser(MailLimits.DEFAULTS.withMaxMessageBytes(1 << 20).withMaxHeaderCount(5)
+                .withMaxLineLength(100).withMaxBodyChars(50));
         StringBuilder mail = new StringBuilder("Message-ID: <l@x>\nFrom: a@x\n");
         for (int i = 0; i < 6; i++) {
             mail.append("X-Filler-").append(i).append(": ").append(i).append('\n');

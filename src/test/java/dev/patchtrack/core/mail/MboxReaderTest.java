@@ -174,7 +174,8 @@ class MboxReaderTest {
     void linesLongerThanTheLimitAreCutButKeepTheirLineEnd() {
         String mbox = "From a@b Mon Jan  1 00:00:00 2024\nSubject: one\n\n" + "x".repeat(5000) + "\nafter\n\n"
                 + "From a@b Mon Jan  1 00:00:00 2024\nSubject: two\n\nshort\n";
-        MailLimits limits = new MailLimits(1 << 20, 100, 1000, 1 << 20);
+        MailLimits limits = MailLimits.DEFAULTS.withMaxMessageBytes(1 << 20).withMaxHeaderCount(100)
+                .withMaxLineLength(1000).withMaxBodyChars(1 << 20);
 
         List<MboxEntry> entries = readAll(mbox.getBytes(StandardCharsets.US_ASCII), limits);
 
@@ -191,7 +192,8 @@ class MboxReaderTest {
         String big = "Subject: big\n\n" + "line of a very long message\n".repeat(500);
         String mbox = "From a@b Mon Jan  1 00:00:00 2024\n" + big + "\n"
                 + "From a@b Mon Jan  1 00:00:00 2024\nSubject: next\n\nsmall\n\n";
-        MailLimits limits = new MailLimits(2000, 100, 1000, 1 << 20);
+        MailLimits limits = MailLimits.DEFAULTS.withMaxMessageBytes(2000).withMaxHeaderCount(100)
+                .withMaxLineLength(1000).withMaxBodyChars(1 << 20);
 
         List<MboxEntry> entries = readAll(mbox.getBytes(StandardCharsets.US_ASCII), limits);
 
