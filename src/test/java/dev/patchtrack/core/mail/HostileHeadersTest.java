@@ -3,6 +3,7 @@ package dev.patchtrack.core.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ class HostileHeadersTest {
         assertThat(m.references().get(m.references().size() - 1)).isEqualTo("r29999@example.org");
         assertThat(m.references().get(1)).isEqualTo("r29901@example.org");
         assertThat(m.inReplyTo()).containsExactly("r29999@example.org");
-        assertThat(m.problems()).contains("References: 30000 Message-IDs, kept the first and the last 99");
+        assertThat(Problem.details(m.problems()))
+                .contains("References: 30000 Message-IDs, kept the first and the last 99");
     }
 
     @Test
@@ -39,6 +41,6 @@ class HostileHeadersTest {
         assertThat(m.subject()).hasSize(MailLimits.DEFAULTS.maxHeaderChars()).startsWith("[PATCH] rust: zzz");
         assertThat(m.from().name()).hasSizeLessThanOrEqualTo(MailLimits.DEFAULTS.maxHeaderChars());
         assertThat(m.from().email()).isEqualTo("eve@example.org");
-        assertThat(m.problems()).anyMatch(p -> p.startsWith("Subject longer than 2000 characters"));
+        assertThat(Problem.details(m.problems())).anyMatch(p -> p.startsWith("Subject longer than 2000 characters"));
     }
 }

@@ -3,6 +3,7 @@ package dev.patchtrack.core.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class MailLimitsTest {
         ParsedMail m = parse(MailLimits.DEFAULTS.withMaxParts(2), mail.toString());
 
         assertThat(m.body()).contains("part 1", "part 2").doesNotContain("part 3");
-        assertThat(m.problems()).contains("more than 2 MIME parts: the rest ignored");
+        assertThat(Problem.details(m.problems())).contains("more than 2 MIME parts: the rest ignored");
     }
 
     @Test
@@ -43,7 +44,7 @@ class MailLimitsTest {
         assertThat(parse(MailLimits.DEFAULTS, mail).body()).contains("inside");
         ParsedMail shallow = parse(MailLimits.DEFAULTS.withMaxNestingDepth(1), mail);
         assertThat(shallow.body()).doesNotContain("inside");
-        assertThat(shallow.problems()).contains("part 1: multipart nested deeper than 1, not read");
+        assertThat(Problem.details(shallow.problems())).contains("part 1: multipart nested deeper than 1, not read");
     }
 
     @Test
@@ -53,7 +54,7 @@ class MailLimitsTest {
         assertThat(parse(MailLimits.DEFAULTS, mail).syntheticId()).isFalse();
         ParsedMail m = parse(MailLimits.DEFAULTS.withMaxIdLength(10), mail);
         assertThat(m.syntheticId()).isTrue();
-        assertThat(m.problems()).contains("Message-ID longer than 10 characters: synthetic id used");
+        assertThat(Problem.details(m.problems())).contains("Message-ID longer than 10 characters: synthetic id used");
     }
 
     private static ParsedMail parse(MailLimits limits, String mail) {
