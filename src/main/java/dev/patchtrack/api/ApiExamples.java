@@ -57,7 +57,7 @@ final class ApiExamples {
             + "\"subject\":\"[PATCH 1/2] fs/9p: expose v9fs_session_info accessors\",\"from\":{\"name\":\"François Lefèvre\","
             + "\"email\":\"francois.lefevre@example.org\"},\"date\":\"2024-05-08T13:30:01Z\",\"lists\":[\"rust-for-linux\"],"
             + "\"inReplyTo\":\"20240508133000.2210077-1-francois.lefevre@example.org\",\"syntheticId\":false,\"readable\":true,"
-            + "\"deleted\":false,\"problems\":[],\"seriesId\":58,\"revisionId\":122,\"version\":1,\"patchNumber\":1,"
+            + "\"deleted\":false,\"problems\":[],\"problemDetails\":[],\"seriesId\":58,\"revisionId\":122,\"version\":1,\"patchNumber\":1,"
             + "\"patchId\":496,\"state\":" + REVIEWED + ",\"links\":{\"self\":\"/api/messages/20240508133001.2210077-2-francois.lefevre@example.org\","
             + "\"raw\":\"/api/messages/20240508133001.2210077-2-francois.lefevre@example.org/raw\","
             + "\"series\":\"/api/series/58\",\"patch\":\"/api/patches/496\"}}";

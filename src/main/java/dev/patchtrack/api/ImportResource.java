@@ -127,7 +127,7 @@ public class ImportResource {
             throw tooLarge(limit);
         }
         return new ImportInfo(s.list(), s.read(), s.stored(), s.duplicates(), s.unparseable(), s.problemCount(),
-                s.problems().stream().map(p -> new ImportInfo.ImportProblemInfo(p.offset(), p.messageId(), p.reason())).toList(),
+                s.problems().stream().map(p -> ImportInfo.ImportProblemInfo.of(p.messageId(), p.problem())).toList(),
                 s.bytes(), s.millis(), s.rebuild() != SeriesRebuilder.Summary.NOTHING);
     }
 }

@@ -1,9 +1,11 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.MessageInfo;
+import dev.patchtrack.api.dto.ParseProblemInfo;
 import dev.patchtrack.api.dto.PullRequestInfo;
 import dev.patchtrack.api.dto.StateInfo;
 import dev.patchtrack.core.mail.MboxrdWriter;
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.FactsCodec;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,9 +220,9 @@ public class MessageResource {
             links.put("mbox", "/api/series/" + threadSeries + "/mbox" + (version == null ? "" : "?version=" + version));
             links.put("feed", "/feeds/series/" + threadSeries + ".atom");
         }
-        List<String> problems = m.problems == null ? List.of() : Arrays.asList(m.problems.split("\n"));
+        List<Problem> problems = Problem.decode(m.problems);
         return new MessageInfo(m.messageId, m.kind, m.subject, Views.person(from), m.sentAt, messages.listNames(m.id),
-                m.inReplyTo, m.syntheticId, m.readable, m.deleted, problems, seriesId, revisionId, version, number,
-                patchId, seriesTitle, state, links, pull(m));
+                m.inReplyTo, m.syntheticId, m.readable, m.deleted, Problem.details(problems),
+                ParseProblemInfo.of(problems), seriesId, revisionId, version, number, patchId, seriesTitle, state, links, pull(m));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Every {@code patchtrack.*} setting, typed. The README's configuration table lists them. */
 @ConfigMapping(prefix = "patchtrack")
@@ -327,30 +328,37 @@ public interface PatchtrackConfig {
         boolean allowPrivateAddresses();
     }
 
+    /**
+     * The mail reader's limits. Each one left out keeps the default of {@code core.mail.MailLimits}, the one
+     * place the defaults are written (docs/operations.md lists them).
+     */
     interface Mail {
         /** A message larger than this many bytes is truncated and flagged. */
-        @WithDefault("33554432")
-        int maxMessageBytes();
+        OptionalInt maxMessageBytes();
 
         /** Headers beyond this count are dropped and flagged. */
-        @WithDefault("1000")
-        int maxHeaderCount();
+        OptionalInt maxHeaderCount();
 
         /** Lines longer than this are cut and flagged. */
-        @WithDefault("1048576")
-        int maxLineLength();
+        OptionalInt maxLineLength();
 
         /** Decoded body text beyond this many characters is cut and flagged. */
-        @WithDefault("16777216")
-        int maxBodyChars();
+        OptionalInt maxBodyChars();
 
         /** Message-IDs kept of References (the first and the last ones); beyond it the rest are dropped and flagged. */
-        @WithDefault("100")
-        int maxReferences();
+        OptionalInt maxReferences();
 
         /** The decoded Subject and From (name and address) beyond this many characters are cut and flagged. */
-        @WithDefault("2000")
-        int maxHeaderChars();
+        OptionalInt maxHeaderChars();
+
+        /** MIME parts nested deeper than this are not read, and flagged. */
+        OptionalInt maxNestingDepth();
+
+        /** MIME parts after this many are not read, and flagged. */
+        OptionalInt maxParts();
+
+        /** A Message-ID longer than this is replaced by a synthetic one, and flagged. */
+        OptionalInt maxIdLength();
     }
 
     interface Api {

@@ -6,6 +6,7 @@ import dev.patchtrack.core.mail.MailParser;
 import dev.patchtrack.core.mail.MboxReader;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.patch.PatchAnalyzer;
 import dev.patchtrack.store.Conflict;
 import dev.patchtrack.store.ListRepository;
@@ -106,7 +107,8 @@ public class ImportService {
             return withRebuild(s);
         } catch (IOException e) {
             return new ImportSummary(listName, 0, 0, 0, 0,
-                    List.of(new ImportSummary.Problem(-1, null, "input could not be read: " + e.getMessage())), 1, 0, 0,
+                    List.of(new ImportSummary.MessageProblem(null, Problem.of(Problem.Code.INPUT_UNREADABLE,
+                            "input could not be read: " + e.getMessage()))), 1, 0, 0,
                     SeriesRebuilder.Summary.NOTHING, 0, 0, java.util.Set.of());
         }
     }
@@ -171,7 +173,8 @@ public class ImportService {
                     }
                 }
             } catch (IOException e) {
-                counts.problem(-1, null, "input could not be read: " + e.getMessage());
+                counts.problem(null,
+                        Problem.of(Problem.Code.INPUT_UNREADABLE, "input could not be read: " + e.getMessage()));
                 counts.failure = e;
             }
             if (inFlight != null) {
@@ -185,8 +188,8 @@ public class ImportService {
             preparer.shutdownNow();
         }
         progress.update(feed.bytesRead(), counts.read);
-        for (String p : feed.problems()) {
-            counts.problem(-1, null, p);
+        for (Problem p : feed.problems()) { // about the input as a whole, so reported without an offset
+            counts.problem(null, p.at(Problem.NO_OFFSET));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.infof("import into %s: %d read, %d stored, %d duplicates, %d deleted, %d unparseable, %d problems in %d ms (%.0f msg/s)",
@@ -245,7 +248,7 @@ public class ImportService {
      * goes to, and the problems found reading it.
      */
     private record Pending(NewMessage message, Encoded encoded, String list, long offset, boolean deletion,
-                           List<ImportSummary.Problem> problems) {
+                           List<ImportSummary.MessageProblem> problems) {
     }
 
     /** A batch ready to store, with the cursors it moves. */
@@ -280,7 +283,7 @@ public class ImportService {
         int problemCount;
         int newlyListed;
         IOException failure;
-        final List<ImportSummary.Problem> problems = new ArrayList<>();
+        final List<ImportSummary.MessageProblem> problems = new ArrayList<>();
         /** Message-IDs stored, newly listed or deleted; null once there are too many to list. */
         java.util.Set<String> changed = new java.util.HashSet<>();
 
@@ -293,10 +296,10 @@ public class ImportService {
             }
         }
 
-        void problem(long offset, String messageId, String reason) {
+        void problem(String messageId, Problem problem) {
             problemCount++;
             if (problems.size() < MAX_REPORTED_PROBLEMS) {
-                problems.add(new ImportSummary.Problem(offset, messageId, reason));
+                problems.add(new ImportSummary.MessageProblem(messageId, problem));
             }
         }
     }
@@ -310,18 +313,18 @@ public class ImportService {
             } catch (RuntimeException e) {
                 // The analyser is lenient by contract; should it still fail, the mail is kept unanalysed.
                 LOG.warnf(e, "analysis of <%s> failed", mail.messageId());
-                mail = withProblem(mail, "analysis failed: " + e);
+                mail = withProblem(mail, Problem.of(Problem.Code.ANALYSIS_FAILED, "analysis failed: " + e));
             }
         }
-        List<String> problems = new ArrayList<>(entry.problems());
+        List<Problem> problems = new ArrayList<>(entry.problems());
         problems.addAll(mail.problems());
         if (!entry.problems().isEmpty()) {
             mail = withProblems(mail, problems);
         }
-        List<ImportSummary.Problem> reported = new ArrayList<>();
+        List<ImportSummary.MessageProblem> reported = new ArrayList<>();
         if (!entry.deletion()) {
-            for (String p : problems) {
-                reported.add(new ImportSummary.Problem(entry.offset(), mail.messageId(), p));
+            for (Problem p : problems) {
+                reported.add(new ImportSummary.MessageProblem(mail.messageId(), p.at(entry.offset())));
             }
         }
         String list = listName != null ? listName : listFromHeaders(mail);
@@ -334,8 +337,8 @@ public class ImportService {
     private void store(Prepared prepared, Counts counts, BatchHook hook) {
         List<Pending> batch = prepared.batch();
         for (Pending p : batch) {
-            for (ImportSummary.Problem problem : p.problems()) {
-                counts.problem(problem.offset(), problem.messageId(), problem.reason());
+            for (ImportSummary.MessageProblem problem : p.problems()) {
+                counts.problem(problem.messageId(), problem.problem());
             }
         }
         Map<String, List<Pending>> byList = new LinkedHashMap<>();
@@ -378,8 +381,9 @@ public class ImportService {
                             } else {
                                 delta.duplicates++;
                                 if (outcomes.get(i).fate() == MessageRepository.Fate.COPY) {
-                                    delta.problem(pending.get(i).offset(), outcomes.get(i).storedAs(),
-                                            "delivered again with other bytes: a duplicate, kept as a copy of the stored message");
+                                    delta.problem(outcomes.get(i).storedAs(), Problem.of(Problem.Code.COPY,
+                                            "delivered again with other bytes: a duplicate, kept as a copy of the"
+                                            + " stored message").at(pending.get(i).offset()));
                                 }
                             }
                         }
@@ -402,8 +406,8 @@ public class ImportService {
                 counts.newlyListed += delta.newlyListed;
                 counts.deleted += delta.deleted;
                 counts.changed(delta.changed);
-                for (ImportSummary.Problem p : delta.problems) {
-                    counts.problem(p.offset(), p.messageId(), p.reason());
+                for (ImportSummary.MessageProblem p : delta.problems) {
+                    counts.problem(p.messageId(), p.problem());
                 }
                 return;
             } catch (RuntimeException e) {
@@ -439,13 +443,13 @@ public class ImportService {
         return null;
     }
 
-    private static ParsedMail withProblem(ParsedMail m, String problem) {
-        List<String> problems = new ArrayList<>(m.problems());
+    private static ParsedMail withProblem(ParsedMail m, Problem problem) {
+        List<Problem> problems = new ArrayList<>(m.problems());
         problems.add(problem);
         return withProblems(m, problems);
     }
 
-    private static ParsedMail withProblems(ParsedMail m, List<String> problems) {
+    private static ParsedMail withProblems(ParsedMail m, List<Problem> problems) {
         return new ParsedMail(m.messageId(), m.syntheticId(), m.from(), m.date(), m.subject(), m.inReplyTo(),
                 m.references(), m.listIds(), m.body(), m.attachments(), problems, m.readable());
     }

@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.core.model.Problem;
 import java.util.List;
 
 /**
@@ -22,12 +23,15 @@ import java.util.List;
  *                     looks at again; null when there were too many to list (the full pass then)
  */
 public record ImportSummary(String list, int read, int stored, int duplicates, int unparseable,
-                            List<Problem> problems, int problemCount, long bytes, long millis,
+                            List<MessageProblem> problems, int problemCount, long bytes, long millis,
                             SeriesRebuilder.Summary rebuild, int deleted, int newlyListed,
                             java.util.Set<String> changedIds) {
 
-    /** One problem: where in the input, which message, and why. Offset -1: the input as a whole. */
-    public record Problem(long offset, String messageId, String reason) {
+    /**
+     * One problem and the message it concerns (null: the input as a whole). The problem's offset is
+     * where in the input the message starts, {@link Problem#NO_OFFSET} when the input has no offsets.
+     */
+    public record MessageProblem(String messageId, Problem problem) {
     }
 
     public ImportSummary withRebuild(SeriesRebuilder.Summary r) {

@@ -1,6 +1,7 @@
 package dev.patchtrack.ingest;
 
 import dev.patchtrack.core.mail.MboxReader;
+import dev.patchtrack.core.model.Problem;
 import java.io.IOException;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public interface MailFeed {
      * @param cursorKey   the cursor this item advances, or null
      * @param cursorValue its new value once the item is stored
      */
-    record Item(byte[] raw, long offset, List<String> problems, boolean deletion, String cursorKey,
+    record Item(byte[] raw, long offset, List<Problem> problems, boolean deletion, String cursorKey,
                 String cursorValue) {
 
         public static Item mail(byte[] raw, String cursorKey, String cursorValue) {
@@ -42,7 +43,7 @@ public interface MailFeed {
     }
 
     /** Problems with the input as a whole. */
-    default List<String> problems() {
+    default List<Problem> problems() {
         return List.of();
     }
 
@@ -61,7 +62,7 @@ public interface MailFeed {
             }
 
             @Override
-            public List<String> problems() {
+            public List<Problem> problems() {
                 return reader.problems();
             }
         };

@@ -6,15 +6,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Turns the {@code patchtrack.mail.*} settings into the mail reader's limits. */
+/**
+ * Turns the {@code patchtrack.mail.*} settings into the mail reader's limits: each setting given replaces
+ * its default in {@link MailLimits#DEFAULTS}, each one left out keeps it.
+ */
 @ApplicationScoped
 public class MailLimitsProducer {
 
     @Produces
     @Singleton
     MailLimits limits(PatchtrackConfig config) {
-        PatchtrackConfig.Mail m = config.mail();
-        return new MailLimits(m.maxMessageBytes(), m.maxHeaderCount(), m.maxLineLength(), m.maxBodyChars(), m.maxReferences(),
-                m.maxHeaderChars());
+        return limits(config.mail());
+    }
+
+    static MailLimits limits(PatchtrackConfig.Mail m) {
+        MailLimits d = MailLimits.DEFAULTS;
+        return new MailLimits(m.maxMessageBytes().orElse(d.maxMessageBytes()),
+                m.maxHeaderCount().orElse(d.maxHeaderCount()),
+                m.maxLineLength().orElse(d.maxLineLength()), m.maxBodyChars().orElse(d.maxBodyChars()),
+                m.maxReferences().orElse(d.maxReferences()), m.maxHeaderChars().orElse(d.maxHeaderChars()),
+                m.maxNestingDepth().orElse(d.maxNestingDepth()), m.maxParts().orElse(d.maxParts()),
+                m.maxIdLength().orElse(d.maxIdLength()));
     }
 }

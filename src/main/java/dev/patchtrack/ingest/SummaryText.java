@@ -18,19 +18,20 @@ public final class SummaryText {
                     r.series(), r.revisions(), r.seriesWritten(), r.patchesWritten(), r.millis() / 1000.0));
         }
         int shown = 0;
-        for (ImportSummary.Problem p : s.problems()) {
+        for (ImportSummary.MessageProblem p : s.problems()) {
             if (shown++ == SHOWN_PROBLEMS) {
                 b.append(String.format("  ... and %,d more%n", s.problemCount() - SHOWN_PROBLEMS));
                 break;
             }
             b.append("  ");
-            if (p.offset() >= 0) {
-                b.append("@").append(p.offset()).append(' ');
+            if (p.problem().offset() >= 0) {
+                b.append("@").append(p.problem().offset()).append(' ');
             }
             if (p.messageId() != null) {
                 b.append('<').append(p.messageId()).append("> ");
             }
-            b.append(p.reason()).append(System.lineSeparator());
+            b.append(p.problem().detail()).append(" [").append(p.problem().severity().wireName()).append(' ')
+                    .append(p.problem().code().wireName()).append(']').append(System.lineSeparator());
         }
         return b.toString().stripTrailing();
     }

@@ -55,6 +55,7 @@ public class MessageEntity extends PanacheEntityBase {
 
     public String facts;
 
+    /** What could not be read, in {@link dev.patchtrack.core.model.Problem#encode}'s form; null for none. */
     public String problems;
 
     @Column(nullable = false)

@@ -4,6 +4,7 @@ import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.series.LinkKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,9 +106,9 @@ public class MessageRepository {
     }
 
     /** The problem recorded on a stored message when a copy of it with other bytes is received. */
-    static String copyProblem(String sha256, int size) {
-        return "a copy with other bytes was received (" + size + " bytes, sha256 " + sha256.substring(0, 16)
-                + "): the same Message-ID delivered again, kept as a copy of this message";
+    static Problem copyProblem(String sha256, int size) {
+        return Problem.of(Problem.Code.COPY, "a copy with other bytes was received (" + size + " bytes, sha256 "
+                + sha256.substring(0, 16) + "): the same Message-ID delivered again, kept as a copy of this message");
     }
 
     /**
@@ -167,7 +168,7 @@ public class MessageRepository {
         List<Object[]> rows = new ArrayList<>();
         Map<Long, Object[]> rowByPk = new HashMap<>();
         List<Object[]> copyRows = new ArrayList<>();
-        Map<Long, List<String>> copyProblems = new LinkedHashMap<>();
+        Map<Long, List<Problem>> copyProblems = new LinkedHashMap<>();
         Map<Long, Set<Long>> keys = new HashMap<>();
         Jdbc.Ids ids = jdbc.ids(MESSAGE_SEQ, MESSAGE_SEQ_BLOCK);
         java.time.OffsetDateTime now = Jdbc.utc(Instant.now());
@@ -205,9 +206,9 @@ public class MessageRepository {
             MailFacts facts = m.facts();
             String factsJson = enc.factsJson();
             Set<Long> messageKeys = enc.keys();
-            List<String> problems = new ArrayList<>(m.mail().problems());
+            List<Problem> problems = new ArrayList<>(m.mail().problems());
             if (facts != null) {
-                for (String p : facts.problems()) {
+                for (Problem p : facts.problems()) {
                     if (!problems.contains(p)) {
                         problems.add(p);
                     }
@@ -228,7 +229,7 @@ public class MessageRepository {
                 m.raw().length,
                 enc.compressed(),
                 factsJson,
-                problems.isEmpty() ? null : String.join("\n", problems),
+                Problem.encode(problems),
                 m.mail().readable(),
                 false,
                 now};
@@ -243,7 +244,7 @@ public class MessageRepository {
         }
         // copies of messages stored in this batch: the problem goes into the row about to be written
         List<Long> storedBefore = new ArrayList<>();
-        for (Map.Entry<Long, List<String>> e : copyProblems.entrySet()) {
+        for (Map.Entry<Long, List<Problem>> e : copyProblems.entrySet()) {
             Object[] row = rowByPk.get(e.getKey());
             if (row == null) {
                 storedBefore.add(e.getKey());
@@ -297,13 +298,13 @@ public class MessageRepository {
     private static final int[] COPY_TYPES = {java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.INTEGER,
         java.sql.Types.BINARY, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP_WITH_TIMEZONE};
 
-    private static String appendProblems(String problems, List<String> more) {
-        List<String> all = new ArrayList<>();
-        if (problems != null && !problems.isEmpty()) {
-            all.add(problems);
+    /** The stored problems with more after them; the lines already stored are kept as they are. */
+    private static String appendProblems(String problems, List<Problem> more) {
+        String added = Problem.encode(more);
+        if (problems == null || problems.isEmpty()) {
+            return added;
         }
-        all.addAll(more);
-        return String.join("\n", all);
+        return added == null ? problems : problems + "\n" + added;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.store.LinkKeyRepository;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.support.Database;
@@ -69,6 +70,8 @@ class MessageStoreTest {
         assertThat(first.getInt("duplicates")).isEqualTo(1);
         assertThat(first.getList("problems.reason", String.class))
                 .anySatisfy(r -> assertThat(r).contains("delivered again with other bytes"));
+        assertThat(first.getList("problems.code", String.class)).contains("copy");
+        assertThat(first.getList("problems.severity", String.class)).containsOnly("warning");
 
         List<MessageEntity> rows = stored();
         assertThat(rows).hasSize(2);
@@ -82,7 +85,10 @@ class MessageStoreTest {
         assertThat(patch.readable).isTrue();
         assertThat(patch.deleted).isFalse();
         // the copy with other bytes is the one problem of the message it is a copy of
-        assertThat(patch.problems).startsWith("a copy with other bytes was received (").doesNotContain("\n");
+        assertThat(Problem.decode(patch.problems)).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.COPY);
+            assertThat(p.detail()).startsWith("a copy with other bytes was received (");
+        });
         assertThat(patch.facts).contains("store-1@example.org");
         assertThat(patch.receivedAt).isNotNull();
         assertThat(patch.fromPersonId).isNotNull();
@@ -96,7 +102,10 @@ class MessageStoreTest {
                 .body(containsString("rust: add the thing"));
         given().get("/api/messages/{id}", "store-1@example.org").then().statusCode(200)
                 .body("subject", equalTo("[PATCH] rust: add the thing"))
-                .body("problems[0]", containsString("a copy with other bytes was received"));
+                .body("problems[0]", containsString("a copy with other bytes was received"))
+                .body("problemDetails[0].code", equalTo("copy"))
+                .body("problemDetails[0].severity", equalTo("warning"))
+                .body("problemDetails[0].detail", containsString("a copy with other bytes was received"));
         // the import derived what it stored: nothing waits
         assertThat(QuarkusTransaction.requiringNew().call(linkKeys::pending)).isEmpty();
 

@@ -33,7 +33,8 @@ class FuzzPipelineTest {
 
     private static final long SEED = 20240513L;
     private static final int MUTANTS = 4000;
-    private static final MailLimits LIMITS = new MailLimits(2 * 1024 * 1024, 200, 64 * 1024, 512 * 1024);
+    private static final MailLimits LIMITS = MailLimits.DEFAULTS.withMaxMessageBytes(2 * 1024 * 1024)
+            .withMaxHeaderCount(200).withMaxLineLength(64 * 1024).withMaxBodyChars(512 * 1024);
 
     @Test
     void mutatedMailNeverEscapesThePipeline() throws Exception {

@@ -457,8 +457,9 @@ public final class TextRenderer {
         if (m.pull() != null) {
             kv(out, "Pull", m.pull().repository() + (m.pull().branch() == null ? "" : " " + m.pull().branch()));
         }
-        if (!m.problems().isEmpty()) {
-            kv(out, "Problems", String.join("; ", m.problems()));
+        if (!m.problemDetails().isEmpty()) {
+            kv(out, "Problems", String.join("; ", m.problemDetails().stream()
+                    .map(p -> p.detail() + " [" + p.severity() + " " + p.code() + "]").toList()));
         }
         out.append("Links:\n");
         m.links().forEach((k, v) -> out.append("  ").append(TextWidth.pad(k, 7)).append(' ').append(TextWidth.clean(v))

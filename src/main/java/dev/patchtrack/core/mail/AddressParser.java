@@ -2,6 +2,8 @@ package dev.patchtrack.core.mail;
 
 import dev.patchtrack.core.model.Address;
 
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.core.model.Problem.Code;
 import java.util.List;
 
 /**
@@ -14,10 +16,10 @@ final class AddressParser {
     private AddressParser() {
     }
 
-    static Address parse(String value, String where, List<String> problems) {
+    static Address parse(String value, String where, List<Problem> problems) {
         String v = value.strip();
         if (v.isEmpty()) {
-            problems.add(where + " header empty");
+            problems.add(Problem.of(Code.FROM_INVALID, where + " header empty"));
             return new Address(null, "");
         }
         v = firstMailbox(v);
@@ -53,14 +55,15 @@ final class AddressParser {
                 email = v;
                 name = null;
             }
-            problems.add(where + " header \"" + Text.clip(value.strip(), 80) + "\" has no readable address");
+            problems.add(Problem.of(Code.FROM_INVALID,
+                    where + " header \"" + Text.clip(value.strip(), 80) + "\" has no readable address"));
         }
         if (email.length() > 320) {
-            problems.add(where + " address longer than 320 characters, cut");
+            problems.add(Problem.of(Code.CUT, where + " address longer than 320 characters, cut"));
             email = email.substring(0, 320);
         }
         if (name != null && name.length() > 320) {
-            problems.add(where + " name longer than 320 characters, cut");
+            problems.add(Problem.of(Code.CUT, where + " name longer than 320 characters, cut"));
             name = name.substring(0, 320);
         }
         return new Address(name, email);

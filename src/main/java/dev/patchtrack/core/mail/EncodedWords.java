@@ -1,5 +1,7 @@
 package dev.patchtrack.core.mail;
 
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.core.model.Problem.Code;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.util.List;
@@ -14,7 +16,7 @@ final class EncodedWords {
     private EncodedWords() {
     }
 
-    static String decode(String s, String where, List<String> problems) {
+    static String decode(String s, String where, List<Problem> problems) {
         int first = s.indexOf("=?");
         if (first < 0) {
             return s;
@@ -47,8 +49,9 @@ final class EncodedWords {
                 out.append(gap);
             }
             if (cs == null) {
-                problems.add(where + ": encoded-word with unknown charset \"" + Text.clip(csName, 40)
-                        + "\" left as text");
+                problems.add(Problem.of(Code.CHARSET,
+                        where + ": encoded-word with unknown charset \"" + Text.clip(csName, 40)
+                        + "\" left as text"));
                 out.append(s, start, textEnd + 2);
                 lastWasWord = false;
             } else {
@@ -58,7 +61,7 @@ final class EncodedWords {
                     byte[] raw = ascii(s, textStart, textEnd);
                     TransferDecoding.Decoded d = TransferDecoding.base64(raw, 0, raw.length);
                     if (d.problem() != null) {
-                        problems.add(where + ": encoded-word with " + d.problem());
+                        problems.add(Problem.of(Code.TRANSFER_ENCODING, where + ": encoded-word with " + d.problem()));
                     }
                     bytes = d.bytes();
                     len = d.length();
@@ -133,7 +136,7 @@ final class EncodedWords {
     }
 
     private static void flush(StringBuilder out, ByteArrayOutputStream pending, String csName, String where,
-                              List<String> problems) {
+                              List<Problem> problems) {
         if (pending.size() == 0 || csName == null) {
             pending.reset();
             return;

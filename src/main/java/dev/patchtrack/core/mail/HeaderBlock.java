@@ -1,5 +1,7 @@
 package dev.patchtrack.core.mail;
 
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.core.model.Problem.Code;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -200,11 +202,12 @@ final class HeaderBlock {
      * The field's value as text: 8-bit bytes read as UTF-8 where valid, else windows-1252 (named in
      * problems), unfolded (each line break and the whitespace after it become one space), not trimmed.
      */
-    static String value(Field f, List<String> problems) {
+    static String value(Field f, List<Problem> problems) {
         boolean[] invalid = new boolean[1];
         String s = Text.utf8OrCp1252(f.buf, f.start, f.end, invalid);
         if (invalid[0]) {
-            problems.add("header " + f.name + ": 8-bit bytes that are not UTF-8, read as windows-1252");
+            problems.add(Problem.of(Code.CHARSET,
+                    "header " + f.name + ": 8-bit bytes that are not UTF-8, read as windows-1252"));
         }
         return unfold(s);
     }

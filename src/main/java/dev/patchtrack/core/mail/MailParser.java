@@ -8,6 +8,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.core.model.Problem.Code;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -22,7 +24,7 @@ import java.util.Set;
 
 /**
  * Turns the raw bytes of one message into a {@link ParsedMail}. Lenient and total: it never throws,
- * whatever the bytes; what it cannot read becomes a line of {@code problems} and the rest is kept.
+ * whatever the bytes; what it cannot read becomes a {@link Problem} and the rest is kept.
  *
  * <p>The header block is split straight from the bytes (so the limits apply, and raw 8-bit headers are
  * read as UTF-8 where valid, else windows-1252); the MIME tree is walked with Jakarta Mail's
@@ -32,11 +34,6 @@ import java.util.Set;
  */
 public final class MailParser {
 
-    /** Parts deeper than this in nested multiparts are not read. */
-    private static final int MAX_DEPTH = 8;
-    /** MIME parts after this many (counted over the whole tree) are not read. */
-    private static final int MAX_PARTS = 256;
-    private static final int MAX_ID_LENGTH = 998;
     /** Problem lines kept per message. */
     private static final int MAX_PROBLEMS = 50;
 
@@ -45,7 +42,7 @@ public final class MailParser {
      * and names X in {@code X-Original-From} (and {@code Reply-To}). Mail from X's own address and from the
      * relay is then one person's.
      */
-    static Address relayed(HeaderBlock h, Address from, List<String> problems) {
+    static Address relayed(HeaderBlock h, Address from, List<Problem> problems) {
         String email = from.email();
         String name = from.name();
         boolean relay = email.startsWith("devnull+") || (name != null && name.endsWith(" via B4 Relay"));
@@ -88,34 +85,36 @@ public final class MailParser {
 
     public ParsedMail parse(byte[] raw) {
         byte[] bytes = raw == null ? new byte[0] : raw;
-        List<String> problems = new ArrayList<>(4);
+        List<Problem> problems = new ArrayList<>(4);
         HeaderBlock h;
         try {
             h = HeaderBlock.parse(bytes, limits);
         } catch (RuntimeException | StackOverflowError e) {
-            problems.add("header block unreadable: " + e);
+            problems.add(Problem.of(Code.NOT_A_MAIL, "header block unreadable: " + e));
             return unreadable(bytes, problems);
         }
         if (!h.firstLineIsField || !hasMailHeader(h)) {
-            problems.add(bytes.length == 0 ? "not a mail: empty"
-                    : "not a mail: no header block" + (h.firstLineIsField ? " (no known mail header)" : ""));
+            problems.add(Problem.of(Code.NOT_A_MAIL, bytes.length == 0 ? "not a mail: empty"
+                    : "not a mail: no header block" + (h.firstLineIsField ? " (no known mail header)" : "")));
             return unreadable(bytes, problems);
         }
         if (h.cutLines > 0) {
-            problems.add(h.cutLines + " header line(s) longer than " + limits.maxLineLength() + " bytes cut");
+            problems.add(Problem.of(Code.CUT,
+                    h.cutLines + " header line(s) longer than " + limits.maxLineLength() + " bytes cut"));
         }
         if (h.droppedFields > 0) {
-            problems.add("more than " + limits.maxHeaderCount() + " headers: " + h.droppedFields + " ignored");
+            problems.add(Problem.of(Code.HEADER_MALFORMED,
+                    "more than " + limits.maxHeaderCount() + " headers: " + h.droppedFields + " ignored"));
         }
         if (h.malformedLines > 0) {
-            problems.add(h.malformedLines + " malformed header line(s) ignored");
+            problems.add(Problem.of(Code.HEADER_MALFORMED, h.malformedLines + " malformed header line(s) ignored"));
         }
 
         String messageId = null;
         try {
             messageId = messageId(h, problems);
         } catch (RuntimeException | StackOverflowError e) {
-            problems.add("Message-ID unreadable: " + e);
+            problems.add(Problem.of(Code.MESSAGE_ID_MISSING, "Message-ID unreadable: " + e));
         }
         boolean synthetic = messageId == null;
         if (synthetic) {
@@ -126,14 +125,14 @@ public final class MailParser {
         try {
             HeaderBlock.Field f = h.first("from");
             if (f == null) {
-                problems.add("no From header");
+                problems.add(Problem.of(Code.FROM_INVALID, "no From header"));
             } else {
                 from = AddressParser.parse(HeaderBlock.value(f, problems), "From", problems);
                 from = new Address(from.name() == null ? null : cut(from.name(), "From name", problems),
                         cut(from.email(), "From address", problems));
             }
         } catch (RuntimeException | StackOverflowError e) {
-            problems.add("From unreadable: " + e);
+            problems.add(Problem.of(Code.FROM_INVALID, "From unreadable: " + e));
         }
         from = relayed(h, from, problems);
 
@@ -141,16 +140,16 @@ public final class MailParser {
         try {
             HeaderBlock.Field f = h.first("date");
             if (f == null) {
-                problems.add("no Date header");
+                problems.add(Problem.of(Code.DATE_INVALID, "no Date header"));
             } else {
                 DateParser.Result r = DateParser.parse(HeaderBlock.value(f, problems));
                 date = r.instant();
                 if (r.problem() != null) {
-                    problems.add(r.problem());
+                    problems.add(Problem.of(Code.DATE_INVALID, r.problem()));
                 }
             }
         } catch (RuntimeException | StackOverflowError e) {
-            problems.add("Date unreadable: " + e);
+            problems.add(Problem.of(Code.DATE_INVALID, "Date unreadable: " + e));
         }
 
         String subject = "";
@@ -161,7 +160,7 @@ public final class MailParser {
                 subject = cut(stripControls(subject), "Subject", problems);
             }
         } catch (RuntimeException | StackOverflowError e) {
-            problems.add("Subject unreadable: " + e);
+            problems.add(Problem.of(Code.HEADER_UNREADABLE, "Subject unreadable: " + e));
         }
 
         List<String> inReplyTo = List.of();
@@ -171,7 +170,7 @@ public final class MailParser {
             inReplyTo = bounded(ids(h.all("in-reply-to"), self, problems), "In-Reply-To", problems);
             references = bounded(ids(h.all("references"), self, problems), "References", problems);
         } catch (RuntimeException | StackOverflowError e) {
-            problems.add("In-Reply-To/References unreadable: " + e);
+            problems.add(Problem.of(Code.HEADER_UNREADABLE, "In-Reply-To/References unreadable: " + e));
         }
 
         List<String> listIds = new ArrayList<>(1);
@@ -183,14 +182,14 @@ public final class MailParser {
                 }
             }
         } catch (RuntimeException | StackOverflowError e) {
-            problems.add("List-Id unreadable: " + e);
+            problems.add(Problem.of(Code.HEADER_UNREADABLE, "List-Id unreadable: " + e));
         }
 
         Body body = new Body();
         try {
             readBody(h, bytes, body, problems);
         } catch (RuntimeException | StackOverflowError e) {
-            problems.add("body unreadable: " + e);
+            problems.add(Problem.of(Code.BODY_UNREADABLE, "body unreadable: " + e));
         }
         String text = body.text != null ? body.text.toString() : body.html != null ? body.html : "";
         text = limit(text, "body", problems);
@@ -205,7 +204,7 @@ public final class MailParser {
     // ------------------------------------------------------------------ readability, ids
 
     /** At most {@code maxReferences} ids: the first (the root) and the last ones (the nearest). */
-    private List<String> bounded(List<String> ids, String header, List<String> problems) {
+    private List<String> bounded(List<String> ids, String header, List<Problem> problems) {
         int max = Math.max(2, limits.maxReferences());
         if (ids.size() <= max) {
             return ids;
@@ -213,7 +212,8 @@ public final class MailParser {
         List<String> kept = new ArrayList<>(max);
         kept.add(ids.get(0));
         kept.addAll(ids.subList(ids.size() - (max - 1), ids.size()));
-        problems.add(header + ": " + ids.size() + " Message-IDs, kept the first and the last " + (max - 1));
+        problems.add(Problem.of(Code.REFERENCES_CUT,
+                header + ": " + ids.size() + " Message-IDs, kept the first and the last " + (max - 1)));
         return kept;
     }
 
@@ -226,16 +226,16 @@ public final class MailParser {
         return false;
     }
 
-    private static List<String> capped(List<String> problems) {
+    private static List<Problem> capped(List<Problem> problems) {
         if (problems.size() <= MAX_PROBLEMS) {
             return problems;
         }
-        List<String> out = new ArrayList<>(problems.subList(0, MAX_PROBLEMS - 1));
-        out.add("... and " + (problems.size() - MAX_PROBLEMS + 1) + " more problems");
+        List<Problem> out = new ArrayList<>(problems.subList(0, MAX_PROBLEMS - 1));
+        out.add(Problem.of(Code.MORE, "... and " + (problems.size() - MAX_PROBLEMS + 1) + " more problems"));
         return out;
     }
 
-    private static ParsedMail unreadable(byte[] raw, List<String> problems) {
+    private static ParsedMail unreadable(byte[] raw, List<Problem> problems) {
         return new ParsedMail(syntheticId(raw), true, new Address(null, ""), null, "", List.of(), List.of(),
                 List.of(), "", List.of(), problems, false);
     }
@@ -255,10 +255,10 @@ public final class MailParser {
     }
 
     /** The normalized first Message-ID, or null (with the problem named) when it is missing or unusable. */
-    private static String messageId(HeaderBlock h, List<String> problems) {
+    private String messageId(HeaderBlock h, List<Problem> problems) {
         HeaderBlock.Field f = h.first("message-id");
         if (f == null) {
-            problems.add("no Message-ID: synthetic id used");
+            problems.add(Problem.of(Code.MESSAGE_ID_MISSING, "no Message-ID: synthetic id used"));
             return null;
         }
         String v = HeaderBlock.value(f, problems).strip();
@@ -272,23 +272,25 @@ public final class MailParser {
         }
         id = removeWhitespaceAndBrackets(id);
         if (id.isEmpty()) {
-            problems.add("empty Message-ID: synthetic id used");
+            problems.add(Problem.of(Code.MESSAGE_ID_MISSING, "empty Message-ID: synthetic id used"));
             return null;
         }
-        if (id.length() > MAX_ID_LENGTH) {
-            problems.add("Message-ID longer than " + MAX_ID_LENGTH + " characters: synthetic id used");
+        if (id.length() > limits.maxIdLength()) {
+            problems.add(Problem.of(Code.MESSAGE_ID_MISSING,
+                    "Message-ID longer than " + limits.maxIdLength() + " characters: synthetic id used"));
             return null;
         }
         if (hasControl(id)) {
-            problems.add("Message-ID with control characters: synthetic id used");
+            problems.add(Problem.of(Code.MESSAGE_ID_MISSING, "Message-ID with control characters: synthetic id used"));
             return null;
         }
         if (lt < 0) {
             if (id.indexOf('@') < 0) {
-                problems.add("Message-ID \"" + Text.clip(v, 40) + "\" is neither bracketed nor has an '@': synthetic id used");
+                problems.add(Problem.of(Code.MESSAGE_ID_MISSING, "Message-ID \"" + Text.clip(v, 40)
+                        + "\" is neither bracketed nor has an '@': synthetic id used"));
                 return null;
             }
-            problems.add("Message-ID without angle brackets");
+            problems.add(Problem.of(Code.MESSAGE_ID_MALFORMED, "Message-ID without angle brackets"));
         }
         return id;
     }
@@ -298,7 +300,7 @@ public final class MailParser {
      * unterminated {@code <id} counts when it holds an '@'. Without any '<', the tokens holding an '@'
      * (comments removed) are the ids.
      */
-    private static List<String> ids(List<HeaderBlock.Field> fields, String self, List<String> problems) {
+    private List<String> ids(List<HeaderBlock.Field> fields, String self, List<Problem> problems) {
         if (fields.isEmpty()) {
             return List.of();
         }
@@ -350,8 +352,8 @@ public final class MailParser {
     }
 
     /** Not empty, not absurdly long, no control characters and none of the specials that never occur in ids. */
-    private static boolean isId(String id) {
-        if (id.isEmpty() || id.length() > MAX_ID_LENGTH || hasControl(id)) {
+    private boolean isId(String id) {
+        if (id.isEmpty() || id.length() > limits.maxIdLength() || hasControl(id)) {
             return false;
         }
         for (int i = 0; i < id.length(); i++) {
@@ -364,7 +366,7 @@ public final class MailParser {
     }
 
     /** "Rust for Linux <rust-for-linux.vger.kernel.org>" -> "rust-for-linux.vger.kernel.org" */
-    private static String listId(String v) {
+    private String listId(String v) {
         int lt = v.lastIndexOf('<');
         String id;
         if (lt >= 0) {
@@ -376,7 +378,7 @@ public final class MailParser {
             id = sp >= 0 ? s.substring(sp + 1) : s;
         }
         id = removeWhitespaceAndBrackets(id);
-        return id.isEmpty() || id.length() > MAX_ID_LENGTH || hasControl(id) ? null : id;
+        return id.isEmpty() || id.length() > limits.maxIdLength() || hasControl(id) ? null : id;
     }
 
     private static String stripComments(String s) {
@@ -435,18 +437,18 @@ public final class MailParser {
         return sb.toString();
     }
 
-    private String limit(String s, String what, List<String> problems) {
+    private String limit(String s, String what, List<Problem> problems) {
         return cut(s, limits.maxBodyChars(), what, problems);
     }
 
     /** A decoded header value cut to {@code maxHeaderChars}. */
-    private String cut(String s, String what, List<String> problems) {
+    private String cut(String s, String what, List<Problem> problems) {
         return cut(s, limits.maxHeaderChars(), what, problems);
     }
 
-    private static String cut(String s, int max, String what, List<String> problems) {
+    private static String cut(String s, int max, String what, List<Problem> problems) {
         if (max >= 0 && s.length() > max) {
-            problems.add(what + " longer than " + max + " characters, cut");
+            problems.add(Problem.of(Code.CUT, what + " longer than " + max + " characters, cut"));
             int cut = max;
             if (cut > 0 && Character.isHighSurrogate(s.charAt(cut - 1))) {
                 cut--;
@@ -466,7 +468,7 @@ public final class MailParser {
         int parts;
     }
 
-    private void readBody(HeaderBlock h, byte[] raw, Body body, List<String> problems) {
+    private void readBody(HeaderBlock h, byte[] raw, Body body, List<Problem> problems) {
         HeaderBlock.Field ctField = h.first("content-type");
         HeaderBlock.Field cteField = h.first("content-transfer-encoding");
         HeaderBlock.Field dispField = h.first("content-disposition");
@@ -476,7 +478,7 @@ public final class MailParser {
         int before = problems.size();
         entity(ct, cte, disp, null, raw, h.bodyStart, raw.length, 0, true, "body", body, problems);
         if (body.text == null && body.html == null && body.attachments.isEmpty() && problems.size() == before) {
-            problems.add("body: no text part");
+            problems.add(Problem.of(Code.NO_TEXT, "body: no text part"));
         }
     }
 
@@ -484,7 +486,7 @@ public final class MailParser {
      * One MIME entity: either {@code part} (a multipart child) or {@code raw[from, to)} (the message body).
      */
     private void entity(String ctValue, String cte, String dispValue, MimeBodyPart part, byte[] raw, int from,
-                        int to, int depth, boolean single, String where, Body body, List<String> problems) {
+                        int to, int depth, boolean single, String where, Body body, List<Problem> problems) {
         MimeHeader ct = ctValue == null ? null : MimeHeader.parse(ctValue);
         String type;
         if (ct == null) {
@@ -492,12 +494,14 @@ public final class MailParser {
         } else if (ct.isValidType()) {
             type = ct.value;
         } else {
-            problems.add(where + ": Content-Type \"" + Text.clip(ctValue.strip(), 60) + "\" invalid, read as text/plain");
+            problems.add(Problem.of(Code.MIME,
+                    where + ": Content-Type \"" + Text.clip(ctValue.strip(), 60) + "\" invalid, read as text/plain"));
             type = "text/plain";
         }
         if (type.startsWith("multipart/")) {
-            if (depth >= MAX_DEPTH) {
-                problems.add(where + ": multipart nested deeper than " + MAX_DEPTH + ", not read");
+            if (depth >= limits.maxNestingDepth()) {
+                problems.add(Problem.of(Code.MIME_LIMIT,
+                        where + ": multipart nested deeper than " + limits.maxNestingDepth() + ", not read"));
                 return;
             }
             if (multipart(ct, part, raw, from, to, depth, where, body, problems)) {
@@ -512,7 +516,7 @@ public final class MailParser {
             try (InputStream in = part.getRawInputStream()) {
                 b = in.readAllBytes();
             } catch (IOException | MessagingException e) {
-                problems.add(where + ": content unreadable: " + e.getMessage());
+                problems.add(Problem.of(Code.BODY_UNREADABLE, where + ": content unreadable: " + e.getMessage()));
                 return;
             }
             bFrom = 0;
@@ -535,7 +539,7 @@ public final class MailParser {
             return; // images, signatures, binaries: not ours
         }
         if (single && !patchLike && !text) {
-            problems.add(where + ": no text (Content-Type " + Text.clip(type, 60) + ")");
+            problems.add(Problem.of(Code.NO_TEXT, where + ": no text (Content-Type " + Text.clip(type, 60) + ")"));
             return;
         }
         if (!single && !patchLike && !html && !type.equals("text/plain")) {
@@ -568,10 +572,10 @@ public final class MailParser {
 
     /** Walks a multipart; false when it cannot be split (the caller then reads it as text). */
     private boolean multipart(MimeHeader ct, MimeBodyPart part, byte[] raw, int from, int to, int depth,
-                              String where, Body body, List<String> problems) {
+                              String where, Body body, List<Problem> problems) {
         String boundary = ct.param("boundary");
         if (boundary == null || boundary.isEmpty()) {
-            problems.add(where + ": " + ct.value + " without boundary");
+            problems.add(Problem.of(Code.MIME, where + ": " + ct.value + " without boundary"));
         }
         String type = boundary == null || boundary.isEmpty() ? ct.value
                 : ct.value + "; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -580,14 +584,14 @@ public final class MailParser {
             try (InputStream in = part.getRawInputStream()) {
                 data = in.readAllBytes();
             } catch (IOException | MessagingException e) {
-                problems.add(where + ": multipart unreadable: " + e.getMessage());
+                problems.add(Problem.of(Code.BODY_UNREADABLE, where + ": multipart unreadable: " + e.getMessage()));
                 return false;
             }
         } else {
             data = Arrays.copyOfRange(raw, from, to);
         }
         if (boundary != null && !boundary.isEmpty()) {
-            int cut = nthBoundaryLine(data, boundary, MAX_PARTS + 2);
+            int cut = nthBoundaryLine(data, boundary, limits.maxParts() + 2);
             if (cut >= 0) {
                 data = Arrays.copyOf(data, cut);
             }
@@ -598,16 +602,18 @@ public final class MailParser {
             mp = new LenientMultipart(new ByteArrayDataSource(data, type));
             count = mp.getCount();
         } catch (MessagingException | RuntimeException e) {
-            problems.add(where + ": multipart unreadable (" + e.getMessage() + "), read as text");
+            problems.add(Problem.of(Code.MIME,
+                    where + ": multipart unreadable (" + e.getMessage() + "), read as text"));
             return false;
         }
         if (count == 0) {
-            problems.add(where + ": multipart without parts, read as text");
+            problems.add(Problem.of(Code.MIME, where + ": multipart without parts, read as text"));
             return false;
         }
         for (int i = 0; i < count; i++) {
-            if (body.parts >= MAX_PARTS) {
-                problems.add("more than " + MAX_PARTS + " MIME parts: the rest ignored");
+            if (body.parts >= limits.maxParts()) {
+                problems.add(Problem.of(Code.MIME_LIMIT,
+                        "more than " + limits.maxParts() + " MIME parts: the rest ignored"));
                 return true;
             }
             String childWhere = (where.equals("body") ? "part " : where + ".") + (i + 1);
@@ -625,7 +631,7 @@ public final class MailParser {
                 body.parts++;
                 entity(cct, ccte, cdisp, child, null, 0, 0, depth + 1, false, childWhere, body, problems);
             } catch (MessagingException | RuntimeException e) {
-                problems.add(childWhere + ": unreadable: " + e.getMessage());
+                problems.add(Problem.of(Code.BODY_UNREADABLE, childWhere + ": unreadable: " + e.getMessage()));
             }
         }
         return true;
@@ -664,7 +670,7 @@ public final class MailParser {
     }
 
     private static String decodeText(byte[] b, int from, int to, String cteValue, String charset, String where,
-                                     List<String> problems) {
+                                     List<Problem> problems) {
         String cte = cteValue == null ? "" : MimeHeader.parse(cteValue.replace("\"", "")).value;
         byte[] data = b;
         int start = from;
@@ -678,7 +684,7 @@ public final class MailParser {
                 start = 0;
                 end = d.length();
                 if (d.problem() != null) {
-                    problems.add(where + ": " + d.problem());
+                    problems.add(Problem.of(Code.TRANSFER_ENCODING, where + ": " + d.problem()));
                 }
             }
             case "base64" -> {
@@ -687,11 +693,12 @@ public final class MailParser {
                 start = 0;
                 end = d.length();
                 if (d.problem() != null) {
-                    problems.add(where + ": " + d.problem());
+                    problems.add(Problem.of(Code.TRANSFER_ENCODING, where + ": " + d.problem()));
                 }
             }
-            default -> problems.add(where + ": unknown Content-Transfer-Encoding \"" + Text.clip(cte, 40)
-                    + "\", read as 8bit");
+            default -> problems.add(Problem.of(Code.TRANSFER_ENCODING,
+                    where + ": unknown Content-Transfer-Encoding \"" + Text.clip(cte, 40)
+                    + "\", read as 8bit"));
         }
         return Text.normalizeNewlines(Text.decode(data, start, end, charset, where, problems));
     }

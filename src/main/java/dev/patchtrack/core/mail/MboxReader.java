@@ -1,5 +1,7 @@
 package dev.patchtrack.core.mail;
 
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.core.model.Problem.Code;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -43,7 +45,7 @@ import java.util.zip.ZipException;
 public final class MboxReader implements Closeable {
 
     /** One message cut out of the stream. */
-    public record MboxEntry(byte[] raw, long offset, boolean truncated, List<String> problems) {
+    public record MboxEntry(byte[] raw, long offset, boolean truncated, List<Problem> problems) {
     }
 
     private static final int CHUNK = 64 * 1024;
@@ -56,7 +58,7 @@ public final class MboxReader implements Closeable {
     private final boolean gzip;
     private final int maxLine;
     private final int maxMessage;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     private final byte[] buf = new byte[CHUNK];
     private int bufPos;
@@ -104,7 +106,7 @@ public final class MboxReader implements Closeable {
                 return new MboxReader(counter, new GZIPInputStream(pb, CHUNK), true, limits);
             } catch (EOFException | ZipException e) {
                 MboxReader r = new MboxReader(counter, InputStream.nullInputStream(), true, limits);
-                r.problems.add("gzip header unreadable: " + e.getMessage());
+                r.problems.add(Problem.of(Code.INPUT_UNREADABLE, "gzip header unreadable: " + e.getMessage()));
                 r.eof = true;
                 r.brokenStream = true;
                 return r;
@@ -118,7 +120,7 @@ public final class MboxReader implements Closeable {
         try {
             return readNext();
         } catch (RuntimeException e) {
-            problems.add("reader failed: " + e);
+            problems.add(Problem.of(Code.INPUT_UNREADABLE, "reader failed: " + e));
             finished = true;
             return null;
         }
@@ -161,7 +163,7 @@ public final class MboxReader implements Closeable {
         msgLen = 0;
         boolean truncated = false;
         int cutLines = 0;
-        List<String> entryProblems = new ArrayList<>(0);
+        List<Problem> entryProblems = new ArrayList<>(0);
         boolean prevBlank = true;
         if (mode == MODE_BARE) {
             truncated = append(0);
@@ -194,19 +196,20 @@ public final class MboxReader implements Closeable {
             stripFinalBlankLine();
         }
         if (truncated) {
-            entryProblems.add("message larger than " + maxMessage + " bytes: cut");
+            entryProblems.add(Problem.of(Code.CUT, "message larger than " + maxMessage + " bytes: cut").at(offset));
         }
         if (cutLines > 0) {
-            entryProblems.add(cutLines + " line(s) longer than " + maxLine + " bytes cut");
+            entryProblems.add(Problem.of(Code.CUT,
+                    cutLines + " line(s) longer than " + maxLine + " bytes cut").at(offset));
         }
         if (!haveLine && brokenStream) {
             truncated = true;
-            entryProblems.add("input ended early: message may be incomplete");
+            entryProblems.add(Problem.of(Code.MBOX_MESSAGE, "input ended early: message may be incomplete").at(offset));
         }
         if (msgLen == 0 && !truncated) {
             emptySkipped++;
             if (emptySkipped == 1) {
-                problems.add("empty message skipped at offset " + offset);
+                problems.add(Problem.of(Code.MBOX_MESSAGE, "empty message skipped at offset " + offset).at(offset));
             }
             return null;
         }
@@ -321,10 +324,12 @@ public final class MboxReader implements Closeable {
             bufLen = r;
             return true;
         } catch (EOFException | ZipException e) {
-            problems.add((gzip ? "gzip stream truncated or corrupt" : "input truncated") + " after "
-                    + bufOffset + " uncompressed bytes: " + e.getMessage());
+            problems.add(Problem.of(Code.INPUT_UNREADABLE,
+                    (gzip ? "gzip stream truncated or corrupt" : "input truncated")
+                    + " after " + bufOffset + " uncompressed bytes: " + e.getMessage()).at(bufOffset));
         } catch (IOException e) {
-            problems.add("I/O error after " + bufOffset + " bytes: " + e);
+            problems.add(Problem.of(Code.INPUT_UNREADABLE,
+                    "I/O error after " + bufOffset + " bytes: " + e).at(bufOffset));
         }
         eof = true;
         brokenStream = true;
@@ -337,10 +342,10 @@ public final class MboxReader implements Closeable {
     }
 
     /** Stream-level problems: a broken gzip stream, an I/O error, skipped empty messages. */
-    public List<String> problems() {
-        List<String> out = new ArrayList<>(problems);
+    public List<Problem> problems() {
+        List<Problem> out = new ArrayList<>(problems);
         if (emptySkipped > 1) {
-            out.add(emptySkipped + " empty messages skipped");
+            out.add(Problem.of(Code.MBOX_MESSAGE, emptySkipped + " empty messages skipped"));
         }
         return Collections.unmodifiableList(out);
     }

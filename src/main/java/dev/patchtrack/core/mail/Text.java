@@ -1,5 +1,7 @@
 package dev.patchtrack.core.mail;
 
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.core.model.Problem.Code;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -200,17 +202,18 @@ final class Text {
      * bytes are valid UTF-8 is read as UTF-8; invalid UTF-8 and unknown charsets fall back to
      * windows-1252 byte by byte. Each fallback is named in {@code problems}.
      */
-    static String decode(byte[] b, int from, int to, String declared, String where, List<String> problems) {
+    static String decode(byte[] b, int from, int to, String declared, String where, List<Problem> problems) {
         Charset cs = declared == null || declared.isBlank() ? StandardCharsets.US_ASCII : charset(declared);
         if (cs == null) {
-            problems.add(where + ": unknown charset \"" + clip(declared, 40) + "\", read as UTF-8/windows-1252");
+            problems.add(Problem.of(Code.CHARSET,
+                    where + ": unknown charset \"" + clip(declared, 40) + "\", read as UTF-8/windows-1252"));
             return utf8OrCp1252(b, from, to, null);
         }
         if (cs == StandardCharsets.UTF_8) {
             boolean[] invalid = new boolean[1];
             String s = utf8OrCp1252(b, from, to, invalid);
             if (invalid[0]) {
-                problems.add(where + ": invalid UTF-8, stray bytes read as windows-1252");
+                problems.add(Problem.of(Code.CHARSET, where + ": invalid UTF-8, stray bytes read as windows-1252"));
             }
             return s;
         }
@@ -222,14 +225,15 @@ final class Text {
                 return new String(b, from, to - from, StandardCharsets.UTF_8);
             }
             if (cs == StandardCharsets.US_ASCII) {
-                problems.add(where + ": 8-bit bytes in us-ascii text, read as windows-1252");
+                problems.add(Problem.of(Code.CHARSET, where + ": 8-bit bytes in us-ascii text, read as windows-1252"));
             }
             return new String(b, from, to - from, CP1252);
         }
         try {
             return new String(b, from, to - from, cs);
         } catch (RuntimeException e) { // a decoder that cannot even replace
-            problems.add(where + ": charset " + cs.name() + " failed, read as UTF-8/windows-1252");
+            problems.add(Problem.of(Code.CHARSET,
+                    where + ": charset " + cs.name() + " failed, read as UTF-8/windows-1252"));
             return utf8OrCp1252(b, from, to, null);
         }
     }

@@ -52,7 +52,7 @@ public record MailFacts(
         int bodyVersion,
         List<String> earlierVersionIds,
         List<String> dependsOn,
-        List<String> problems,
+        List<Problem> problems,
         List<Integer> namedPatches,
         List<String> namedTitles,
         AppliedNotice applied,
@@ -65,7 +65,7 @@ public record MailFacts(
     public MailFacts(String messageId, boolean syntheticId, MessageKind kind, SubjectTags tags, Address from,
             Address author, Instant date, List<String> inReplyTo, List<String> references, List<String> listIds,
             DiffStat diff, List<Trailer> trailers, String changeId, int bodyVersion, List<String> earlierVersionIds,
-            List<String> dependsOn, List<String> problems) {
+            List<String> dependsOn, List<Problem> problems) {
         this(messageId, syntheticId, kind, tags, from, author, date, inReplyTo, references, listIds, diff, trailers,
                 changeId, bodyVersion, earlierVersionIds, dependsOn, problems, List.of(), List.of(), null, null, false, false, null);
     }

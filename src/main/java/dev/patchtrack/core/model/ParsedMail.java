@@ -18,7 +18,7 @@ import java.util.List;
  * @param body        the decoded plain-text body (the text/plain part of a multipart message; HTML
  *                    turned into text only when there is no plain part)
  * @param attachments decoded text attachments that look like patches (text/x-diff, text/x-patch, *.patch)
- * @param problems    what could not be read, one line each
+ * @param problems    what could not be read, each a {@link Problem}
  * @param readable    false when the bytes are not a mail at all (no header block, binary garbage):
  *                    such a message is stored with its problems as the reason and counted unparseable
  */
@@ -33,7 +33,7 @@ public record ParsedMail(
         List<String> listIds,
         String body,
         List<String> attachments,
-        List<String> problems,
+        List<Problem> problems,
         boolean readable) {
 
     public ParsedMail {

@@ -3,6 +3,7 @@ package dev.patchtrack.core.patch;
 import dev.patchtrack.core.model.DiffStat;
 import dev.patchtrack.core.model.FileChange;
 import dev.patchtrack.core.model.FileChange.Change;
+import dev.patchtrack.core.model.Problem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,12 +57,12 @@ public final class DiffParser {
      * @param files     the files, in order
      * @param mask      per line: part of a diff
      * @param firstLine the first diff line (a preamble such as {@code Index:} included), -1 when none
-     * @param problems  damaged hunks, one line each
+     * @param problems  damaged hunks
      */
-    record Scan(List<FileChange> files, boolean[] mask, int firstLine, List<String> problems) {
+    record Scan(List<FileChange> files, boolean[] mask, int firstLine, List<Problem> problems) {
     }
 
-    static List<FileChange> scanAttachments(String body, List<String> attachments, List<String> problems) {
+    static List<FileChange> scanAttachments(String body, List<String> attachments, List<Problem> problems) {
         if (attachments == null || attachments.isEmpty()) {
             return List.of();
         }
@@ -94,7 +95,7 @@ public final class DiffParser {
         final String[] lines;
         final boolean[] mask;
         final List<FileChange> files = new ArrayList<>(4);
-        List<String> problems;
+        List<Problem> problems;
         FileBuilder cur;
         int state = TEXT;
         int oldLeft;
@@ -110,7 +111,7 @@ public final class DiffParser {
             if (problems == null) {
                 problems = new ArrayList<>(1);
             }
-            problems.add(p);
+            problems.add(Problem.of(Problem.Code.DIFF_MALFORMED, p));
         }
 
         /** Ends the current file; a {@code diff --git} line that nothing followed is not a diff after all. */

@@ -7,6 +7,7 @@ import dev.patchtrack.core.model.FileChange;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.core.model.SubjectTags;
 import dev.patchtrack.core.model.Trailer;
@@ -82,7 +83,7 @@ public final class PatchAnalyzer {
         if (mail == null) {
             return new MailFacts("", true, MessageKind.OTHER, SubjectParser.parse(""), new Address(null, ""),
                     new Address(null, ""), null, List.of(), List.of(), List.of(), null, List.of(), null, 0,
-                    List.of(), List.of(), List.of("analyser: no message"));
+                    List.of(), List.of(), List.of(Problem.of(Problem.Code.ANALYSIS_FAILED, "analyser: no message")));
         }
         try {
             return analyzeChecked(mail);
@@ -98,7 +99,7 @@ public final class PatchAnalyzer {
         SubjectTags tags = parsed.tags();
         String[] lines = Lines.split(body);
         DiffParser.Scan scan = DiffParser.scan(lines);
-        List<String> problems = new ArrayList<>(mail.problems());
+        List<Problem> problems = new ArrayList<>(mail.problems());
         problems.addAll(scan.problems());
         List<FileChange> files = scan.files();
         List<FileChange> attached = DiffParser.scanAttachments(body, mail.attachments(), problems);
@@ -202,8 +203,9 @@ public final class PatchAnalyzer {
     }
 
     private static MailFacts fallback(ParsedMail mail, Throwable e) {
-        List<String> problems = new ArrayList<>(mail.problems());
-        problems.add("analyser: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        List<Problem> problems = new ArrayList<>(mail.problems());
+        problems.add(Problem.of(Problem.Code.ANALYSIS_FAILED,
+                "analyser: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         SubjectTags tags;
         try {
             tags = SubjectParser.parse(mail.subject());

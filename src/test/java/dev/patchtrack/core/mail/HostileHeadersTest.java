@@ -3,6 +3,7 @@ package dev.patchtrack.core.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +26,21 @@ class HostileHeadersTest {
             refs.append(" <r").append(i).append("@example.org>");
         }
         ParsedMail m = parse(refs + "\nIn-Reply-To: <r29999@example.org>\n", "[PATCH] rust: x", "Ana <ana@example.com>");
-        assertThat(m.references()).hasSize(MailLimits.DEFAULT_MAX_REFERENCES);
+        assertThat(m.references()).hasSize(MailLimits.DEFAULTS.maxReferences());
         assertThat(m.references().get(0)).isEqualTo("r0@example.org");
         assertThat(m.references().get(m.references().size() - 1)).isEqualTo("r29999@example.org");
         assertThat(m.references().get(1)).isEqualTo("r29901@example.org");
         assertThat(m.inReplyTo()).containsExactly("r29999@example.org");
-        assertThat(m.problems()).contains("References: 30000 Message-IDs, kept the first and the last 99");
+        assertThat(Problem.details(m.problems()))
+                .contains("References: 30000 Message-IDs, kept the first and the last 99");
     }
 
     @Test
     void aSubjectAndAFromOfAMegabyteAreCut() {
         ParsedMail m = parse("", "[PATCH] rust: " + "z".repeat(1_000_000), "\"" + "n".repeat(1_000_000) + "\" <eve@example.org>");
-        assertThat(m.subject()).hasSize(MailLimits.DEFAULT_MAX_HEADER_CHARS).startsWith("[PATCH] rust: zzz");
-        assertThat(m.from().name()).hasSizeLessThanOrEqualTo(MailLimits.DEFAULT_MAX_HEADER_CHARS);
+        assertThat(m.subject()).hasSize(MailLimits.DEFAULTS.maxHeaderChars()).startsWith("[PATCH] rust: zzz");
+        assertThat(m.from().name()).hasSizeLessThanOrEqualTo(MailLimits.DEFAULTS.maxHeaderChars());
         assertThat(m.from().email()).isEqualTo("eve@example.org");
-        assertThat(m.problems()).anyMatch(p -> p.startsWith("Subject longer than 2000 characters"));
+        assertThat(Problem.details(m.problems())).anyMatch(p -> p.startsWith("Subject longer than 2000 characters"));
     }
 }

@@ -2,6 +2,9 @@ package dev.patchtrack.core.mail;
 
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.core.model.Problem.Code;
+import dev.patchtrack.core.model.Problem.Severity;
 import dev.patchtrack.support.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +30,7 @@ import static dev.patchtrack.core.mail.Fixtures.bytes;
 import static dev.patchtrack.core.mail.Fixtures.patchwork;
 import static dev.patchtrack.core.mail.Fixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MailParserTest {
 
@@ -61,13 +65,14 @@ class MailParserTest {
         assertThat(m.messageId()).isEqualTo("CANiq72k8+Tx=rHq4bXoG@mail.gmail.com");
         assertThat(m.syntheticId()).isFalse();
         assertThat(m.readable()).isTrue();
-        assertThat(m.problems()).isEmpty();
+        assertThat(Problem.details(m.problems())).isEmpty();
     }
 
     @Test
     void messageIdVariants() {
         assertThat(parse("Message-ID: x@y\nSubject: s\n\n").messageId()).isEqualTo("x@y");
-        assertThat(parse("Message-ID: x@y\nSubject: s\n\n").problems()).contains("Message-ID without angle brackets");
+        assertThat(Problem.details(parse("Message-ID: x@y\nSubject: s\n\n").problems()))
+                .contains("Message-ID without angle brackets");
         assertThat(parse("message-id: <First@Example.COM>\nMessage-ID: <second@example.com>\n\n").messageId())
                 .isEqualTo("First@Example.COM");
         assertThat(parse("Message-ID: <a@b> (added by postmaster)\nSubject: s\n\n").messageId()).isEqualTo("a@b");
@@ -85,13 +90,13 @@ class MailParserTest {
         assertThat(m.messageId()).isEqualTo(expected);
         assertThat(m.syntheticId()).isTrue();
         assertThat(m.readable()).isTrue();
-        assertThat(m.problems()).contains("no Message-ID: synthetic id used");
+        assertThat(Problem.details(m.problems())).contains("no Message-ID: synthetic id used");
         assertThat(parser.parse(raw.clone()).messageId()).isEqualTo(expected);
         assertThat(m.subject()).isEqualTo("[PATCH] rust: kernel: add `Opaque`");
 
         ParsedMail empty = parse("Message-ID: <>\nSubject: s\n\n");
         assertThat(empty.syntheticId()).isTrue();
-        assertThat(empty.problems()).contains("empty Message-ID: synthetic id used");
+        assertThat(Problem.details(empty.problems())).contains("empty Message-ID: synthetic id used");
 
         ParsedMail absurd = parse("Message-ID: <" + "a".repeat(1000) + "@b>\nSubject: s\n\n");
         assertThat(absurd.syntheticId()).isTrue();
@@ -159,11 +164,11 @@ class MailParserTest {
         ParsedMail m = parse("From: just some text\nMessage-ID: <a@b>\n\n");
         assertThat(m.from().email()).isEqualTo("just some text");
         assertThat(m.from().name()).isNull();
-        assertThat(m.problems()).anyMatch(p -> p.contains("no readable address"));
+        assertThat(Problem.details(m.problems())).anyMatch(p -> p.contains("no readable address"));
 
         ParsedMail none = parse("Message-ID: <a@b>\nSubject: s\n\n");
         assertThat(none.from()).isEqualTo(new Address(null, ""));
-        assertThat(none.problems()).contains("no From header");
+        assertThat(Problem.details(none.problems())).contains("no From header");
     }
 
     @Test
@@ -171,7 +176,7 @@ class MailParserTest {
         ParsedMail utf8 = parsePatchwork("mail/0014-with-unencoded-utf8-headers.mbox");
         assertThat(utf8.from()).isEqualTo(new Address("Rafał Miłecki", "zajec5@gmail.com"));
         assertThat(utf8.subject()).endsWith("to include Rafał Miłecki");
-        assertThat(utf8.problems()).isEmpty();
+        assertThat(Problem.details(utf8.problems())).isEmpty();
 
         // Latin-1 name; 0x80 is the euro sign of windows-1252
         byte[] latin1 = "From: J\u00fcrgen \u00d1\u00fa\u00f1ez <j@example.com>\nSubject: caf\u00e9 \u0080\nMessage-ID: <l@x>\n\n"
@@ -179,7 +184,8 @@ class MailParserTest {
         ParsedMail cp = parser.parse(latin1);
         assertThat(cp.from()).isEqualTo(new Address("Jürgen Ñúñez", "j@example.com"));
         assertThat(cp.subject()).isEqualTo("café €");
-        assertThat(cp.problems()).contains("header from: 8-bit bytes that are not UTF-8, read as windows-1252");
+        assertThat(Problem.details(cp.problems()))
+                .contains("header from: 8-bit bytes that are not UTF-8, read as windows-1252");
     }
 
     // ------------------------------------------------------------------ subject, date, list-id
@@ -195,7 +201,8 @@ class MailParserTest {
         assertThat(parse("Subject: =?UTF-8?B?w6k?=\n\n").subject()).isEqualTo("é");
         ParsedMail broken = parseFixture("1011-unknown-encoding-broken-base64.eml");
         assertThat(broken.subject()).isEqualTo("Re: broken =?x-unknown?B?!!notbase64?= [PATCH] nvme: tidy");
-        assertThat(broken.problems()).contains("Subject: encoded-word with unknown charset \"x-unknown\" left as text");
+        assertThat(Problem.details(broken.problems()))
+                .contains("Subject: encoded-word with unknown charset \"x-unknown\" left as text");
         assertThat(parsePatchwork("mail/0016-no-subject.mbox").subject()).isEmpty();
         assertThat(parse("Message-ID: <a@b>\n\n").subject()).isEmpty();
     }
@@ -227,10 +234,10 @@ class MailParserTest {
         ParsedMail m = parse("Message-ID: <d@x>\nDate: " + value + "\n\n");
         if (expected == null) {
             assertThat(m.date()).isNull();
-            assertThat(m.problems()).anyMatch(p -> p.startsWith("Date \""));
+            assertThat(Problem.details(m.problems())).anyMatch(p -> p.startsWith("Date \""));
         } else {
             assertThat(m.date()).isEqualTo(Instant.parse(expected));
-            assertThat(m.problems()).noneMatch(p -> p.startsWith("Date"));
+            assertThat(Problem.details(m.problems())).noneMatch(p -> p.startsWith("Date"));
         }
     }
 
@@ -238,8 +245,8 @@ class MailParserTest {
     void aMissingDateIsNullWithAProblem() {
         ParsedMail m = parse("Message-ID: <d@x>\nSubject: s\n\n");
         assertThat(m.date()).isNull();
-        assertThat(m.problems()).contains("no Date header");
-        assertThat(parse("Message-ID: <d@x>\nDate: Mon, 1 Jan 2024 00:00:00 +2500\n\n").problems())
+        assertThat(Problem.details(m.problems())).contains("no Date header");
+        assertThat(Problem.details(parse("Message-ID: <d@x>\nDate: Mon, 1 Jan 2024 00:00:00 +2500\n\n").problems()))
                 .contains("Date zone \"+2500\" invalid, UTC assumed");
     }
 
@@ -261,7 +268,7 @@ class MailParserTest {
                         + " of seventy-six characters.\n");
         ParsedMail b64 = parseFixture("1005-base64.eml");
         assertThat(b64.body()).isEqualTo("Für die Serie:\n\nAcked-by: Jörg Bäcker <joerg.baecker@example.com>\n");
-        assertThat(b64.problems()).isEmpty();
+        assertThat(Problem.details(b64.problems())).isEmpty();
     }
 
     @Test
@@ -269,7 +276,7 @@ class MailParserTest {
         ParsedMail m = parseFixture("1006-lying-charset.eml");
         assertThat(m.body()).isEqualTo("Grüße – the “quotes” are UTF-8 although the header says us-ascii.\n");
         assertThat(m.subject()).isEqualTo("Re: [PATCH] rust: str: handle “smart quotes”");
-        assertThat(m.problems()).isEmpty();
+        assertThat(Problem.details(m.problems())).isEmpty();
 
         // iso-8859-1 declared, UTF-8 bytes
         ParsedMail latin = parser.parse(("Message-ID: <l@x>\nContent-Type: text/plain; charset=iso-8859-1\n\n"
@@ -279,7 +286,7 @@ class MailParserTest {
         ParsedMail wrong = parser.parse(("Message-ID: <l@x>\nContent-Type: text/plain; charset=utf-8\n\n"
                 + "Grüße aus Köln -- café\n").getBytes(StandardCharsets.ISO_8859_1));
         assertThat(wrong.body()).isEqualTo("Grüße aus Köln -- café\n");
-        assertThat(wrong.problems()).contains("body: invalid UTF-8, stray bytes read as windows-1252");
+        assertThat(Problem.details(wrong.problems())).contains("body: invalid UTF-8, stray bytes read as windows-1252");
         // a real non-UTF-8 charset is believed
         ParsedMail koi8 = parser.parse(("Message-ID: <k@x>\nContent-Type: text/plain; charset=koi8-r\n\n"
                 + "Привет\n").getBytes(java.nio.charset.Charset.forName("KOI8-R")));
@@ -291,13 +298,14 @@ class MailParserTest {
         ParsedMail m = parseFixture("1011-unknown-encoding-broken-base64.eml");
 
         assertThat(m.body()).isEqualTo("café text in an unknown encoding\nHello, world!");
-        assertThat(m.problems()).contains(
+        assertThat(Problem.details(m.problems())).contains(
                 "part 1: unknown Content-Transfer-Encoding \"x-uuencode-or-something\", read as 8bit",
                 "part 1: unknown charset \"x-no-such-charset\", read as UTF-8/windows-1252");
-        assertThat(m.problems()).anyMatch(p -> p.startsWith("part 2: broken base64"));
+        assertThat(Problem.details(m.problems())).anyMatch(p -> p.startsWith("part 2: broken base64"));
 
         ParsedMail none = parsePatchwork("mail/0010-invalid-charset.mbox");
-        assertThat(none.problems()).containsExactly("part 1: unknown charset \"none\", read as UTF-8/windows-1252");
+        assertThat(Problem.details(none.problems()))
+                .containsExactly("part 1: unknown charset \"none\", read as UTF-8/windows-1252");
         assertThat(none.body()).contains("--- a/sysdeps/x86_64/fpu/multiarch/e_pow.c");
     }
 
@@ -336,7 +344,7 @@ class MailParserTest {
         assertThat(m.attachments().get(2)).startsWith("diff --git a/rust/kernel/lib.rs b/rust/kernel/lib.rs\n");
         assertThat(m.body()).isEqualTo("Here is a fixup on top, feel free to squash it in.\n"
                 + "_______________________________________________\na list footer added as an inline part\n");
-        assertThat(m.problems()).isEmpty();
+        assertThat(Problem.details(m.problems())).isEmpty();
 
         ParsedMail cvs = parsePatchwork("mail/0007-cvs-format-diff.mbox");
         assertThat(cvs.attachments()).singleElement().asString().contains("--- bfd/elf-bfd.h");
@@ -348,11 +356,15 @@ class MailParserTest {
         ParsedMail m = parse("Message-ID: <n@x>\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
                 + "Content-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b--\n");
         assertThat(m.body()).isEmpty();
-        assertThat(m.problems()).containsExactly("no From header", "no Date header", "body: no text part");
+        assertThat(Problem.details(m.problems()))
+                .containsExactly("no From header", "no Date header", "body: no text part");
+        assertThat(m.problems()).extracting(Problem::code, Problem::severity).containsExactly(
+                tuple(Code.FROM_INVALID, Severity.WARNING), tuple(Code.DATE_INVALID, Severity.WARNING),
+                tuple(Code.NO_TEXT, Severity.WARNING));
 
         ParsedMail noBoundary = parse("Message-ID: <n@x>\nContent-Type: multipart/mixed\n\njust text\n");
         assertThat(noBoundary.body()).isEqualTo("just text\n");
-        assertThat(noBoundary.problems()).contains("body: multipart/mixed without boundary");
+        assertThat(Problem.details(noBoundary.problems())).contains("body: multipart/mixed without boundary");
     }
 
     @Test
@@ -367,7 +379,8 @@ class MailParserTest {
 
     @Test
     void limitsCutWhatIsTooLong() {
-        MailParser small = new MailParser(new MailLimits(1 << 20, 5, 100, 50));
+        MailParser small = new MailParser(MailLimits.DEFAULTS.withMaxMessageBytes(1 << 20).withMaxHeaderCount(5)
+                .withMaxLineLength(100).withMaxBodyChars(50));
         StringBuilder mail = new StringBuilder("Message-ID: <l@x>\nFrom: a@x\n");
         for (int i = 0; i < 6; i++) {
             mail.append("X-Filler-").append(i).append(": ").append(i).append('\n');
@@ -379,13 +392,14 @@ class MailParserTest {
         assertThat(m.messageId()).isEqualTo("l@x");
         assertThat(m.subject()).isEmpty();
         assertThat(m.body()).isEqualTo("b".repeat(50));
-        assertThat(m.problems()).contains("more than 5 headers: 4 ignored", "body longer than 50 characters, cut");
+        assertThat(Problem.details(m.problems()))
+                .contains("more than 5 headers: 4 ignored", "body longer than 50 characters, cut");
 
         ParsedMail longLine = small.parse(("Message-ID: <l@x>\nSubject: " + "s".repeat(300) + "\n\nbody\n")
                 .getBytes(StandardCharsets.US_ASCII));
         assertThat(longLine.subject()).isEqualTo("s".repeat(100 - "Subject:".length() - 1));
         assertThat(longLine.body()).isEqualTo("body\n");
-        assertThat(longLine.problems()).contains("1 header line(s) longer than 100 bytes cut");
+        assertThat(Problem.details(longLine.problems())).contains("1 header line(s) longer than 100 bytes cut");
     }
 
     @Test
@@ -395,7 +409,9 @@ class MailParserTest {
         assertThat(g.readable()).isFalse();
         assertThat(g.syntheticId()).isTrue();
         assertThat(g.messageId()).isEqualTo(MailParser.syntheticId(garbage));
-        assertThat(g.problems()).containsExactly("not a mail: no header block");
+        assertThat(Problem.details(g.problems())).containsExactly("not a mail: no header block");
+        assertThat(g.problems()).extracting(Problem::code, Problem::severity)
+                .containsExactly(tuple(Code.NOT_A_MAIL, Severity.ERROR));
 
         assertThat(parse("Hello world, this is just text.\nNothing else: here.\n").readable()).isFalse();
         assertThat(parse("Note: a field-like first line\n\nbut no mail header at all\n").readable()).isFalse();
@@ -455,7 +471,7 @@ class MailParserTest {
                 }
                 readable++;
                 if (m.syntheticId()) {
-                    synthetic.put(name, m.problems().stream().filter(p -> p.contains("Message-ID")).findFirst()
+                    synthetic.put(name, Problem.details(m.problems()).stream().filter(p -> p.contains("Message-ID")).findFirst()
                             .orElseThrow());
                 }
             }
@@ -468,7 +484,7 @@ class MailParserTest {
         ParsedMail face = parsePatchwork("fuzz/x-face.mbox");
         assertThat(face.from()).isEqualTo(new Address("Laurent Pinchart", "laurent.pinchart@skynet.be"));
         assertThat(face.listIds()).containsExactly("kernel-team.lists.ubuntu.com");
-        assertThat(face.problems()).isEmpty();
+        assertThat(Problem.details(face.problems())).isEmpty();
         assertThat(parsePatchwork("fuzz/msgidheader.mbox").messageId()).isEqualTo("m");
     }
 
@@ -543,19 +559,22 @@ class MailParserTest {
                 assertThat(m.subject()).as(row).isEqualTo(unescapeJson(field(row, "subject")));
                 assertThat(m.from().email()).as(row).isEqualTo(field(row, "sender"));
                 assertThat(m.listIds()).containsExactly("rust-for-linux.vger.kernel.org");
-                assertThat(m.problems()).as(row).isEmpty();
+                assertThat(Problem.details(m.problems())).as(row).isEmpty();
             }
         }
         assertThat(synthetic).isEqualTo(1);
         assertThat(malformed).hasSize(10);
-        assertThat(malformed.get("no-message-id").problems()).contains("no Message-ID: synthetic id used");
+        assertThat(Problem.details(malformed.get("no-message-id").problems()))
+                .contains("no Message-ID: synthetic id used");
         assertThat(malformed.get("no-date").date()).isNull();
         assertThat(malformed.get("bad-date").date()).isNull();
-        assertThat(malformed.get("bad-date").problems()).contains("Date \"Tue, 35 Foo 2024 25:61:99 +2500\" unreadable");
+        assertThat(Problem.details(malformed.get("bad-date").problems()))
+                .contains("Date \"Tue, 35 Foo 2024 25:61:99 +2500\" unreadable");
         assertThat(malformed.get("raw-8bit-headers").subject()).endsWith(" – über ✓");
         assertThat(malformed.get("raw-8bit-headers").from().name()).isEqualTo("Jürgen Ñúñez");
         assertThat(malformed.get("latin1-body").body()).contains("Grüße aus Köln -- café");
-        assertThat(malformed.get("latin1-body").problems()).contains("body: invalid UTF-8, stray bytes read as windows-1252");
+        assertThat(Problem.details(malformed.get("latin1-body").problems()))
+                .contains("body: invalid UTF-8, stray bytes read as windows-1252");
         assertThat(malformed.get("unbracketed-message-id").syntheticId()).isFalse();
         assertThat(malformed.get("garbage-references").references()).last().isEqualTo("unterminated@example.com");
         assertThat(malformed.get("no-subject").subject()).isEmpty();

@@ -1,6 +1,7 @@
 package dev.patchtrack.core.mail;
 
 import dev.patchtrack.core.mail.MboxReader.MboxEntry;
+import dev.patchtrack.core.model.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -46,7 +47,7 @@ class MboxReaderTest {
             assertThat(text(e.raw())).startsWith("Return-Path: ").endsWith("\n-- \n2.7.4\n\n")
                     .doesNotEndWith("\n\n\n");
             assertThat(e.truncated()).isFalse();
-            assertThat(e.problems()).isEmpty();
+            assertThat(Problem.details(e.problems())).isEmpty();
         }
         assertThat(entries.get(0).offset()).isZero();
     }
@@ -123,7 +124,7 @@ class MboxReaderTest {
                 assertThat(entries.get(i).offset()).isEqualTo(plain.get(i).offset());
             }
             assertThat(r.bytesRead()).isEqualTo(gz.length);
-            assertThat(r.problems()).isEmpty();
+            assertThat(Problem.details(r.problems())).isEmpty();
         }
     }
 
@@ -143,11 +144,11 @@ class MboxReaderTest {
             }
             MboxEntry last = entries.get(entries.size() - 1);
             assertThat(last.truncated()).isTrue();
-            assertThat(last.problems()).anyMatch(p -> p.contains("ended early"));
+            assertThat(Problem.details(last.problems())).anyMatch(p -> p.contains("ended early"));
             byte[] whole = full.get(entries.size() - 1).raw();
             assertThat(last.raw().length).isLessThanOrEqualTo(whole.length);
             assertThat(Arrays.copyOf(whole, last.raw().length)).isEqualTo(last.raw());
-            assertThat(r.problems()).anyMatch(p -> p.startsWith("gzip stream truncated"));
+            assertThat(Problem.details(r.problems())).anyMatch(p -> p.startsWith("gzip stream truncated"));
             assertThat(r.next()).isNull();
         }
     }
@@ -156,7 +157,7 @@ class MboxReaderTest {
     void aBrokenGzipHeaderIsAStreamProblemNotAnException() throws IOException {
         try (MboxReader r = MboxReader.open(new ByteArrayInputStream(new byte[] {0x1f, (byte) 0x8b, 8}), LIMITS)) {
             assertThat(r.next()).isNull();
-            assertThat(r.problems()).singleElement().asString().startsWith("gzip header unreadable");
+            assertThat(Problem.details(r.problems())).singleElement().asString().startsWith("gzip header unreadable");
         }
     }
 
@@ -174,16 +175,17 @@ class MboxReaderTest {
     void linesLongerThanTheLimitAreCutButKeepTheirLineEnd() {
         String mbox = "From a@b Mon Jan  1 00:00:00 2024\nSubject: one\n\n" + "x".repeat(5000) + "\nafter\n\n"
                 + "From a@b Mon Jan  1 00:00:00 2024\nSubject: two\n\nshort\n";
-        MailLimits limits = new MailLimits(1 << 20, 100, 1000, 1 << 20);
+        MailLimits limits = MailLimits.DEFAULTS.withMaxMessageBytes(1 << 20).withMaxHeaderCount(100)
+                .withMaxLineLength(1000).withMaxBodyChars(1 << 20);
 
         List<MboxEntry> entries = readAll(mbox.getBytes(StandardCharsets.US_ASCII), limits);
 
         assertThat(entries).hasSize(2);
         assertThat(text(entries.get(0).raw())).isEqualTo("Subject: one\n\n" + "x".repeat(1000) + "\nafter\n");
-        assertThat(entries.get(0).problems()).containsExactly("1 line(s) longer than 1000 bytes cut");
+        assertThat(Problem.details(entries.get(0).problems())).containsExactly("1 line(s) longer than 1000 bytes cut");
         assertThat(entries.get(0).truncated()).isFalse();
         assertThat(text(entries.get(1).raw())).isEqualTo("Subject: two\n\nshort\n");
-        assertThat(entries.get(1).problems()).isEmpty();
+        assertThat(Problem.details(entries.get(1).problems())).isEmpty();
     }
 
     @Test
@@ -191,7 +193,8 @@ class MboxReaderTest {
         String big = "Subject: big\n\n" + "line of a very long message\n".repeat(500);
         String mbox = "From a@b Mon Jan  1 00:00:00 2024\n" + big + "\n"
                 + "From a@b Mon Jan  1 00:00:00 2024\nSubject: next\n\nsmall\n\n";
-        MailLimits limits = new MailLimits(2000, 100, 1000, 1 << 20);
+        MailLimits limits = MailLimits.DEFAULTS.withMaxMessageBytes(2000).withMaxHeaderCount(100)
+                .withMaxLineLength(1000).withMaxBodyChars(1 << 20);
 
         List<MboxEntry> entries = readAll(mbox.getBytes(StandardCharsets.US_ASCII), limits);
 
@@ -200,7 +203,7 @@ class MboxReaderTest {
         assertThat(first.truncated()).isTrue();
         assertThat(first.raw()).hasSize(2000);
         assertThat(text(first.raw())).isEqualTo(big.substring(0, 2000));
-        assertThat(first.problems()).contains("message larger than 2000 bytes: cut");
+        assertThat(Problem.details(first.problems())).contains("message larger than 2000 bytes: cut");
         MboxEntry second = entries.get(1);
         assertThat(second.truncated()).isFalse();
         assertThat(text(second.raw())).isEqualTo("Subject: next\n\nsmall\n");
@@ -227,7 +230,8 @@ class MboxReaderTest {
             assertThat(entries).isNotEmpty();
             assertThat(entries.get(entries.size() - 1).truncated()).isTrue();
             assertThat(entries.subList(0, entries.size() - 1)).noneMatch(MboxEntry::truncated);
-            assertThat(r.problems()).anyMatch(p -> p.startsWith("I/O error") && p.contains("connection reset"));
+            assertThat(Problem.details(r.problems()))
+                    .anyMatch(p -> p.startsWith("I/O error") && p.contains("connection reset"));
         }
     }
 
@@ -277,7 +281,7 @@ class MboxReaderTest {
                 assertThat(text(e.raw())).isEqualTo("Subject: real\n\nbody\n");
                 assertThat(e.offset()).isEqualTo(8);
             });
-            assertThat(r.problems()).containsExactly("empty message skipped at offset 0");
+            assertThat(Problem.details(r.problems())).containsExactly("empty message skipped at offset 0");
         }
     }
 
@@ -365,7 +369,7 @@ class MboxReaderTest {
 
             assertThat(entries).hasSize((int) truthLines).hasSize(640);
             assertThat(entries).noneMatch(MboxEntry::truncated);
-            assertThat(r.problems()).isEmpty();
+            assertThat(Problem.details(r.problems())).isEmpty();
             assertThat(r.bytesRead()).isEqualTo(Files.size(mbox));
             // the fixup patch's "From <sha>" line was mboxrd-escaped in the archive: it comes back unescaped
             assertThat(entries).filteredOn(e -> formatPatchFrom.matcher(text(e.raw())).find()).hasSize(1);

@@ -7,6 +7,7 @@ import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.model.PullRequest;
 import dev.patchtrack.core.model.Trailer;
 import java.util.List;
@@ -389,17 +390,18 @@ class PatchAnalyzerTest {
         assertThat(f.listIds()).containsExactly("test.example.org");
         assertThat(f.date()).isNull();
         assertThat(f.tags().title()).isEqualTo("x");
-        assertThat(f.problems()).hasSize(2).first().isEqualTo("header: bad date");
-        assertThat(f.problems().get(1)).contains("ends early");
+        assertThat(Problem.details(f.problems())).hasSize(2).first().isEqualTo("header: bad date");
+        assertThat(f.problems().get(1).detail()).contains("ends early");
+        assertThat(f.problems().get(1).code()).isEqualTo(Problem.Code.DIFF_MALFORMED);
     }
 
     @Test
     void neverThrows() {
         ParsedMail empty = new ParsedMail("", true, null, null, null, List.of(), List.of(), List.of(), null,
-                List.of(), List.of("not a mail"), false);
+                List.of(), List.of(Problem.of(Problem.Code.NOT_A_MAIL, "not a mail")), false);
         MailFacts f = analyzer.analyze(empty);
         assertThat(f.kind()).isEqualTo(MessageKind.OTHER);
-        assertThat(f.problems()).containsExactly("not a mail");
+        assertThat(Problem.details(f.problems())).containsExactly("not a mail");
         assertThat(analyzer.analyze(null).problems()).isNotEmpty();
         String hostile = "@@ -1,99999999999 +1 @@\n".repeat(100) + "diff --git \"unterminated\n" + "v".repeat(100_000)
                 + "\nDepends-on: <<>>\nchange-id:\n" + "https://lore.kernel.org/r/%ZZ%4\n";

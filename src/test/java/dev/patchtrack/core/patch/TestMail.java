@@ -2,6 +2,7 @@ package dev.patchtrack.core.patch;
 
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.support.Corpus;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ final class TestMail {
         private final List<String> inReplyTo = new ArrayList<>();
         private final List<String> references = new ArrayList<>();
         private final List<String> attachments = new ArrayList<>();
-        private final List<String> problems = new ArrayList<>();
+        private final List<Problem> problems = new ArrayList<>();
 
         Builder id(String v) {
             id = v;
@@ -81,7 +82,7 @@ final class TestMail {
         }
 
         Builder problem(String v) {
-            problems.add(v);
+            problems.add(Problem.of(Problem.Code.DATE_INVALID, v));
             return this;
         }
 
