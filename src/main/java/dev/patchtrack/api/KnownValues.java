@@ -6,9 +6,9 @@ import dev.patchtrack.core.classify.TopicRule;
 import dev.patchtrack.core.classify.TopicRules;
 import dev.patchtrack.core.query.Nearest;
 import dev.patchtrack.ingest.TopicRulesSource;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.DataVersion;
 import dev.patchtrack.store.Vocabulary;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -37,6 +37,9 @@ public class KnownValues {
 
     @Inject
     DataVersion dataVersion;
+
+    @Inject
+    Reads reads;
 
     private record Known(long version, SortedSet<String> topics, SortedSet<String> lists) {
     }
@@ -88,7 +91,7 @@ public class KnownValues {
         if (k != null && k.version() == version) {
             return k;
         }
-        Known fresh = QuarkusTransaction.joiningExisting().call(() -> {
+        Known fresh = reads.call(() -> {
             SortedSet<String> topics = new TreeSet<>(vocabulary.topics());
             topics.addAll(ruleTopics(rules.load()));
             SortedSet<String> lists = new TreeSet<>(vocabulary.lists());
