@@ -5,7 +5,7 @@ import dev.patchtrack.core.classify.Classifier;
 import dev.patchtrack.core.classify.TopicRule;
 import dev.patchtrack.core.classify.TopicRules;
 import dev.patchtrack.core.query.Nearest;
-import dev.patchtrack.ingest.TopicRulesSource;
+import dev.patchtrack.ingest.ReclassifyService;
 import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.DataVersion;
 import dev.patchtrack.store.Vocabulary;
@@ -30,7 +30,7 @@ public class KnownValues {
     Vocabulary vocabulary;
 
     @Inject
-    TopicRulesSource rules;
+    ReclassifyService rules;
 
     @Inject
     PatchtrackConfig config;
@@ -93,7 +93,7 @@ public class KnownValues {
         }
         Known fresh = reads.call(() -> {
             SortedSet<String> topics = new TreeSet<>(vocabulary.topics());
-            topics.addAll(ruleTopics(rules.load()));
+            topics.addAll(ruleTopics(rules.rules()));
             SortedSet<String> lists = new TreeSet<>(vocabulary.lists());
             lists.addAll(config.sources().keySet());
             return new Known(version, java.util.Collections.unmodifiableSortedSet(topics),
