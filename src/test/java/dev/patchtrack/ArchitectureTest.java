@@ -3,15 +3,22 @@ package dev.patchtrack;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.patchtrack.ingest.Fatal;
+import dev.patchtrack.store.ReadOnly;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The import rules of DESIGN.md: config <- everyone; core <- store <- ingest; core + store <- api; and
- * api <- web: the pages show what the API's resources answer.
+ * The import rules of DESIGN.md: config <- everyone; core <- store <- ingest; core + store <- service;
+ * core + store + service <- api, which reaches ingest only through its services; and api <- web: the
+ * pages show what the API's resources answer. Services own transactions: the API and the web pages
+ * own none, and read through {@link dev.patchtrack.service.Reads}.
  */
 class ArchitectureTest {
 
@@ -38,21 +45,69 @@ class ArchitectureTest {
     void configImportsNoOtherLayer() {
         noClasses().that().resideInAPackage("dev.patchtrack.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.patchtrack.core..", "dev.patchtrack.store..",
-                        "dev.patchtrack.ingest..", "dev.patchtrack.api..")
+                        "dev.patchtrack.ingest..", "dev.patchtrack.service..", "dev.patchtrack.api..")
                 .check(classes);
     }
 
     @Test
     void storeDoesNotKnowIngestOrApi() {
         noClasses().that().resideInAPackage("dev.patchtrack.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.patchtrack.ingest..", "dev.patchtrack.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.patchtrack.ingest..", "dev.patchtrack.service..",
+                        "dev.patchtrack.api..")
                 .check(classes);
     }
 
     @Test
     void ingestDoesNotKnowApi() {
         noClasses().that().resideInAPackage("dev.patchtrack.ingest..")
-                .should().dependOnClassesThat().resideInAPackage("dev.patchtrack.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.patchtrack.service..", "dev.patchtrack.api..")
+                .check(classes);
+    }
+
+    @Test
+    void servicesKnowOnlyTheStoreAndTheCore() {
+        noClasses().that().resideInAPackage("dev.patchtrack.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.patchtrack.ingest..", "dev.patchtrack.api..",
+                        "dev.patchtrack.web..")
+                .because("the API's services that need only the store; those that need the pipeline live in ingest")
+                .check(classes);
+    }
+
+    @Test
+    void resourcesAndPagesOwnNoTransaction() {
+        noClasses().that().resideInAnyPackage("dev.patchtrack.api..", "dev.patchtrack.web..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.transaction..")
+                .orShould().dependOnClassesThat().belongToAnyOf(QuarkusTransaction.class, ReadOnly.class)
+                .because("a use case's transaction is its service's: resources parse parameters, call a service and map"
+                        + " its answer; a read runs in dev.patchtrack.service.Reads")
+                .check(classes);
+    }
+
+    /**
+     * ingest's classes the API may use: its services ({@code *Service}, with their nested types), and
+     * what they return or throw (records, enums, exceptions). One documented exception: {@link Fatal},
+     * the process's out-of-memory policy, which the error mapping applies as the workers do.
+     */
+    private static final DescribedPredicate<JavaClass> INGEST_BEHIND_ITS_SERVICES =
+            new DescribedPredicate<>("are in ingest but neither its *Service classes nor the records, enums and"
+                    + " exceptions they return or throw") {
+                @Override
+                public boolean test(JavaClass c) {
+                    return c.getPackageName().startsWith("dev.patchtrack.ingest") && !service(c) && !c.isRecord()
+                            && !c.isEnum() && !c.isAssignableTo(RuntimeException.class) && !c.isEquivalentTo(Fatal.class);
+                }
+            };
+
+    private static boolean service(JavaClass c) {
+        return c.getSimpleName().endsWith("Service") || c.getEnclosingClass().map(ArchitectureTest::service).orElse(false);
+    }
+
+    @Test
+    void apiReachesIngestOnlyThroughItsServices() {
+        noClasses().that().resideInAPackage("dev.patchtrack.api..")
+                .should().dependOnClassesThat(INGEST_BEHIND_ITS_SERVICES)
+                .because("each use case that changes data (import, override, check, source management, tree scan,"
+                        + " reclassify) is one service call that owns its transactions")
                 .check(classes);
     }
 

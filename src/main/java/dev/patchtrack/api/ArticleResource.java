@@ -4,11 +4,9 @@ import dev.patchtrack.api.dto.ArticleInfo;
 import dev.patchtrack.api.dto.ArticleSummaryInfo;
 import dev.patchtrack.api.dto.PageInfo;
 import dev.patchtrack.config.PatchtrackConfig;
-import dev.patchtrack.store.ArticleEntity;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.ArticleRepository;
-import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,8 +40,10 @@ public class ArticleResource {
     @Inject
     PatchtrackConfig config;
 
+    @Inject
+    Reads reads;
+
     @GET
-    @Transactional
     @Operation(summary = "List LWN articles, newest first",
             description = "Paginated with page/per_page like /api/series; Link and X-Total-Count headers.")
     public Response list(@Parameter(description = "topic, e.g. rust-nvme") @QueryParam("topic") String topic,
@@ -54,33 +54,30 @@ public class ArticleResource {
                          @Parameter(description = "1-based page") @QueryParam("page") String page,
                          @Parameter(description = "items per page") @QueryParam("per_page") String perPage,
                          @Context UriInfo uri) {
-        PageInfo<ArticleSummaryInfo> found = page(topic, since, before, page, perPage);
-        return new Paging(found.page(), found.perPage()).response(found.items(), found.total(), uri);
+        return Paging.response(page(topic, since, before, page, perPage), uri);
     }
 
     /** One page of articles as {@link #list} finds them: the listing, and the web page of articles. */
-    @Transactional
     public PageInfo<ArticleSummaryInfo> page(String topic, String since, String before, String page, String perPage) {
         Paging paging = Paging.of(page, perPage, config.api());
         String t = topic == null || topic.isBlank() ? null : topic.strip();
         if (t != null && !TOPIC.matcher(t).matches()) {
             throw ApiProblem.badParameter("topic", "topic must be a topic name such as rust-nvme, not '" + Params.clip(topic) + "'");
         }
-        if (t != null) {
-            known.checkTopics(List.of(t));
-        }
-        SeriesRepository.Page<ArticleEntity> result = articles.page(new ArticleRepository.ArticleQuery(t,
-                Params.instant("since", since), Params.instant("before", before), paging.page(), paging.perPage()));
-        List<ArticleSummaryInfo> items = views.summaries(result.items());
-        return new PageInfo<>(result.total(), paging.page(), paging.perPage(), items);
+        return reads.call(() -> {
+            if (t != null) {
+                known.checkTopics(List.of(t));
+            }
+            return paging.page(articles.page(new ArticleRepository.ArticleQuery(t, Params.instant("since", since),
+                    Params.instant("before", before), paging.page(), paging.perPage())), views::summaries);
+        });
     }
 
     @GET
     @Path("{id}")
-    @Transactional
     @Operation(summary = "One article: its text, topics, references (resolved now) and the series they reach")
     public ArticleInfo get(@Parameter(description = "the article id", example = "3") @PathParam("id") String id) {
         long aid = Ids.parse("id", id);
-        return views.article(articles.find(aid).orElseThrow(() -> ApiProblem.notFound("no article " + aid)));
+        return reads.call(() -> views.article(articles.find(aid).orElseThrow(() -> ApiProblem.notFound("no article " + aid))));
     }
 }

@@ -1,11 +1,11 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.EventInfo;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.EventEntity;
 import dev.patchtrack.store.EventLog;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +36,9 @@ public class EventResource {
     private static final Pattern LEGACY_CURSOR = Pattern.compile("\\d{1,7}");
 
     @Inject
+    Reads reads;
+
+    @Inject
     EventLog events;
 
     @Inject
@@ -45,7 +48,6 @@ public class EventResource {
     EventStreams streams;
 
     @GET
-    @Transactional
     @Operation(summary = "Events after an id, oldest first: follow changes by asking again with the last id seen",
             description = "The Link header's rel=\"next\" and X-Next-After carry the cursor for the next request (the"
                     + " last id returned, or the same after when nothing is new). Ids only grow. kind, series, list and"
@@ -67,36 +69,37 @@ public class EventResource {
                          @Parameter(description = "at most this many (default 100, at most 1000)", example = "100")
                          @QueryParam("limit") String limit,
                          @Context UriInfo uri) {
-        long cursor = cursor("after", after);
-        Instant from = null;
-        boolean legacy = since != null && LEGACY_CURSOR.matcher(since.strip()).matches();
-        if (legacy) {
-            if (after != null && !after.isBlank()) {
-                throw ApiProblem.badParameter("since", "give the cursor once: after=" + after.strip()
-                        + ", and since as a date");
+        return reads.call(() -> {
+            long cursor = cursor("after", after);
+            Instant from = null;
+            boolean legacy = since != null && LEGACY_CURSOR.matcher(since.strip()).matches();
+            if (legacy) {
+                if (after != null && !after.isBlank()) {
+                    throw ApiProblem.badParameter("since", "give the cursor once: after=" + after.strip()
+                            + ", and since as a date");
+                }
+                cursor = cursor("since", since);
+            } else {
+                from = Params.instant("since", since);
             }
-            cursor = cursor("since", since);
-        } else {
-            from = Params.instant("since", since);
-        }
-        int max = Params.positiveInt("limit", limit, 100, 1000);
-        EventFilterParams.Checked f = filters.check(known);
-        List<EventEntity> found = events.find(EventLog.Query.following(cursor, f.kinds(), f.series(), f.lists(), f.topics(),
-                from, Params.instant("before", before), max));
-        List<EventInfo> out = found.stream().map(EventResource::info).toList();
-        long next = out.isEmpty() ? cursor : out.get(out.size() - 1).id();
-        var link = RequestUris.request(uri).replaceQueryParam("after", next).replaceQueryParam("limit", max);
-        if (legacy) {
-            link.replaceQueryParam("since");
-        }
-        return Response.ok(out).header("Link", "<" + link.build() + ">; rel=\"next\"")
-                .header("X-Next-After", next).header("X-Next-Since", next).build();
+            int max = Params.positiveInt("limit", limit, 100, 1000);
+            EventFilterParams.Checked f = filters.check(known);
+            List<EventEntity> found = events.find(EventLog.Query.following(cursor, f.kinds(), f.series(), f.lists(), f.topics(),
+                    from, Params.instant("before", before), max));
+            List<EventInfo> out = found.stream().map(EventResource::info).toList();
+            long next = out.isEmpty() ? cursor : out.get(out.size() - 1).id();
+            var link = RequestUris.request(uri).replaceQueryParam("after", next).replaceQueryParam("limit", max);
+            if (legacy) {
+                link.replaceQueryParam("since");
+            }
+            return Response.ok(out).header("Link", "<" + link.build() + ">; rel=\"next\"")
+                    .header("X-Next-After", next).header("X-Next-Since", next).build();
+        });
     }
 
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Transactional
     @Operation(summary = "The event log as server-sent events: what /api/events returns, pushed as it is recorded",
             description = "Each event is one SSE message: its id the event id, its data the event as /api/events gives"
                     + " it. Without a cursor the stream starts at the newest event and sends what is recorded later;"

@@ -3,11 +3,11 @@ package dev.patchtrack.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.EventEntity;
 import dev.patchtrack.store.EventLog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -52,6 +52,9 @@ public class EventStreams {
     EventLog events;
 
     @Inject
+    Reads reads;
+
+    @Inject
     PatchtrackConfig config;
 
     @Inject
@@ -89,7 +92,7 @@ public class EventStreams {
 
     /** The newest event id: where a stream that names no cursor starts. */
     long newest() {
-        return QuarkusTransaction.joiningExisting().call(events::newestId);
+        return reads.call(events::newestId);
     }
 
     /**
@@ -131,7 +134,7 @@ public class EventStreams {
         }
         long newest;
         try {
-            newest = QuarkusTransaction.requiringNew().call(events::newestId);
+            newest = reads.call(events::newestId);
         } catch (RuntimeException e) {
             LOG.debugf("event streams: the log could not be read: %s", e.toString());
             newest = -1; // heartbeats go on; events wait for the database
@@ -189,7 +192,7 @@ public class EventStreams {
                 return;
             }
             if (newest > seen) {
-                List<EventEntity> found = QuarkusTransaction.requiringNew().call(() -> events.find(
+                List<EventEntity> found = reads.call(() -> events.find(
                         EventLog.Query.following(cursor, filter.kinds(), filter.series(), filter.lists(), filter.topics(),
                                 null, null, BATCH)));
                 for (EventEntity e : found) {

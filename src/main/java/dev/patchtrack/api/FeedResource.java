@@ -9,6 +9,7 @@ import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.feed.Feed;
 import dev.patchtrack.core.feed.FeedWriter;
 import dev.patchtrack.ingest.VersionChangesService;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.ArticleEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.EventEntity;
@@ -19,7 +20,6 @@ import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -51,6 +51,9 @@ public class FeedResource {
     static final String ATOM = "application/atom+xml; charset=UTF-8";
     static final String RSS = "application/rss+xml; charset=UTF-8";
     static final String TAG = "tag:patchtrack,2024:";
+
+    @Inject
+    Reads reads;
 
     @Inject
     KnownValues known;
@@ -87,42 +90,38 @@ public class FeedResource {
 
     @GET
     @Path("series.{format: atom|rss}")
-    @Transactional
     @Operation(summary = "Series as Atom or RSS 2.0, with the filters of /api/series (topic, state, list, author, since,"
             + " before, version, rfc, q, order) and limit")
     public Response series(@Parameter(description = FORMAT) @PathParam("format") String format,
                            @BeanParam FilterParams params, @BeanParam FeedParams feed) {
-        return written(seriesFeed(params, feed.limit), format);
+        return reads.call(() -> written(seriesFeed(params, feed.limit), format));
     }
 
     @GET
     @Path("series/{id: [^/.]+}.{format: atom|rss}")
-    @Transactional
     @Operation(summary = "One series as Atom or RSS 2.0: each revision posted, state change and trailer, newest first")
     public Response oneSeries(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
                               @Parameter(description = FORMAT) @PathParam("format") String format,
                               @BeanParam FeedParams feed) {
-        return written(oneSeries(id, feed.limit), format);
+        return reads.call(() -> written(oneSeries(id, feed.limit), format));
     }
 
     @GET
     @Path("articles.{format: atom|rss}")
-    @Transactional
     @Operation(summary = "LWN articles as Atom or RSS 2.0, newest first; topic, since, before and limit filter them")
     public Response articles(@Parameter(description = FORMAT) @PathParam("format") String format,
                              @BeanParam ArticleFeedParams params) {
-        return written(articleFeed(params), format);
+        return reads.call(() -> written(articleFeed(params), format));
     }
 
     @GET
     @Path("todo.{format: atom|rss}")
-    @Transactional
     @Operation(summary = "What waits on a person (as /api/todo) as Atom or RSS 2.0: one entry a revision, updated by its"
             + " newest mail")
     public Response todo(@Parameter(description = FORMAT) @PathParam("format") String format,
                          @Parameter(description = "the person's mail address", example = "aliceryhl@google.com")
                          @QueryParam("who") String who, @BeanParam FeedParams feed) {
-        return written(todoFeed(who, feed.limit), format);
+        return reads.call(() -> written(todoFeed(who, feed.limit), format));
     }
 
     private static final String FORMAT = "atom (Atom 1.0) or rss (RSS 2.0)";

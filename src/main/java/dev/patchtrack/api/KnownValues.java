@@ -5,10 +5,10 @@ import dev.patchtrack.core.classify.Classifier;
 import dev.patchtrack.core.classify.TopicRule;
 import dev.patchtrack.core.classify.TopicRules;
 import dev.patchtrack.core.query.Nearest;
-import dev.patchtrack.ingest.TopicRulesSource;
+import dev.patchtrack.ingest.ReclassifyService;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.DataVersion;
 import dev.patchtrack.store.Vocabulary;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -30,13 +30,16 @@ public class KnownValues {
     Vocabulary vocabulary;
 
     @Inject
-    TopicRulesSource rules;
+    ReclassifyService rules;
 
     @Inject
     PatchtrackConfig config;
 
     @Inject
     DataVersion dataVersion;
+
+    @Inject
+    Reads reads;
 
     private record Known(long version, SortedSet<String> topics, SortedSet<String> lists) {
     }
@@ -88,9 +91,9 @@ public class KnownValues {
         if (k != null && k.version() == version) {
             return k;
         }
-        Known fresh = QuarkusTransaction.joiningExisting().call(() -> {
+        Known fresh = reads.call(() -> {
             SortedSet<String> topics = new TreeSet<>(vocabulary.topics());
-            topics.addAll(ruleTopics(rules.load()));
+            topics.addAll(ruleTopics(rules.rules()));
             SortedSet<String> lists = new TreeSet<>(vocabulary.lists());
             lists.addAll(config.sources().keySet());
             return new Known(version, java.util.Collections.unmodifiableSortedSet(topics),

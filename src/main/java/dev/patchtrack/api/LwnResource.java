@@ -3,9 +3,10 @@ package dev.patchtrack.api;
 import dev.patchtrack.api.dto.LwnStatusInfo;
 import dev.patchtrack.config.LwnConfig;
 import dev.patchtrack.ingest.lwn.LwnPoller;
+import dev.patchtrack.ingest.lwn.LwnService;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.ArticleRepository;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,27 +21,31 @@ public class LwnResource {
     private static final int MAX_PROBLEMS = 50;
 
     @Inject
+    Reads reads;
+
+    @Inject
     ArticleRepository articles;
 
     @Inject
-    LwnPoller poller;
+    LwnService lwn;
 
     @Inject
     LwnConfig config;
 
     @GET
     @Path("status")
-    @Transactional
     @Operation(summary = "The LWN poll: feed and index status, articles per state, problems")
     public LwnStatusInfo status() {
-        LwnPoller.Summary s = poller.last();
-        LwnStatusInfo.Run run = s == null ? null : new LwnStatusInfo.Run(s.startedAt(), s.millis(), s.discovered(),
-                s.added(), s.fetched(), s.paywalled(), s.unreadable(), s.failed(), s.problems());
-        return new LwnStatusInfo(config.enabled(),
-                articles.sources().stream().map(x -> new LwnStatusInfo.Source(x.url, x.kind, x.polledAt, x.status,
-                        x.httpStatus, x.items, ArticleViews.lines(x.problems))).toList(),
-                articles.countByState(), run,
-                articles.withProblems(MAX_PROBLEMS).stream().map(a -> new LwnStatusInfo.ArticleProblem(a.id, a.url,
-                        a.state, ArticleViews.lines(a.problems))).toList());
+        return reads.call(() -> {
+            LwnPoller.Summary s = lwn.lastPoll();
+            LwnStatusInfo.Run run = s == null ? null : new LwnStatusInfo.Run(s.startedAt(), s.millis(), s.discovered(),
+                    s.added(), s.fetched(), s.paywalled(), s.unreadable(), s.failed(), s.problems());
+            return new LwnStatusInfo(config.enabled(),
+                    articles.sources().stream().map(x -> new LwnStatusInfo.Source(x.url, x.kind, x.polledAt, x.status,
+                            x.httpStatus, x.items, ArticleViews.lines(x.problems))).toList(),
+                    articles.countByState(), run,
+                    articles.withProblems(MAX_PROBLEMS).stream().map(a -> new LwnStatusInfo.ArticleProblem(a.id, a.url,
+                            a.state, ArticleViews.lines(a.problems))).toList());
+        });
     }
 }

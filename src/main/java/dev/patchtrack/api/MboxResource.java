@@ -1,11 +1,11 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,37 +28,41 @@ public class MboxResource {
     public static final String MBOX = Mboxes.MBOX;
 
     @Inject
+    Reads reads;
+
+    @Inject
     SeriesRepository series;
 
     @Inject
     Mboxes mboxes;
 
     @GET
-    @Transactional
     @Operation(summary = "The patches of a revision (the latest, or ?version=N) as an mbox ready for git am, "
             + "with the trailers collected from replies, each named in an X-Patchtrack-Added header")
     public Response get(@Parameter(description = "the series id", example = "42") @PathParam("id") String id,
                         @Parameter(description = "the version to export; default: the latest") @QueryParam("version") String version,
                         @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link,
                         @Parameter(description = Mboxes.BASE_PARAMETER) @QueryParam("base") String base) {
-        long sid = Ids.parse("id", id);
-        SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
-        List<RevisionEntity> revisions = series.revisionsOf(sid);
-        RevisionEntity r = pick(revisions, version);
-        boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
-        boolean withBase = Boolean.TRUE.equals(Filters.bool("base", base));
-        List<PatchEntity> patches = series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList();
-        Set<Integer> missing = new TreeSet<>();
-        for (int n = 1; n <= r.total; n++) {
-            missing.add(n);
-        }
-        patches.forEach(p -> missing.remove(p.number));
-        if (patches.isEmpty() || !missing.isEmpty()) {
-            throw new ApiProblem(409, "Incomplete revision", "v" + r.version + " of series " + s.id + " lacks patch"
-                    + (missing.size() == 1 ? " " : "es ") + missing.stream().map(n -> n + "/" + r.total)
-                    .collect(Collectors.joining(", ")) + "; git am needs them all", "version");
-        }
-        return Mboxes.response(mboxes.forGitAm(patches, withLink, withBase), "series-" + s.id + "-v" + r.version + ".mbox");
+        return reads.call(() -> {
+            long sid = Ids.parse("id", id);
+            SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
+            List<RevisionEntity> revisions = series.revisionsOf(sid);
+            RevisionEntity r = pick(revisions, version);
+            boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
+            boolean withBase = Boolean.TRUE.equals(Filters.bool("base", base));
+            List<PatchEntity> patches = series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList();
+            Set<Integer> missing = new TreeSet<>();
+            for (int n = 1; n <= r.total; n++) {
+                missing.add(n);
+            }
+            patches.forEach(p -> missing.remove(p.number));
+            if (patches.isEmpty() || !missing.isEmpty()) {
+                throw new ApiProblem(409, "Incomplete revision", "v" + r.version + " of series " + s.id + " lacks patch"
+                        + (missing.size() == 1 ? " " : "es ") + missing.stream().map(n -> n + "/" + r.total)
+                        .collect(Collectors.joining(", ")) + "; git am needs them all", "version");
+            }
+            return Mboxes.response(mboxes.forGitAm(patches, withLink, withBase), "series-" + s.id + "-v" + r.version + ".mbox");
+        });
     }
 
     /** The latest revision, or the latest one with the version asked for. */

@@ -7,6 +7,7 @@ import dev.patchtrack.api.dto.StateInfo;
 import dev.patchtrack.core.mail.MboxrdWriter;
 import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.model.PullRequest;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.FactsCodec;
 import dev.patchtrack.store.MessageEntity;
@@ -14,12 +15,10 @@ import dev.patchtrack.store.MessageHeads;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
-import dev.patchtrack.store.ReadOnly;
 import dev.patchtrack.store.ReviewColumns;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -63,11 +62,10 @@ public class MessageResource {
     MessageHeads heads;
 
     @Inject
-    ReadOnly readOnly;
+    Reads reads;
 
     @GET
     @Path("{id: .+}")
-    @Transactional
     @Produces({MediaType.APPLICATION_JSON, "message/rfc822"})
     @Operation(summary = "What a message is: its patch, revision and series, their state, and links; /raw gives the mail",
             description = "Paste the Message-ID as it comes: with or without angle brackets, URL-encoded or not, or"
@@ -78,63 +76,62 @@ public class MessageResource {
     @APIResponse(responseCode = "404", description = "no such message", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response get(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
                         @PathParam("id") String id) {
-        readOnly.begin();
-        String mid = Params.messageId(id);
-        if (mid.isEmpty()) {
-            throw ApiProblem.badParameter("id", "a Message-ID is needed");
-        }
-        Optional<MessageEntity> found = messages.findByMessageId(mid);
-        if (found.isEmpty() && mid.endsWith("/raw")) {
-            String base = Params.messageId(mid.substring(0, mid.length() - 4));
-            MessageEntity m = messages.findByMessageId(base)
-                    .orElseThrow(() -> ApiProblem.notFound("no message <" + base + ">"));
-            return Response.ok(messages.raw(m), "message/rfc822").build();
-        }
-        MessageEntity m = found.orElseThrow(() -> ApiProblem.notFound("no message <" + mid + ">"));
-        return Response.ok(info(m), MediaType.APPLICATION_JSON).build();
+        return reads.call(() -> {
+            String mid = Params.messageId(id);
+            if (mid.isEmpty()) {
+                throw ApiProblem.badParameter("id", "a Message-ID is needed");
+            }
+            Optional<MessageEntity> found = messages.findByMessageId(mid);
+            if (found.isEmpty() && mid.endsWith("/raw")) {
+                String base = Params.messageId(mid.substring(0, mid.length() - 4));
+                MessageEntity m = messages.findByMessageId(base)
+                        .orElseThrow(() -> ApiProblem.notFound("no message <" + base + ">"));
+                return Response.ok(messages.raw(m), "message/rfc822").build();
+            }
+            MessageEntity m = found.orElseThrow(() -> ApiProblem.notFound("no message <" + mid + ">"));
+            return Response.ok(info(m), MediaType.APPLICATION_JSON).build();
+        });
     }
 
     @GET
     @Path("{id: .+}/thread.mbox")
-    @Transactional
     @Operation(summary = "The whole thread that holds the message, as lore's t.mbox: mboxrd, oldest first, each"
             + " message as stored")
     @APIResponse(responseCode = "200", description = "the thread", content = @Content(mediaType = Mboxes.MBOX))
     @APIResponse(responseCode = "404", description = "no such message", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response thread(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
                            @PathParam("id") String id) {
-        readOnly.begin();
-        MessageEntity m = known(id);
-        return Response.ok(MboxrdWriter.write(threadOf(m)), Mboxes.MBOX)
-                .header("Content-Disposition", "inline; filename=\"" + Mboxes.fileName(m.subject, "thread") + ".mbox\"")
-                .build();
+        return reads.call(() -> {
+            MessageEntity m = known(id);
+            return Response.ok(MboxrdWriter.write(threadOf(m)), Mboxes.MBOX)
+                    .header("Content-Disposition", "inline; filename=\"" + Mboxes.fileName(m.subject, "thread") + ".mbox\"")
+                    .build();
+        });
     }
 
     @GET
     @Path("{id: .+}/thread.mbox.gz")
-    @Transactional
     @Operation(summary = "The whole thread that holds the message, as lore's t.mbox.gz: gzip of the thread's mboxrd")
     @APIResponse(responseCode = "200", description = "the thread", content = @Content(mediaType = "application/gzip"))
     @APIResponse(responseCode = "404", description = "no such message", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response threadGz(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
                              @PathParam("id") String id) {
-        readOnly.begin();
-        MessageEntity m = known(id);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(MboxrdWriter.write(threadOf(m)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Response.ok(out.toByteArray(), "application/gzip").header("Content-Disposition",
-                "attachment; filename=\"" + Mboxes.fileName(m.subject, "thread") + ".mbox.gz\"").build();
+        return reads.call(() -> {
+            MessageEntity m = known(id);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                gz.write(MboxrdWriter.write(threadOf(m)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Response.ok(out.toByteArray(), "application/gzip").header("Content-Disposition",
+                    "attachment; filename=\"" + Mboxes.fileName(m.subject, "thread") + ".mbox.gz\"").build();
+        });
     }
 
     /** What a pasted Message-ID names, as {@link #get} gives it; 404 when there is none. */
-    @Transactional
     public MessageInfo message(String id) {
-        readOnly.begin();
-        return info(known(id));
+        return reads.call(() -> info(known(id)));
     }
 
     /** The message a pasted Message-ID names; 404 when there is none. */

@@ -2,11 +2,13 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.PageInfo;
 import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.store.SeriesRepository;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** page/per_page parsing and the Link and X-Total-Count headers. */
 public record Paging(int page, int perPage) {
@@ -19,6 +21,16 @@ public record Paging(int page, int perPage) {
 
     public int lastPage(long total) {
         return (int) Math.max(1, (total + perPage - 1) / perPage);
+    }
+
+    /** This page of what a search found, its items mapped to records (inside the read that found them). */
+    public <E, T> PageInfo<T> page(SeriesRepository.Page<E> found, Function<List<E>, List<T>> map) {
+        return new PageInfo<>(found.total(), page, perPage, map.apply(found.items()));
+    }
+
+    /** A 200 with a page of items, with the Link and X-Total-Count headers: how the lists answer. */
+    public static <T> Response response(PageInfo<T> found, UriInfo uri) {
+        return new Paging(found.page(), found.perPage()).response(found.items(), found.total(), uri);
     }
 
     /** A 200 with one page of items in a {@link PageInfo}, with the Link and X-Total-Count headers. */

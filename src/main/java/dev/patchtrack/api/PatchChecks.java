@@ -1,14 +1,13 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.CheckInfo;
-import dev.patchtrack.ingest.SeriesRebuilder;
+import dev.patchtrack.ingest.CheckService;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.CheckEntity;
 import dev.patchtrack.store.CheckRepository;
 import dev.patchtrack.store.MessageHeads;
 import dev.patchtrack.store.PatchEntity;
-import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -41,7 +40,10 @@ public class PatchChecks {
     MessageHeads heads;
 
     @Inject
-    SeriesRebuilder rebuilder;
+    CheckService service;
+
+    @Inject
+    Reads reads;
 
     /** Checks a posted check's fields; a bad one is a 400 naming it. A blank context is {@code default}. */
     public static NewCheck validate(String state, String context, String targetUrl, String description) {
@@ -64,21 +66,12 @@ public class PatchChecks {
     }
 
     /**
-     * Records a check on a patch with its event, then derives the patch's series again; 404 for an
-     * unknown patch. Returns the stored check.
+     * Records a check on a patch with its event through the {@link CheckService}, which derives the
+     * patch's series again; 404 for an unknown patch. Returns the check as recorded.
      */
-    public CheckEntity add(long patchId, NewCheck c, String by) {
-        CheckEntity[] added = new CheckEntity[1];
-        long sid = QuarkusTransaction.requiringNew().call(() -> {
-            PatchEntity p = series.findPatch(patchId).orElseThrow(() -> ApiProblem.notFound("no patch " + patchId));
-            Long seriesId = series.findRevision(p.revisionId).map((RevisionEntity r) -> r.seriesId).orElse(null);
-            added[0] = checks.add(p, seriesId, c.state(), c.context(), c.targetUrl(), c.description(), by);
-            return seriesId == null ? -1L : seriesId;
-        });
-        if (sid >= 0) {
-            rebuilder.rebuildSeries(sid);
-        }
-        return added[0];
+    public CheckInfo add(long patchId, NewCheck c, String by) {
+        long checkId = service.add(patchId, c.state(), c.context(), c.targetUrl(), c.description(), by);
+        return reads.call(() -> of(patchId).stream().filter(x -> x.id() == checkId).findFirst().orElseThrow());
     }
 
     /** The checks of a patch, oldest first, in the caller's transaction; 404 for an unknown patch. */

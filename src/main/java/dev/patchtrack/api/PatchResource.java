@@ -3,7 +3,6 @@ package dev.patchtrack.api;
 import dev.patchtrack.api.dto.CheckInfo;
 import dev.patchtrack.api.dto.CheckInput;
 import dev.patchtrack.api.dto.PatchInfo;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,14 +14,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.SeriesRepository;
 import dev.patchtrack.store.TreeRepository;
 import dev.patchtrack.api.dto.TreeCommitInfo;
 import dev.patchtrack.store.ItemSearch;
-import dev.patchtrack.store.ReadOnly;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import dev.patchtrack.api.dto.OverrideInput;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -54,7 +52,7 @@ public class PatchResource {
     ItemSearch search;
 
     @Inject
-    ReadOnly readOnly;
+    Reads reads;
 
     @Inject
     Views views;
@@ -75,7 +73,6 @@ public class PatchResource {
     PatchChecks patchChecks;
 
     @GET
-    @Transactional
     @Operation(summary = "List patches, filtered and sorted; newest first by default",
             description = "The same filters as the series list; a patch's topics are its revision's, its version and"
                     + " RFC flag its revision's, its lists those it was posted to. Also msgid, hash and series, which"
@@ -86,12 +83,11 @@ public class PatchResource {
     @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem", content = @Content(
             mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "problem", value = ApiExamples.BAD_PARAMETER)))
     public Response list(@BeanParam PatchFilterParams params, @Context UriInfo uri) {
-        readOnly.begin();
-        Paging paging = Paging.of(params.page, params.perPage, config.api());
-        SeriesRepository.Page<PatchEntity> result = search.patches(params.filter(known, series),
-                params.order(ItemSearch.PATCH_ORDER), paging.page(), paging.perPage());
-        List<PatchInfo> items = views.patches(result.items());
-        return paging.response(items, result.total(), uri);
+        return Paging.response(reads.call(() -> {
+            Paging paging = Paging.of(params.page, params.perPage, config.api());
+            return paging.page(search.patches(params.filter(known, series), params.order(ItemSearch.PATCH_ORDER),
+                    paging.page(), paging.perPage()), views::patches);
+        }), uri);
     }
 
     @PUT
@@ -118,28 +114,27 @@ public class PatchResource {
 
     @GET
     @Path("{id}")
-    @Transactional
     @Operation(summary = "One patch with its trailers, counts, the revision and series it belongs to, and the"
             + " commit of a tracked git tree that carries it, its commit message (content) and its diff")
     public PatchInfo get(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id) {
-        readOnly.begin();
         long pid = Ids.parse("id", id);
-        PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
-        PatchParts parts = PatchParts.of(mboxes.body(p.messagePk));
-        return views.patch(p).withInTree(trees.matchOf(p.messagePk).map(m -> new TreeCommitInfo(m.commit().tree(),
-                m.commit().sha(), m.commit().subject(), m.commit().committed(), m.commit().firstTag(),
-                m.signal().wireName())).orElse(null)).withText(parts.message(), parts.diff());
+        return reads.call(() -> {
+            PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
+            PatchParts parts = PatchParts.of(mboxes.body(p.messagePk));
+            return views.patch(p).withInTree(trees.matchOf(p.messagePk).map(m -> new TreeCommitInfo(m.commit().tree(),
+                    m.commit().sha(), m.commit().subject(), m.commit().committed(), m.commit().firstTag(),
+                    m.signal().wireName())).orElse(null)).withText(parts.message(), parts.diff());
+        });
     }
 
     @GET
     @Path("{id}/checks")
-    @Transactional
     @Operation(summary = "The CI checks of a patch, oldest first, in Patchwork's shape: those derived from bots'"
             + " replies (the kernel test robot, syzbot, KernelCI; source names the message and the rule) and those"
             + " CI systems posted")
     public List<CheckInfo> checks(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id) {
-        readOnly.begin();
-        return patchChecks.of(Ids.parse("id", id));
+        long pid = Ids.parse("id", id);
+        return reads.call(() -> patchChecks.of(pid));
     }
 
     @POST
@@ -163,26 +158,24 @@ public class PatchResource {
         PatchChecks.NewCheck c = PatchChecks.validate(in.state(), in.context(), in.targetUrl(), in.description());
         String by = in.by() != null && !in.by().isBlank() ? in.by().strip()
                 : agent == null || agent.isBlank() ? "a token holder" : agent.strip();
-        long checkId = patchChecks.add(pid, c, by).id;
-        CheckInfo info = QuarkusTransaction.requiringNew().call(() -> patchChecks.of(pid).stream()
-                .filter(x -> x.id() == checkId).findFirst().orElseThrow());
+        CheckInfo info = patchChecks.add(pid, c, by);
         return Response.status(201).entity(info).header("Location", "/api/patches/" + pid + "/checks").build();
     }
 
     @GET
     @Path("{id}/mbox")
-    @Transactional
     @Produces(Mboxes.MBOX)
     @Operation(summary = "One patch as an mbox for git am, like b4 am -P: its commit message with the trailers "
             + "replies gave it (each named in an X-Patchtrack-Added header with the message it came from)")
     public Response mbox(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id,
                          @Parameter(description = "false: no Link: trailer") @QueryParam("link") String link,
                          @Parameter(description = Mboxes.BASE_PARAMETER) @QueryParam("base") String base) {
-        readOnly.begin();
         long pid = Ids.parse("id", id);
-        PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
-        boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
-        Mboxes.Mbox mbox = mboxes.forGitAm(List.of(p), withLink, Boolean.TRUE.equals(Filters.bool("base", base)));
-        return Mboxes.response(mbox, "patch-" + p.id + ".mbox");
+        return reads.call(() -> {
+            PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
+            boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
+            Mboxes.Mbox mbox = mboxes.forGitAm(List.of(p), withLink, Boolean.TRUE.equals(Filters.bool("base", base)));
+            return Mboxes.response(mbox, "patch-" + p.id + ".mbox");
+        });
     }
 }

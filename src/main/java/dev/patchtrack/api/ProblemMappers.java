@@ -2,6 +2,7 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.ProblemInfo;
 import dev.patchtrack.ingest.Fatal;
+import dev.patchtrack.ingest.NotFound;
 import dev.patchtrack.store.DatabaseDown;
 import dev.patchtrack.store.StoreFailure;
 import jakarta.validation.ConstraintViolationException;
@@ -33,6 +34,12 @@ public class ProblemMappers {
     public Response apiProblem(ApiProblem e) {
         Response r = problem(e.status(), e.title(), e.getMessage(), e.parameter(), path());
         return e.retryAfter() == null ? r : Response.fromResponse(r).header("Retry-After", e.retryAfter()).build();
+    }
+
+    /** What a service was asked to act on does not exist. */
+    @ServerExceptionMapper
+    public Response notFound(NotFound e) {
+        return problem(404, "Not found", e.getMessage(), null, path());
     }
 
     @ServerExceptionMapper

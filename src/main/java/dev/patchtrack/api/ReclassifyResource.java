@@ -1,7 +1,6 @@
 package dev.patchtrack.api;
 
-import dev.patchtrack.ingest.SeriesRebuilder;
-import dev.patchtrack.ingest.lwn.ArticleClassifier;
+import dev.patchtrack.ingest.ReclassifyService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -22,19 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class ReclassifyResource {
 
     @Inject
-    SeriesRebuilder rebuilder;
-
-    @Inject
-    ArticleClassifier articles;
+    ReclassifyService service;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Re-derive topics and states for all history (needs a token)")
-    public Result run() {
-        return new Result(rebuilder.rebuild(), articles.reclassifyAll());
-    }
-
-    /** What was classified again: the series rebuild, and how many LWN articles. */
-    public record Result(SeriesRebuilder.Summary series, int articles) {
+    public ReclassifyService.Result run() {
+        return service.run();
     }
 }

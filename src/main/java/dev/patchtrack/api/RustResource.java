@@ -8,11 +8,11 @@ import dev.patchtrack.core.rust.ReleaseCycles;
 import dev.patchtrack.core.rust.RustChanges;
 import dev.patchtrack.core.rust.RustRelease;
 import dev.patchtrack.core.tree.TagOrder;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.RustReleaseRepository;
 import dev.patchtrack.store.RustReleaseRepository.SeriesFirst;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class RustResource {
 
     @Inject
+    Reads reads;
+
+    @Inject
     RustReleaseRepository releases;
 
     @Inject
@@ -45,7 +48,6 @@ public class RustResource {
 
     @GET
     @Path("status")
-    @Transactional
     @Operation(summary = "Where Rust stands at one release: minimum rustc and bindgen, architectures, Rust code,"
             + " the Rust series it first carried and what changed since the release before")
     public RustStatusInfo status(
@@ -53,50 +55,53 @@ public class RustResource {
                     + " candidate)", example = "v6.13") @QueryParam("release") String release,
             @Parameter(description = "the tracked tree (default: the first by name that has releases)",
                     example = "torvalds/linux") @QueryParam("tree") String tree) {
-        Map.Entry<String, Long> t = tree(tree);
-        List<RustRelease> all = releases.releases(t.getValue());
-        RustRelease r = release == null || release.isBlank() ? latest(all) : find(all, release.strip());
-        int at = all.indexOf(r);
-        RustRelease previous = at > 0 ? all.get(at - 1) : null;
-        List<String> tags = all.stream().map(RustRelease::tag).toList();
-        Map<Long, SeriesFirst> firsts = new LinkedHashMap<>();
-        releases.seriesFirstTags(t.getValue()).forEach(s -> firsts.put(s.seriesId(), s));
-        Map<Long, String> firstTag = new LinkedHashMap<>();
-        firsts.forEach((id, s) -> firstTag.put(id, s.firstTag()));
-        List<RustSeriesInfo> series = new ArrayList<>();
-        for (Long id : ReleaseCycles.firstIn(tags, r.tag(), firstTag)) {
-            SeriesFirst s = firsts.get(id);
-            series.add(new RustSeriesInfo(id, s.title(), List.of(s.topics().split(",")), s.firstTag(),
-                    articleViews.summaries(articles.mentioning(id)), "/api/series/" + id));
-        }
-        return new RustStatusInfo(t.getKey(), r.tag(), r.commit(), r.taggedAt(), TagOrder.preRelease(r.tag()),
-                r.rustcMin(), r.bindgenMin(), r.architectures().stream().map(a -> new RustArchInfo(a.arch(), a.haveRust(),
-                a.condition(), a.support(), a.constraints())).toList(), r.rustFiles(), r.rustLines(), r.driverFiles(),
-                r.driverLines(), previous == null ? null : previous.tag(), RustChanges.between(previous, r), series);
+        return reads.call(() -> {
+            Map.Entry<String, Long> t = tree(tree);
+            List<RustRelease> all = releases.releases(t.getValue());
+            RustRelease r = release == null || release.isBlank() ? latest(all) : find(all, release.strip());
+            int at = all.indexOf(r);
+            RustRelease previous = at > 0 ? all.get(at - 1) : null;
+            List<String> tags = all.stream().map(RustRelease::tag).toList();
+            Map<Long, SeriesFirst> firsts = new LinkedHashMap<>();
+            releases.seriesFirstTags(t.getValue()).forEach(s -> firsts.put(s.seriesId(), s));
+            Map<Long, String> firstTag = new LinkedHashMap<>();
+            firsts.forEach((id, s) -> firstTag.put(id, s.firstTag()));
+            List<RustSeriesInfo> series = new ArrayList<>();
+            for (Long id : ReleaseCycles.firstIn(tags, r.tag(), firstTag)) {
+                SeriesFirst s = firsts.get(id);
+                series.add(new RustSeriesInfo(id, s.title(), List.of(s.topics().split(",")), s.firstTag(),
+                        articleViews.summaries(articles.mentioning(id)), "/api/series/" + id));
+            }
+            return new RustStatusInfo(t.getKey(), r.tag(), r.commit(), r.taggedAt(), TagOrder.preRelease(r.tag()),
+                    r.rustcMin(), r.bindgenMin(), r.architectures().stream().map(a -> new RustArchInfo(a.arch(), a.haveRust(),
+                    a.condition(), a.support(), a.constraints())).toList(), r.rustFiles(), r.rustLines(), r.driverFiles(),
+                    r.driverLines(), previous == null ? null : previous.tag(), RustChanges.between(previous, r), series);
+        });
     }
 
     @GET
     @Path("releases")
-    @Transactional
     @Operation(summary = "The table over releases: minimum rustc and bindgen, architectures that can enable Rust,"
             + " Rust files and lines, Rust series first carried")
     public List<RustReleaseInfo> releases(
             @Parameter(description = "the tracked tree (default: the first by name that has releases)",
                     example = "torvalds/linux") @QueryParam("tree") String tree) {
-        Map.Entry<String, Long> t = tree(tree);
-        List<RustRelease> all = releases.releases(t.getValue());
-        List<String> tags = all.stream().map(RustRelease::tag).toList();
-        Map<Long, String> firstTag = new LinkedHashMap<>();
-        releases.seriesFirstTags(t.getValue()).forEach(s -> firstTag.put(s.seriesId(), s.firstTag()));
-        Map<String, Integer> counts = ReleaseCycles.counts(tags, firstTag);
-        List<RustReleaseInfo> out = new ArrayList<>();
-        for (RustRelease r : all) {
-            out.add(new RustReleaseInfo(r.tag(), r.taggedAt(), TagOrder.preRelease(r.tag()), r.rustcMin(), r.bindgenMin(),
-                    r.enabled(), r.rustFiles(), r.rustLines(), r.driverFiles(), r.driverLines(), counts.get(r.tag()),
-                    "/api/rust/status?release=" + java.net.URLEncoder.encode(r.tag(), java.nio.charset.StandardCharsets.UTF_8)
-                            + "&tree=" + java.net.URLEncoder.encode(t.getKey(), java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        return out;
+        return reads.call(() -> {
+            Map.Entry<String, Long> t = tree(tree);
+            List<RustRelease> all = releases.releases(t.getValue());
+            List<String> tags = all.stream().map(RustRelease::tag).toList();
+            Map<Long, String> firstTag = new LinkedHashMap<>();
+            releases.seriesFirstTags(t.getValue()).forEach(s -> firstTag.put(s.seriesId(), s.firstTag()));
+            Map<String, Integer> counts = ReleaseCycles.counts(tags, firstTag);
+            List<RustReleaseInfo> out = new ArrayList<>();
+            for (RustRelease r : all) {
+                out.add(new RustReleaseInfo(r.tag(), r.taggedAt(), TagOrder.preRelease(r.tag()), r.rustcMin(), r.bindgenMin(),
+                        r.enabled(), r.rustFiles(), r.rustLines(), r.driverFiles(), r.driverLines(), counts.get(r.tag()),
+                        "/api/rust/status?release=" + java.net.URLEncoder.encode(r.tag(), java.nio.charset.StandardCharsets.UTF_8)
+                                + "&tree=" + java.net.URLEncoder.encode(t.getKey(), java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            return out;
+        });
     }
 
     /** The tree asked for, else the first by name with releases; a 400 names the ones there are. */

@@ -4,12 +4,9 @@ import dev.patchtrack.api.dto.PageInfo;
 import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.ItemSearch;
-import dev.patchtrack.store.ReadOnly;
-import dev.patchtrack.store.SeriesEntity;
-import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import dev.patchtrack.api.dto.OverrideInput;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -41,9 +37,6 @@ public class SeriesResource {
     KnownValues known;
 
     @Inject
-    SeriesRepository series;
-
-    @Inject
     ItemSearch search;
 
     @Inject
@@ -56,10 +49,9 @@ public class SeriesResource {
     Overrides overrides;
 
     @Inject
-    ReadOnly readOnly;
+    Reads reads;
 
     @GET
-    @Transactional
     @Operation(summary = "List series, filtered and sorted; most recently active first by default",
             description = "Filters combine with AND; several values of one filter are alternatives. Paginated with"
                     + " page/per_page: the Link header has first/prev/next/last, X-Total-Count and the body's total"
@@ -69,19 +61,16 @@ public class SeriesResource {
     @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem", content = @Content(
             mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "problem", value = ApiExamples.BAD_PARAMETER)))
     public Response list(@BeanParam FilterParams params, @Context UriInfo uri) {
-        PageInfo<SeriesSummaryInfo> page = page(params);
-        return new Paging(page.page(), page.perPage()).response(page.items(), page.total(), uri);
+        return Paging.response(page(params), uri);
     }
 
     /** One page of series as {@link #list} finds them: the listing, and the web page of series. */
-    @Transactional
     public PageInfo<SeriesSummaryInfo> page(FilterParams params) {
-        readOnly.begin();
-        Paging paging = Paging.of(params.page, params.perPage, config.api());
-        SeriesRepository.Page<SeriesEntity> result = search.series(params.filter(known),
-                params.order(ItemSearch.SERIES_ORDER), paging.page(), paging.perPage());
-        List<SeriesSummaryInfo> items = views.summaries(result.items());
-        return new PageInfo<>(result.total(), paging.page(), paging.perPage(), items);
+        return reads.call(() -> {
+            Paging paging = Paging.of(params.page, params.perPage, config.api());
+            return paging.page(search.series(params.filter(known), params.order(ItemSearch.SERIES_ORDER),
+                    paging.page(), paging.perPage()), views::summaries);
+        });
     }
 
     @PUT
@@ -108,12 +97,9 @@ public class SeriesResource {
 
     @GET
     @Path("{id}")
-    @Transactional
     @Operation(summary = "One series with its revisions, patches and trailers")
     public SeriesInfo get(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
-        readOnly.begin();
         long sid = Ids.parse("id", id);
-        SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
-        return views.series(s);
+        return reads.call(() -> views.series(sid));
     }
 }

@@ -1,9 +1,10 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.ingest.SourceService;
 import dev.patchtrack.ingest.lore.SourceHealth;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.SourceEntity;
 import dev.patchtrack.store.SourceRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -24,12 +25,15 @@ public class SourcesHealthCheck implements HealthCheck {
     @Inject
     SourceRepository sources;
 
+    @Inject
+    Reads reads;
+
     @Override
     public HealthCheckResponse call() {
         Instant now = Instant.now();
         List<SourceEntity> all;
         try {
-            all = QuarkusTransaction.requiringNew().call(() -> sources.all());
+            all = reads.call(sources::all);
         } catch (RuntimeException e) {
             dev.patchtrack.store.StoreFailure.note(e);
             return HealthCheckResponse.named("lore sources").down().withData("error", "sources unreadable: " + e).build();
@@ -39,7 +43,7 @@ public class SourcesHealthCheck implements HealthCheck {
             if (!s.enabled) {
                 continue;
             }
-            SourceHealth health = SourceResource.health(s, now);
+            SourceHealth health = SourceService.health(s, now);
             b.withData(s.name, health.word().equals("ok") ? "ok" : health.detail());
             if (health.down()) {
                 b.down();

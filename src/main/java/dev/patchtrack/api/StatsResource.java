@@ -11,9 +11,9 @@ import dev.patchtrack.api.dto.TopicCountInfo;
 import dev.patchtrack.api.dto.WeekInfo;
 import dev.patchtrack.core.stats.Latency;
 import dev.patchtrack.core.stats.Quartiles;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.StatsRepository;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,13 +41,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class StatsResource {
 
     @Inject
+    Reads reads;
+
+    @Inject
     KnownValues known;
 
     @Inject
     StatsRepository stats;
 
     @GET
-    @Transactional
     @Operation(summary = "Series per topic and state; revisions posted and accepted per ISO week",
             description = "since/before bound the series by their last posting and the weeks by the posting or"
                     + " acceptance. A revision counts as accepted in the week of the message that accepted it (the"
@@ -56,42 +58,44 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "the counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "stats", value = ApiExamples.STATS)))
     public StatsInfo get(@BeanParam StatsParams params) {
-        StatsParams.Window w = params.window(known);
-        Instant from = w.since();
-        Instant to = w.before();
-        List<String> topics = w.topics();
-        Map<String, Long> byState = stats.seriesByState(from, to, topics);
-        List<TopicCountInfo> perTopic = new ArrayList<>();
-        stats.seriesByTopicAndState(from, to, topics).forEach((t, states) ->
-                perTopic.add(new TopicCountInfo(t, states.values().stream().mapToLong(Long::longValue).sum(), states)));
-        return new StatsInfo(byState.values().stream().mapToLong(Long::longValue).sum(), byState, perTopic,
-                weeks(stats.revisionsPosted(from, to, topics), stats.revisionsAccepted(from, to, topics)));
+        return reads.call(() -> {
+            StatsParams.Window w = params.window(known);
+            Instant from = w.since();
+            Instant to = w.before();
+            List<String> topics = w.topics();
+            Map<String, Long> byState = stats.seriesByState(from, to, topics);
+            List<TopicCountInfo> perTopic = new ArrayList<>();
+            stats.seriesByTopicAndState(from, to, topics).forEach((t, states) ->
+                    perTopic.add(new TopicCountInfo(t, states.values().stream().mapToLong(Long::longValue).sum(), states)));
+            return new StatsInfo(byState.values().stream().mapToLong(Long::longValue).sum(), byState, perTopic,
+                    weeks(stats.revisionsPosted(from, to, topics), stats.revisionsAccepted(from, to, topics)));
+        });
     }
 
     @GET
     @Path("weeks")
-    @Transactional
     @Operation(summary = "Revisions posted and accepted per ISO week, for each topic",
             description = "The weeks of /api/stats?topic=T for every topic T (or those given), topics in name order.")
     public List<TopicWeeksInfo> weeks(@BeanParam StatsParams params) {
-        StatsParams.Window w = params.window(known);
-        Instant from = w.since();
-        Instant to = w.before();
-        List<String> topics = w.topics();
-        List<TopicWeeksInfo> out = new ArrayList<>();
-        for (String t : topics.isEmpty() ? known.topics() : new TreeSet<>(topics)) {
-            List<WeekInfo> counts = weeks(stats.revisionsPosted(from, to, List.of(t)),
-                    stats.revisionsAccepted(from, to, List.of(t)));
-            if (!counts.isEmpty()) {
-                out.add(new TopicWeeksInfo(t, counts));
+        return reads.call(() -> {
+            StatsParams.Window w = params.window(known);
+            Instant from = w.since();
+            Instant to = w.before();
+            List<String> topics = w.topics();
+            List<TopicWeeksInfo> out = new ArrayList<>();
+            for (String t : topics.isEmpty() ? known.topics() : new TreeSet<>(topics)) {
+                List<WeekInfo> counts = weeks(stats.revisionsPosted(from, to, List.of(t)),
+                        stats.revisionsAccepted(from, to, List.of(t)));
+                if (!counts.isEmpty()) {
+                    out.add(new TopicWeeksInfo(t, counts));
+                }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     @GET
     @Path("latency")
-    @Transactional
     @Operation(summary = "How long work waits, per topic: from v1 to accepted, and from posting to the first review",
             description = "Quartiles in hours (linear between ranks). v1ToAccepted: from a series' first posting to the"
                     + " first acceptance of one of its revisions, for series accepted in [since, before). firstReview:"
@@ -100,30 +104,33 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "the quartiles", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "latency", value = ApiExamples.LATENCY)))
     public LatencyInfo latency(@BeanParam StatsParams params) {
-        StatsParams.Window w = params.window(known);
-        Instant from = w.since();
-        Instant to = w.before();
-        List<String> topics = w.topics();
-        Map<String, Quartiles> accepted = Latency.perTopic(stats.firstPostedToAccepted(topics), from, to);
-        Map<String, Quartiles> reviewed = Latency.perTopic(stats.postedToReviewed(topics), from, to);
-        TreeSet<String> names = new TreeSet<>(accepted.keySet());
-        names.addAll(reviewed.keySet());
-        return new LatencyInfo("hours", names.stream()
-                .map(t -> new TopicLatencyInfo(t, info(accepted.get(t)), info(reviewed.get(t)))).toList());
+        return reads.call(() -> {
+            StatsParams.Window w = params.window(known);
+            Instant from = w.since();
+            Instant to = w.before();
+            List<String> topics = w.topics();
+            Map<String, Quartiles> accepted = Latency.perTopic(stats.firstPostedToAccepted(topics), from, to);
+            Map<String, Quartiles> reviewed = Latency.perTopic(stats.postedToReviewed(topics), from, to);
+            TreeSet<String> names = new TreeSet<>(accepted.keySet());
+            names.addAll(reviewed.keySet());
+            return new LatencyInfo("hours", names.stream()
+                    .map(t -> new TopicLatencyInfo(t, info(accepted.get(t)), info(reviewed.get(t)))).toList());
+        });
     }
 
     @GET
     @Path("reviewers")
-    @Transactional
     @Operation(summary = "Who reviews: the Reviewed-by, Acked-by and Tested-by each person gave in replies",
             description = "Trailers given in replies dated in [since, before) (not those a patch carries from an earlier"
                     + " revision), per person, most first; revisions counts the revisions they were given to.")
     public List<ReviewerActivityInfo> reviewers(@BeanParam StatsParams params) {
-        StatsParams.Window w = params.window(known);
-        return stats.reviewerActivity(w.since(), w.before(), w.topics()).stream()
-                .map(r -> new ReviewerActivityInfo(new PersonInfo(r.name(), r.email()), r.reviewed(), r.acked(), r.tested(),
-                        r.reviewed() + r.acked() + r.tested(), r.revisions()))
-                .toList();
+        return reads.call(() -> {
+            StatsParams.Window w = params.window(known);
+            return stats.reviewerActivity(w.since(), w.before(), w.topics()).stream()
+                    .map(r -> new ReviewerActivityInfo(new PersonInfo(r.name(), r.email()), r.reviewed(), r.acked(), r.tested(),
+                            r.reviewed() + r.acked() + r.tested(), r.revisions()))
+                    .toList();
+        });
     }
 
     private static QuartilesInfo info(Quartiles q) {

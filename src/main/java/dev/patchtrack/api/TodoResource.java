@@ -2,9 +2,8 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.TodoInfo;
 import dev.patchtrack.config.PatchtrackConfig;
-import dev.patchtrack.store.ReadOnly;
+import dev.patchtrack.service.Reads;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,10 +27,9 @@ public class TodoResource {
     PatchtrackConfig config;
 
     @Inject
-    ReadOnly readOnly;
+    Reads reads;
 
     @GET
-    @Transactional
     @Operation(summary = "The open revisions that wait on a person, newest activity first",
             description = "Open: not accepted, superseded or rejected. Waiting: MAINTAINERS (of patchtrack.maintainers.tree,"
                     + " at its branch head) lists the person as maintainer (M:) or reviewer (R:) for the paths or words of the"
@@ -43,10 +41,11 @@ public class TodoResource {
                          @Parameter(description = "page number, from 1", example = "1") @QueryParam("page") String page,
                          @Parameter(description = "items per page", example = "50") @QueryParam("per_page") String perPage,
                          @Context UriInfo uri) {
-        readOnly.begin();
-        String address = Params.address("who", who);
-        Paging paging = Paging.of(page, perPage, config.api());
-        TodoInfo info = todos.page(address, paging);
-        return paging.headers(Response.ok(info), uri, info.total()).build();
+        return reads.call(() -> {
+            String address = Params.address("who", who);
+            Paging paging = Paging.of(page, perPage, config.api());
+            TodoInfo info = todos.page(address, paging);
+            return paging.headers(Response.ok(info), uri, info.total()).build();
+        });
     }
 }

@@ -1,9 +1,9 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.TopicCountInfo;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,19 +22,23 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class TopicResource {
 
     @Inject
+    Reads reads;
+
+    @Inject
     SeriesRepository series;
 
     @GET
-    @Transactional
     @Operation(summary = "Topics, each with its series counted per state")
     @APIResponse(responseCode = "200", description = "every topic that has a series", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "topics", value = ApiExamples.TOPICS)))
     public List<TopicCountInfo> list() {
-        List<TopicCountInfo> out = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Long>> e : series.topicStateCounts().entrySet()) {
-            long total = e.getValue().values().stream().mapToLong(Long::longValue).sum();
-            out.add(new TopicCountInfo(e.getKey(), total, e.getValue()));
-        }
-        return out;
+        return reads.call(() -> {
+            List<TopicCountInfo> out = new ArrayList<>();
+            for (Map.Entry<String, Map<String, Long>> e : series.topicStateCounts().entrySet()) {
+                long total = e.getValue().values().stream().mapToLong(Long::longValue).sum();
+                out.add(new TopicCountInfo(e.getKey(), total, e.getValue()));
+            }
+            return out;
+        });
     }
 }

@@ -4,11 +4,11 @@ import dev.patchtrack.api.dto.TreeInfo;
 import dev.patchtrack.api.dto.TreeScanInfo;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.ingest.tree.TreeService;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.TreeRepository;
 import dev.patchtrack.store.TreeRepository.TreeStatus;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,31 +30,35 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class TreeResource {
 
     @Inject
+    Reads reads;
+
+    @Inject
     TreeRepository trees;
 
     @Inject
     TreeService service;
 
     @GET
-    @Transactional
     @Operation(summary = "Every configured tree: branch tips, last scan, its error, commits recorded, patches matched")
     public List<TreeInfo> list() {
-        Map<String, TreeStatus> stored = new HashMap<>();
-        trees.status().forEach(s -> stored.put(s.tree().name(), s));
-        List<TreeInfo> out = new ArrayList<>();
-        Instant now = Instant.now();
-        for (Map.Entry<String, PatchtrackConfig.Tree> e : service.configured().entrySet()) {
-            TreeStatus s = stored.get(e.getKey());
-            if (s == null) {
-                out.add(new TreeInfo(e.getKey(), e.getValue().url(), Map.of(), null, null, null, null, 0, 0, 0, 0, false));
-                continue;
+        return reads.call(() -> {
+            Map<String, TreeStatus> stored = new HashMap<>();
+            trees.status().forEach(s -> stored.put(s.tree().name(), s));
+            List<TreeInfo> out = new ArrayList<>();
+            Instant now = Instant.now();
+            for (Map.Entry<String, PatchtrackConfig.Tree> e : service.configured().entrySet()) {
+                TreeStatus s = stored.get(e.getKey());
+                if (s == null) {
+                    out.add(new TreeInfo(e.getKey(), e.getValue().url(), Map.of(), null, null, null, null, 0, 0, 0, 0, false));
+                    continue;
+                }
+                TreeRepository.TreeRow t = s.tree();
+                out.add(new TreeInfo(t.name(), e.getValue().url(), s.branches(), s.latestTag(), t.lastScanAt(),
+                        t.lastSuccessAt(), t.lastError(), t.lastCommits(), s.commits(), s.tagged(), s.matches(),
+                        t.leaseUntil() != null && t.leaseUntil().isAfter(now)));
             }
-            TreeRepository.TreeRow t = s.tree();
-            out.add(new TreeInfo(t.name(), e.getValue().url(), s.branches(), s.latestTag(), t.lastScanAt(),
-                    t.lastSuccessAt(), t.lastError(), t.lastCommits(), s.commits(), s.tagged(), s.matches(),
-                    t.leaseUntil() != null && t.leaseUntil().isAfter(now)));
-        }
-        return out;
+            return out;
+        });
     }
 
     @POST

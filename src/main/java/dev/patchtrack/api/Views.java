@@ -115,6 +115,11 @@ public class Views {
         return topics == null ? List.of() : topics.stream().map(t -> new TopicInfo(t.topic, t.reason, t.detail)).toList();
     }
 
+    /** One series by id, as {@link #series(SeriesEntity)} maps it; a 404 when there is none. */
+    public SeriesInfo series(long sid) {
+        return series(series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid)));
+    }
+
     public SeriesInfo series(SeriesEntity s) {
         List<RevisionEntity> revisions = series.revisionsOf(s.id);
         List<PatchEntity> patches = reads.patches(s.id);

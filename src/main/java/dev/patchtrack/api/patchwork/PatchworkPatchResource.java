@@ -214,7 +214,7 @@ public class PatchworkPatchResource {
         Map<String, String> f = PatchworkParams.fields(body, CHECK_FIELDS);
         PatchChecks.NewCheck check = PatchChecks.validate(f.get("state"), f.get("context"), f.get("target_url"),
                 f.get("description"));
-        long checkId = patchChecks.add(pid, check, PatchworkParams.client(agent)).id;
+        long checkId = patchChecks.add(pid, check, PatchworkParams.client(agent)).id();
         PwCheckInfo c = service.check(pid, checkId, PatchworkParams.urls(uri));
         return Response.status(201).entity(c).header("Location", c.url()).build();
     }

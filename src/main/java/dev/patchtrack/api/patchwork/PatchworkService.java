@@ -3,7 +3,7 @@ package dev.patchtrack.api.patchwork;
 import dev.patchtrack.api.ApiProblem;
 import dev.patchtrack.api.KnownValues;
 import dev.patchtrack.api.Mboxes;
-import dev.patchtrack.api.Overrides;
+import dev.patchtrack.ingest.OverrideService;
 import dev.patchtrack.api.dto.patchwork.PwCheckInfo;
 import dev.patchtrack.api.dto.patchwork.PwCommentInfo;
 import dev.patchtrack.api.dto.patchwork.PwCoverInfo;
@@ -14,6 +14,7 @@ import dev.patchtrack.api.dto.patchwork.PwProjectInfo;
 import dev.patchtrack.api.dto.patchwork.PwSeriesInfo;
 import dev.patchtrack.api.patchwork.PatchworkViews.Urls;
 import dev.patchtrack.core.mail.MboxrdWriter;
+import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.CheckEntity;
 import dev.patchtrack.store.CheckRepository;
 import dev.patchtrack.store.EventEntity;
@@ -26,14 +27,12 @@ import dev.patchtrack.store.MessageHeads;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
-import dev.patchtrack.store.ReadOnly;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.RevisionSearch;
 import dev.patchtrack.store.SeriesRepository;
 import dev.patchtrack.store.SeriesRepository.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +41,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The use cases of the Patchwork-compatible API, each in its transaction: listing and showing
- * projects, people, patches, series (revisions), cover letters, comments, checks and events as
- * Patchwork shapes them, the mbox and diff downloads, and the writes its clients make (a patch's state,
- * a check), which become patchtrack's overrides and checks.
+ * The use cases of the Patchwork-compatible API: listing and showing projects, people, patches, series
+ * (revisions), cover letters, comments, checks and events as Patchwork shapes them, each read in
+ * {@link Reads#call}, the mbox and diff downloads, and the writes its clients make (a patch's state, a
+ * check), which go to the {@link OverrideService} and the check service as patchtrack's overrides and checks.
  */
 @ApplicationScoped
 public class PatchworkService {
@@ -92,27 +91,23 @@ public class PatchworkService {
     EventLog events;
 
     @Inject
-    Overrides overrides;
+    OverrideService overrides;
 
     @Inject
     Mboxes mboxes;
 
     @Inject
-    ReadOnly readOnly;
+    Reads reads;
 
     // ---- projects and people ---------------------------------------------------------------------
 
-    @Transactional
     public List<PwProjectInfo> projects(Urls u) {
-        readOnly.begin();
-        return List.copyOf(views.projects(u).values());
+        return reads.call(() -> List.copyOf(views.projects(u).values()));
     }
 
     /** A project by id or by name. */
-    @Transactional
     public PwProjectInfo project(String idOrName, Urls u) {
-        readOnly.begin();
-        return views.project(list(idOrName), u);
+        return reads.call(() -> views.project(list(idOrName), u));
     }
 
     /** The list a project parameter names (its id or its name); a 404 names the projects there are. */
@@ -127,58 +122,60 @@ public class PatchworkService {
     }
 
     /** The list names of project parameters (ids or names); an unknown one is a 400 listing them. */
-    @Transactional
     public List<String> listNames(List<String> values) {
-        List<MailingList> all = lists.all();
-        List<String> out = new ArrayList<>();
-        for (String v : values) {
-            MailingList match = all.stream().filter(l -> String.valueOf(l.id).equals(v) || l.name.equalsIgnoreCase(v))
-                    .findFirst().orElseThrow(() -> ApiProblem.badParameter("project", KnownValues.unknown("project", v,
-                            all.stream().map(l -> l.name).toList())));
-            out.add(match.name);
-        }
-        return out;
+        return reads.call(() -> {
+            List<MailingList> all = lists.all();
+            List<String> out = new ArrayList<>();
+            for (String v : values) {
+                MailingList match = all.stream().filter(l -> String.valueOf(l.id).equals(v) || l.name.equalsIgnoreCase(v))
+                        .findFirst().orElseThrow(() -> ApiProblem.badParameter("project", KnownValues.unknown("project", v,
+                                all.stream().map(l -> l.name).toList())));
+                out.add(match.name);
+            }
+            return out;
+        });
     }
 
     /** Person ids of submitter parameters (ids or addresses); an address nobody has is a 400. */
-    @Transactional
     public List<Long> people(List<String> values) {
-        List<Long> out = new ArrayList<>();
-        List<String> emails = new ArrayList<>();
-        for (String v : values) {
-            if (v.chars().allMatch(Character::isDigit)) {
-                out.add(dev.patchtrack.api.Ids.parse("submitter", v));
-            } else {
-                emails.add(v);
+        return reads.call(() -> {
+            List<Long> out = new ArrayList<>();
+            List<String> emails = new ArrayList<>();
+            for (String v : values) {
+                if (v.chars().allMatch(Character::isDigit)) {
+                    out.add(dev.patchtrack.api.Ids.parse("submitter", v));
+                } else {
+                    emails.add(v);
+                }
             }
-        }
-        Map<String, Long> found = revisions.peopleByEmail(emails);
-        for (String e : emails) {
-            Long id = found.get(e);
-            if (id == null) {
-                throw ApiProblem.badParameter("submitter", "no submitter has the address '" + e
-                        + "'; give an address or a person's id (see /api/1.3/people/?q=...)");
+            Map<String, Long> found = revisions.peopleByEmail(emails);
+            for (String e : emails) {
+                Long id = found.get(e);
+                if (id == null) {
+                    throw ApiProblem.badParameter("submitter", "no submitter has the address '" + e
+                            + "'; give an address or a person's id (see /api/1.3/people/?q=...)");
+                }
+                out.add(id);
             }
-            out.add(id);
-        }
-        return out;
+            return out;
+        });
     }
 
-    @Transactional
     public Page<PwPersonDetailInfo> peoplePage(String q, int page, int perPage, Urls u) {
-        readOnly.begin();
-        Page<Person> found = revisions.people(q, page, perPage);
-        return new Page<>(found.items().stream().map(p -> detail(p, u)).toList(), found.total());
+        return reads.call(() -> {
+            Page<Person> found = revisions.people(q, page, perPage);
+            return new Page<>(found.items().stream().map(p -> detail(p, u)).toList(), found.total());
+        });
     }
 
-    @Transactional
     public PwPersonDetailInfo person(long id, Urls u) {
-        readOnly.begin();
-        Person p = heads.people(List.of(id)).get(id);
-        if (p == null) {
-            throw ApiProblem.notFound("no person " + id);
-        }
-        return detail(p, u);
+        return reads.call(() -> {
+            Person p = heads.people(List.of(id)).get(id);
+            if (p == null) {
+                throw ApiProblem.notFound("no person " + id);
+            }
+            return detail(p, u);
+        });
     }
 
     private PwPersonDetailInfo detail(Person p, Urls u) {
@@ -187,17 +184,15 @@ public class PatchworkService {
 
     // ---- patches ---------------------------------------------------------------------------------
 
-    @Transactional
     public Page<PwPatchInfo> patches(ItemSearch.Filter f, ItemSearch.Order order, int page, int perPage, Urls u) {
-        readOnly.begin();
-        Page<PatchEntity> found = items.patches(f, order, page, perPage);
-        return new Page<>(views.patches(found.items(), u), found.total());
+        return reads.call(() -> {
+            Page<PatchEntity> found = items.patches(f, order, page, perPage);
+            return new Page<>(views.patches(found.items(), u), found.total());
+        });
     }
 
-    @Transactional
     public PwPatchInfo patch(long id, Urls u) {
-        readOnly.begin();
-        return views.patch(findPatch(id), u);
+        return reads.call(() -> views.patch(findPatch(id), u));
     }
 
     private PatchEntity findPatch(long id) {
@@ -212,20 +207,16 @@ public class PatchworkService {
     public PwPatchInfo update(long id, String state, String commitRef, String by, Urls u) {
         String note = commitRef == null || commitRef.isBlank() ? "set through the Patchwork API"
                 : PatchworkViews.COMMIT_NOTE + commitRef.strip();
-        overrides.overridePatch(id, state, by, note);
+        overrides.setPatch(id, state, by, note);
         return patch(id, u);
     }
 
-    @Transactional
     public List<PwCommentInfo> comments(long patchId, Urls u) {
-        readOnly.begin();
-        return repliesTo(findPatch(patchId).messagePk, u);
+        return reads.call(() -> repliesTo(findPatch(patchId).messagePk, u));
     }
 
-    @Transactional
     public List<PwCommentInfo> coverComments(long coverPk, Urls u) {
-        readOnly.begin();
-        return repliesTo(findCover(coverPk).coverMessagePk, u);
+        return reads.call(() -> repliesTo(findCover(coverPk).coverMessagePk, u));
     }
 
     private List<PwCommentInfo> repliesTo(long messagePk, Urls u) {
@@ -238,57 +229,53 @@ public class PatchworkService {
 
     // ---- checks ----------------------------------------------------------------------------------
 
-    @Transactional
     public Page<PwCheckInfo> checks(long patchId, int page, int perPage, Urls u) {
-        readOnly.begin();
-        PatchEntity p = findPatch(patchId);
-        List<CheckEntity> all = checks.of(p.messagePk);
-        int from = Math.min(all.size(), (page - 1) * perPage);
-        return new Page<>(all.subList(from, Math.min(all.size(), from + perPage)).stream()
-                .map(c -> views.check(c, patchId, u)).toList(), all.size());
+        return reads.call(() -> {
+            PatchEntity p = findPatch(patchId);
+            List<CheckEntity> all = checks.of(p.messagePk);
+            int from = Math.min(all.size(), (page - 1) * perPage);
+            return new Page<>(all.subList(from, Math.min(all.size(), from + perPage)).stream()
+                    .map(c -> views.check(c, patchId, u)).toList(), all.size());
+        });
     }
 
-    @Transactional
     public PwCheckInfo check(long patchId, long checkId, Urls u) {
-        readOnly.begin();
-        PatchEntity p = findPatch(patchId);
-        CheckEntity c = checks.find(checkId).filter(x -> x.messagePk.equals(p.messagePk))
-                .orElseThrow(() -> ApiProblem.notFound("no check " + checkId + " on patch " + patchId));
-        return views.check(c, patchId, u);
+        return reads.call(() -> {
+            PatchEntity p = findPatch(patchId);
+            CheckEntity c = checks.find(checkId).filter(x -> x.messagePk.equals(p.messagePk))
+                    .orElseThrow(() -> ApiProblem.notFound("no check " + checkId + " on patch " + patchId));
+            return views.check(c, patchId, u);
+        });
     }
 
     // ---- series and cover letters ----------------------------------------------------------------
 
-    @Transactional
     public Page<PwSeriesInfo> series(RevisionSearch.Filter f, String order, boolean descending, int page, int perPage,
                                      Urls u) {
-        readOnly.begin();
-        Page<RevisionEntity> found = revisions.revisions(f, order, descending, page, perPage);
-        return new Page<>(views.series(found.items(), u), found.total());
+        return reads.call(() -> {
+            Page<RevisionEntity> found = revisions.revisions(f, order, descending, page, perPage);
+            return new Page<>(views.series(found.items(), u), found.total());
+        });
     }
 
-    @Transactional
     public PwSeriesInfo oneSeries(long id, Urls u) {
-        readOnly.begin();
-        return views.series(List.of(findRevision(id)), u).get(0);
+        return reads.call(() -> views.series(List.of(findRevision(id)), u).get(0));
     }
 
     private RevisionEntity findRevision(long id) {
         return series.findRevision(id).orElseThrow(() -> ApiProblem.notFound("no series " + id));
     }
 
-    @Transactional
     public Page<PwCoverInfo> covers(RevisionSearch.Filter f, String order, boolean descending, int page, int perPage,
                                     Urls u) {
-        readOnly.begin();
-        Page<RevisionEntity> found = revisions.covers(f, order, descending, page, perPage);
-        return new Page<>(views.covers(found.items(), u), found.total());
+        return reads.call(() -> {
+            Page<RevisionEntity> found = revisions.covers(f, order, descending, page, perPage);
+            return new Page<>(views.covers(found.items(), u), found.total());
+        });
     }
 
-    @Transactional
     public PwCoverInfo cover(long pk, Urls u) {
-        readOnly.begin();
-        return views.cover(findCover(pk), u);
+        return reads.call(() -> views.cover(findCover(pk), u));
     }
 
     /** The revision whose cover letter is this message. */
@@ -304,25 +291,25 @@ public class PatchworkService {
     // ---- events ----------------------------------------------------------------------------------
 
     /** Events as Patchwork's categories, newest first; categories that never occur here find nothing. */
-    @Transactional
     public Page<PwEventInfo> events(List<String> categories, List<String> listNames, List<Long> revisionIds,
                                     List<Long> patchIds, java.time.Instant since, java.time.Instant before, int page,
                                     int perPage, Urls u) {
-        readOnly.begin();
-        List<String> kinds = new ArrayList<>();
-        (categories.isEmpty() ? List.copyOf(CATEGORIES.keySet()) : categories)
-                .forEach(c -> CATEGORIES.get(c).forEach(k -> {
-                    if (!kinds.contains(k)) {
-                        kinds.add(k);
-                    }
-                }));
-        if (kinds.isEmpty()) {
-            return new Page<>(List.of(), 0);
-        }
-        EventLog.Query q = new EventLog.Query(0, kinds, List.of(), listNames, List.of(), since, before, revisionIds,
-                patchIds, true, (page - 1) * perPage, perPage);
-        List<EventEntity> found = events.find(q);
-        return new Page<>(events(found, u), events.count(q));
+        return reads.call(() -> {
+            List<String> kinds = new ArrayList<>();
+            (categories.isEmpty() ? List.copyOf(CATEGORIES.keySet()) : categories)
+                    .forEach(c -> CATEGORIES.get(c).forEach(k -> {
+                        if (!kinds.contains(k)) {
+                            kinds.add(k);
+                        }
+                    }));
+            if (kinds.isEmpty()) {
+                return new Page<>(List.of(), 0);
+            }
+            EventLog.Query q = new EventLog.Query(0, kinds, List.of(), listNames, List.of(), since, before, revisionIds,
+                    patchIds, true, (page - 1) * perPage, perPage);
+            List<EventEntity> found = events.find(q);
+            return new Page<>(events(found, u), events.count(q));
+        });
     }
 
     private List<PwEventInfo> events(List<EventEntity> found, Urls u) {
@@ -362,58 +349,56 @@ public class PatchworkService {
     // ---- downloads -------------------------------------------------------------------------------
 
     /** A revision's patches as an mbox for git am. */
-    @Transactional
     public byte[] seriesMbox(long id) {
-        readOnly.begin();
-        RevisionEntity r = findRevision(id);
-        return mboxes.forGitAm(series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList(), true);
+        return reads.call(() -> {
+            RevisionEntity r = findRevision(id);
+            return mboxes.forGitAm(series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList(), true);
+        });
     }
 
     /** One patch as an mbox for git am; with its series, the patches of its revision up to it. */
-    @Transactional
     public byte[] patchMbox(long id, boolean withSeries) {
-        readOnly.begin();
-        PatchEntity p = findPatch(id);
-        List<PatchEntity> list = List.of(p);
-        if (withSeries && p.number > 0) {
-            list = series.patchesOf(List.of(p.revisionId)).stream().filter(x -> x.number > 0 && x.number <= p.number)
-                    .toList();
-        }
-        return mboxes.forGitAm(list, true);
+        return reads.call(() -> {
+            PatchEntity p = findPatch(id);
+            List<PatchEntity> list = List.of(p);
+            if (withSeries && p.number > 0) {
+                list = series.patchesOf(List.of(p.revisionId)).stream().filter(x -> x.number > 0 && x.number <= p.number)
+                        .toList();
+            }
+            return mboxes.forGitAm(list, true);
+        });
     }
 
     /** The id of the series (revision) a patch belongs to. */
-    @Transactional
     public long oneSeriesOf(long patchId) {
-        readOnly.begin();
-        return findPatch(patchId).revisionId;
+        return reads.call(() -> findPatch(patchId).revisionId);
     }
 
     /** A patch's diff alone. */
-    @Transactional
     public byte[] patchDiff(long id) {
-        readOnly.begin();
-        PwPatchInfo p = views.patch(findPatch(id), new Urls("/"));
-        return (p.diff() == null ? "" : p.diff()).getBytes(StandardCharsets.UTF_8);
+        return reads.call(() -> {
+            PwPatchInfo p = views.patch(findPatch(id), new Urls("/"));
+            return (p.diff() == null ? "" : p.diff()).getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /** A cover letter as it was received, in an mbox. */
-    @Transactional
     public byte[] coverMbox(long pk) {
-        readOnly.begin();
-        RevisionEntity r = findCover(pk);
-        return MboxrdWriter.write(List.of(messages.rawByPks(List.of(r.coverMessagePk)).get(r.coverMessagePk)));
+        return reads.call(() -> {
+            RevisionEntity r = findCover(pk);
+            return MboxrdWriter.write(List.of(messages.rawByPks(List.of(r.coverMessagePk)).get(r.coverMessagePk)));
+        });
     }
 
     /** The file name a download is offered under: the subject made safe. */
-    @Transactional
     public String fileName(String kind, long id) {
-        readOnly.begin();
-        String title = switch (kind) {
-            case "patch" -> findPatch(id).subject;
-            case "series" -> findRevision(id).title;
-            default -> findCover(id).title;
-        };
-        return Mboxes.fileName(title, kind + "-" + id);
+        return reads.call(() -> {
+            String title = switch (kind) {
+                case "patch" -> findPatch(id).subject;
+                case "series" -> findRevision(id).title;
+                default -> findCover(id).title;
+            };
+            return Mboxes.fileName(title, kind + "-" + id);
+        });
     }
 }
