@@ -92,8 +92,7 @@ final class Derivation {
         for (String patch : patchIds) {
             PatchOverride o = overrides.get(patch);
             if (o != null) {
-                states.put(patch, new StateReason(ReviewState.fromWire(o.state()), null, null,
-                        "set by " + o.by() + (o.note() == null || o.note().isBlank() ? "" : ": " + o.note())));
+                states.put(patch, StateReason.overridden(ReviewState.fromWire(o.state()), o.by(), o.note()));
                 overridden.add(patch);
                 continue;
             }

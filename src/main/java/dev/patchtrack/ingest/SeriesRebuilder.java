@@ -50,8 +50,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * Re-derives series, revisions, patches and trailers from the stored facts of every message and
- * makes the store match. Pure work is done by core's SeriesBuilder; this class only moves data.
+ * Re-derives series, revisions, patches and trailers from the stored facts of messages (all of them,
+ * or those new mail can reach) and makes the store match: core's SeriesBuilder groups mail into
+ * series drafts, {@link Derivation} gives each revision its topics and states (overrides applied),
+ * the check rules turn bot replies into checks, and {@link VersionChangesService} compares each
+ * revision with the one before. The store writes what changed and records the events.
  */
 @ApplicationScoped
 public class SeriesRebuilder {

@@ -1,5 +1,6 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.mail.SyntheticId;
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.model.MessageKind;
@@ -93,11 +94,6 @@ public class MessageRepository {
             return new Encoded(m, RawCodec.sha256(m.raw()), RawCodec.compress(m.raw()),
                     f == null ? null : FactsCodec.write(f), f == null ? null : LinkKeys.of(f));
         }
-    }
-
-    /** {@link #storeEncoded} for messages not encoded yet. */
-    public List<Outcome> storeBatch(List<NewMessage> batch, Long listId) {
-        return storeEncoded(batch.stream().map(Encoded::of).toList(), listId, null);
     }
 
     /** {@link #storeEncoded(List, Long, List)} with no input offsets. */
@@ -329,11 +325,6 @@ public class MessageRepository {
         return n;
     }
 
-    /** How many copies with other bytes are kept, in all. */
-    public long copyCount() {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM message_copy").getSingleResult()).longValue();
-    }
-
     /**
      * Files messages under a list; returns those that were not filed there before. Messages in
      * {@code fresh} were stored in this transaction and cannot be filed yet; the others are looked up
@@ -366,7 +357,7 @@ public class MessageRepository {
      * gives the same one). Mail that reuses a stored Message-ID is kept as a copy, never under this id.
      */
     public static String syntheticId(String sha256Hex) {
-        return "patchtrack." + sha256Hex.substring(0, 32) + "@synthetic";
+        return SyntheticId.ofSha256(sha256Hex);
     }
 
     /** The facts of every readable, not deleted message, with its primary key, in id order. */
@@ -428,15 +419,6 @@ public class MessageRepository {
         Bulk.forChunks(pks.stream().distinct().toList(), chunk -> out.addAll(em.createQuery(
                 "select m.messageId from MessageEntity m where m.id in :ids", String.class).setParameter("ids", chunk)
                 .getResultList()));
-        return out;
-    }
-
-    /** Message-ID to primary key for every stored message. */
-    public Map<String, Long> allIds() {
-        Map<String, Long> out = new HashMap<>();
-        for (Object[] row : em.createQuery("select m.messageId, m.id from MessageEntity m", Object[].class).getResultList()) {
-            out.put((String) row[0], (Long) row[1]);
-        }
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.patchtrack.store;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.review.StateReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -405,8 +406,7 @@ public class SeriesRepository {
     }
 
     private static StateRow overridden(StateOverride o) {
-        return new StateRow(o.state, "set by " + o.setBy + (o.note == null || o.note.isBlank() ? "" : ": " + o.note),
-                null, null);
+        return new StateRow(o.state, StateReason.setBy(o.setBy, o.note), null, null);
     }
 
     /** Sets a stored review state; true when anything changed. */
@@ -613,30 +613,8 @@ public class SeriesRepository {
 
     // ---- reads -------------------------------------------------------------------------------
 
-    /** One page of series and the total number that match. */
+    /** One page of items (series, patches, articles) and the total number that match. */
     public record Page<T>(List<T> items, long total) {
-    }
-
-    public Map<Long, List<SeriesTopic>> topicsOfSeries(Collection<Long> seriesIds) {
-        Map<Long, List<SeriesTopic>> out = new HashMap<>();
-        Bulk.forChunks(seriesIds.stream().distinct().toList(), chunk -> {
-            for (SeriesTopic t : em.createQuery("from SeriesTopic t where t.seriesId in :s order by t.topic", SeriesTopic.class)
-                    .setParameter("s", chunk).getResultList()) {
-                out.computeIfAbsent(t.seriesId, k -> new ArrayList<>()).add(t);
-            }
-        });
-        return out;
-    }
-
-    public Map<Long, List<RevisionTopic>> topicsOfRevisions(Collection<Long> revisionIds) {
-        Map<Long, List<RevisionTopic>> out = new HashMap<>();
-        Bulk.forChunks(revisionIds.stream().distinct().toList(), chunk -> {
-            for (RevisionTopic t : em.createQuery("from RevisionTopic t where t.revisionId in :r order by t.topic", RevisionTopic.class)
-                    .setParameter("r", chunk).getResultList()) {
-                out.computeIfAbsent(t.revisionId, k -> new ArrayList<>()).add(t);
-            }
-        });
-        return out;
     }
 
     /** For each topic, how many series are in each state. */
@@ -856,7 +834,7 @@ public class SeriesRepository {
         return out;
     }
 
-    /** Per list name, the message primary keys on it: which lists each series touches. */
+    /** For every message filed under a list, by primary key, the ids of its lists. */
     public Map<Long, List<Long>> listsOfMessages() {
         Map<Long, List<Long>> out = new HashMap<>();
         for (Object[] row : em.createQuery("select ml.messagePk, ml.listId from MessageList ml", Object[].class).getResultList()) {

@@ -133,10 +133,6 @@ public class SourceRepository {
         return SyncRunEntity.list("sourceName", Sort.by("startedAt"), source);
     }
 
-    public List<SyncRunEntity> allRuns() {
-        return SyncRunEntity.listAll(Sort.by("startedAt"));
-    }
-
     /** How many messages are filed under a list. */
     public long messagesOnList(String listName) {
         return em.createQuery("select count(ml) from MessageList ml, MailingList l where ml.listId = l.id"

@@ -1,5 +1,6 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.stats.Latency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,7 +73,8 @@ public class StatsRepository {
     }
 
     /** The review trailers the latency and reviewer numbers count. */
-    private static final String REVIEW_TRAILERS = "('Reviewed-by', 'Acked-by', 'Tested-by')";
+    private static final String REVIEW_TRAILERS = Trailer.REVIEW_NAMES.stream().map(n -> "'" + n + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
     /** When an accepted revision became accepted (see {@link #revisionsAccepted}). */
     private static final String ACCEPTED_AT =

@@ -12,8 +12,6 @@ import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.model.Problem.Code;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -240,18 +238,8 @@ public final class MailParser {
                 List.of(), "", List.of(), problems, false);
     }
 
-    /** {@code patchtrack.<first 32 hex digits of SHA-256(raw)>@synthetic} */
     static String syntheticId(byte[] raw) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(raw);
-            StringBuilder sb = new StringBuilder(52).append("patchtrack.");
-            for (int i = 0; i < 16; i++) {
-                sb.append(Character.forDigit((d[i] >> 4) & 0xF, 16)).append(Character.forDigit(d[i] & 0xF, 16));
-            }
-            return sb.append("@synthetic").toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return SyntheticId.of(raw);
     }
 
     /** The normalized first Message-ID, or null (with the problem named) when it is missing or unusable. */

@@ -1,6 +1,7 @@
 package dev.patchtrack.core.maintainers;
 
 import dev.patchtrack.core.maintainers.Maintainers.Listed;
+import dev.patchtrack.core.model.Trailer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.Set;
 public final class Reviewers {
 
     /** The trailers that count as a review. */
-    public static final Set<String> REVIEW_TRAILERS = Set.of("Reviewed-by", "Acked-by", "Tested-by");
+    public static final Set<String> REVIEW_TRAILERS = Set.copyOf(Trailer.REVIEW_NAMES);
 
     /** Where a listed person stands on a revision; a trailer beats a reply. */
     public enum Status {

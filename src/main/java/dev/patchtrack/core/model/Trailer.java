@@ -1,5 +1,7 @@
 package dev.patchtrack.core.model;
 
+import java.util.List;
+
 /**
  * One {@code Key: value} trailer line.
  *
@@ -9,8 +11,11 @@ package dev.patchtrack.core.model;
  */
 public record Trailer(String name, String value, Address person) {
 
-    /** A trailer that expresses review: Reviewed-by, Acked-by, Tested-by. */
+    /** The trailers that express review, in the order they are shown and counted. */
+    public static final List<String> REVIEW_NAMES = List.of("Reviewed-by", "Acked-by", "Tested-by");
+
+    /** A trailer that expresses review: one of {@link #REVIEW_NAMES}. */
     public boolean isReview() {
-        return name.equals("Reviewed-by") || name.equals("Acked-by") || name.equals("Tested-by");
+        return REVIEW_NAMES.contains(name);
     }
 }

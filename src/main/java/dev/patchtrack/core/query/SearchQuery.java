@@ -375,9 +375,4 @@ public final class SearchQuery {
     private static String quoteIfNeeded(String s) {
         return s.chars().anyMatch(Character::isWhitespace) ? "\"" + s + "\"" : s;
     }
-
-    /** The lower-cased text of a term, as compared. */
-    public static String folded(Term t) {
-        return t.text().toLowerCase(Locale.ROOT);
-    }
 }

@@ -122,11 +122,6 @@ public class TreeService {
         return out;
     }
 
-    /** Scans every configured tree now. */
-    public List<Scan> scanAll() {
-        return configured().keySet().stream().map(this::scan).toList();
-    }
-
     /** Scans one tree now. Never throws for a bad tree: the result and the tree's row carry the error. */
     public Scan scan(String name) {
         long t0 = System.nanoTime();
