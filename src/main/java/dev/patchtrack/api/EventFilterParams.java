@@ -1,5 +1,6 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.core.model.EventKind;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public class EventFilterParams {
     public List<String> topic;
 
     /** The filters, checked; empty lists mean no filter. */
-    public record Checked(List<String> kinds, List<Long> series, List<String> lists, List<String> topics) {
+    public record Checked(List<EventKind> kinds, List<Long> series, List<String> lists, List<String> topics) {
     }
 
     /** The filters checked: an unknown kind, list or topic, or a series that is not an id, is a 400 naming it. */
@@ -40,7 +41,8 @@ public class EventFilterParams {
         for (String v : Filters.values(series)) {
             ids.add(Ids.parse("series", v));
         }
-        return new Checked(KnownValues.check("kind", "kind", Filters.values(kind), dev.patchtrack.store.EventLog.KINDS),
+        return new Checked(KnownValues.check("kind", "kind", Filters.values(kind), EventKind.wireNames()).stream()
+                .map(EventKind::fromWire).toList(),
                 ids, known.checkLists(Filters.lists(list)), known.checkTopics(Filters.topics(topic)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.EventInfo;
+import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.EventEntity;
 import dev.patchtrack.store.EventLog;
@@ -145,7 +146,7 @@ public class EventResource {
 
     /** What an event looks like to clients, in /api/events and in the stream. */
     static EventInfo info(EventEntity e) {
-        return new EventInfo(e.id, e.kind, e.createdAt, e.seriesId, e.revisionId, e.patchId, e.messageId, e.summary);
+        return new EventInfo(e.id, e.kind.wireName(), e.createdAt, e.seriesId, e.revisionId, e.patchId, e.messageId, e.summary);
     }
 
     private static long cursor(String name, String value) {

@@ -8,6 +8,7 @@ import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.feed.Feed;
 import dev.patchtrack.core.feed.FeedWriter;
+import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.ingest.VersionChangesService;
 import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.ArticleEntity;
@@ -184,17 +185,17 @@ public class FeedResource {
         for (EventEntity e : events.ofSeries(sid, limit(limit))) {
             RevisionEntity r = e.revisionId == null ? null : revisions.get(e.revisionId);
             // a revision's posting, and what it changed, are news of the day it was posted
-            boolean posting = "revision-posted".equals(e.kind) || VersionChangesService.EVENT.equals(e.kind);
+            boolean posting = e.kind == EventKind.REVISION_POSTED || e.kind == EventKind.REVISION_COMPARED;
             Instant published = posting && r != null ? r.postedAt : e.createdAt;
             List<String> categories = new ArrayList<>();
-            categories.add(e.kind);
+            categories.add(e.kind.wireName());
             if (r != null) {
                 categories.add("v" + r.version);
             }
             String link = e.patchId != null ? absolute("api/patches/" + e.patchId + "?format=text")
                     : absolute("api/series/" + sid + "?format=text");
             entries.add(new Feed.Entry(TAG + "event/" + e.id, title(e.summary), link, e.createdAt, published,
-                    null, e.kind + ": " + e.summary, categories));
+                    null, e.kind.wireName() + ": " + e.summary, categories));
         }
         return new Feed(TAG + "series/" + sid, "patchtrack: " + s.title, absolute("api/series/" + sid + "?format=text"),
                 RequestUris.requestUri(uri).toString(), newest(entries), entries);

@@ -4,6 +4,7 @@ import dev.patchtrack.api.dto.WebhookDeliveryInfo;
 import dev.patchtrack.api.dto.WebhookInfo;
 import dev.patchtrack.api.dto.WebhookInput;
 import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.ingest.push.WebhookService;
 import dev.patchtrack.store.WebhookDeliveryEntity;
 import dev.patchtrack.store.WebhookEntity;
@@ -76,7 +77,7 @@ public class WebhookResource {
         f.topic = in.topic();
         EventFilterParams.Checked c = f.check(known);
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        filters.put("kind", c.kinds());
+        filters.put("kind", c.kinds().stream().map(EventKind::wireName).toList());
         filters.put("series", c.series().stream().map(String::valueOf).toList());
         filters.put("list", c.lists());
         filters.put("topic", c.topics());

@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.core.patch.RangeDiff;
 import dev.patchtrack.core.patch.VersionChanges;
 import dev.patchtrack.store.EventEntity;
@@ -28,9 +29,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class VersionChangesService {
-
-    /** The event kind of a newly posted revision compared with the one before. */
-    public static final String EVENT = "revision-compared";
 
     @Inject
     SeriesRepository series;
@@ -73,7 +71,7 @@ public class VersionChangesService {
             c.patchesKey = key;
             c.set(changes);
             EventEntity event = fresh && posted.contains(to.id)
-                    ? EventEntity.of(EVENT, to.seriesId, to.id, null, null, summary(to, changes)) : null;
+                    ? EventEntity.of(EventKind.REVISION_COMPARED, to.seriesId, to.id, null, null, summary(to, changes)) : null;
             series.keepChanges(c, fresh, event);
             compared++;
         }

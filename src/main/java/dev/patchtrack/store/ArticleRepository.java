@@ -1,5 +1,6 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.model.EventKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -75,7 +76,7 @@ public class ArticleRepository {
         a.indexTerms = Bulk.clip(a.indexTerms, 2000);
         if (a.id == null) {
             em.persist(a);
-            em.persist(EventEntity.of("article-published", null, null, null, null, "LWN: " + a.title));
+            em.persist(EventEntity.of(EventKind.ARTICLE_PUBLISHED, null, null, null, null, "LWN: " + a.title));
         }
         dataVersion.bump();
     }

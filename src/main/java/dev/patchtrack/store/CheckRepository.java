@@ -1,5 +1,6 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.model.EventKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +35,7 @@ public class CheckRepository {
         c.description = description == null ? null : Bulk.clip(description, 2000);
         c.createdBy = Bulk.clip(by, 200);
         c.createdAt = Instant.now();
-        EventEntity e = EventEntity.of("check-created", seriesId, patch.revisionId, patch.id, null,
+        EventEntity e = EventEntity.of(EventKind.CHECK_CREATED, seriesId, patch.revisionId, patch.id, null,
                 "check " + c.context + ": " + state + " on " + patch.subject);
         em.persist(e);
         c.eventId = e.id;
@@ -88,7 +89,7 @@ public class CheckRepository {
             c.createdAt = d.date() == null ? Instant.now() : d.date();
             c.rule = d.rule() == null ? null : Bulk.clip(d.rule(), 500);
             if (changed) {
-                EventEntity e = event(created ? "check-created" : "check-changed", c);
+                EventEntity e = event(created ? EventKind.CHECK_CREATED : EventKind.CHECK_CHANGED, c);
                 em.persist(e);
                 c.eventId = e.id;
                 events++;
@@ -108,7 +109,7 @@ public class CheckRepository {
      * The event of a check on a patch (or on a revision's cover letter), with its series and revision, and
      * for a derived check the bot's message.
      */
-    private EventEntity event(String kind, CheckEntity c) {
+    private EventEntity event(EventKind kind, CheckEntity c) {
         Object[] where = em.createQuery("select p.id, p.revisionId, p.subject from PatchEntity p where p.messagePk = :m",
                 Object[].class).setParameter("m", c.messagePk).getResultStream().findFirst().orElse(null);
         Long patchId = where == null ? null : (Long) where[0];

@@ -1,7 +1,9 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.model.EventKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,7 +23,8 @@ public class EventEntity extends PanacheEntityBase {
     public Long id;
 
     @Column(nullable = false)
-    public String kind;
+    @Convert(converter = EventKindColumn.class)
+    public EventKind kind;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -41,7 +44,7 @@ public class EventEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String summary;
 
-    public static EventEntity of(String kind, Long seriesId, Long revisionId, Long patchId, String messageId,
+    public static EventEntity of(EventKind kind, Long seriesId, Long revisionId, Long patchId, String messageId,
                                  String summary) {
         EventEntity e = new EventEntity();
         e.kind = kind;

@@ -1,5 +1,6 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.model.EventKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,11 +14,6 @@ import java.util.Map;
 /** Reads the event log: per series for its feed, and filtered for those who follow changes. */
 @ApplicationScoped
 public class EventLog {
-
-    /** Every kind of event the log records. */
-    public static final List<String> KINDS = List.of("series-created", "revision-posted", "revision-compared",
-            "trailer-added", "state-changed", "override-set", "override-cleared", "article-published", "check-created",
-            "check-changed");
 
     /**
      * Which events to read, oldest first. Empty lists and nulls mean no filter.
@@ -34,12 +30,12 @@ public class EventLog {
      * @param newestFirst newest first instead of oldest first
      * @param offset how many of those that pass to skip
      */
-    public record Query(long after, List<String> kinds, List<Long> series, List<String> lists, List<String> topics,
+    public record Query(long after, List<EventKind> kinds, List<Long> series, List<String> lists, List<String> topics,
                         Instant since, Instant before, List<Long> revisions, List<Long> patches, boolean newestFirst,
                         int offset, int limit) {
 
         /** Oldest first after a cursor, as those who follow changes read them. */
-        public static Query following(long after, List<String> kinds, List<Long> series, List<String> lists,
+        public static Query following(long after, List<EventKind> kinds, List<Long> series, List<String> lists,
                                       List<String> topics, Instant since, Instant before, int limit) {
             return new Query(after, kinds, series, lists, topics, since, before, List.of(), List.of(), false, 0, limit);
         }

@@ -1,6 +1,7 @@
 package dev.patchtrack.store;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.core.review.StateReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -256,10 +257,10 @@ public class SeriesRepository {
             se.stateOverridden = override != null;
             if (fresh) {
                 em.persist(se);
-                events.add(EventEntity.of("series-created", se.id, null, null, s.key(),
+                events.add(EventEntity.of(EventKind.SERIES_CREATED, se.id, null, null, s.key(),
                         "new series: " + se.title + " (" + se.review.state + ")"));
             } else if (!se.review.state.equals(before)) {
-                events.add(EventEntity.of("state-changed", se.id, null, null, null,
+                events.add(EventEntity.of(EventKind.STATE_CHANGED, se.id, null, null, null,
                         "series " + se.title + ": " + before + " -> " + se.review.state + " (" + se.review.reason + ")"));
             }
             if (changed) {
@@ -294,11 +295,11 @@ public class SeriesRepository {
                     em.persist(re);
                     revByKey.put(r.key(), re);
                     posted.add(re.id);
-                    events.add(EventEntity.of("revision-posted", se.id, re.id, null, r.key(),
+                    events.add(EventEntity.of(EventKind.REVISION_POSTED, se.id, re.id, null, r.key(),
                             "v" + re.version + (re.rfc ? " (RFC)" : "") + " of " + re.title + " posted, "
                                     + r.patches().size() + " of " + re.total + " patches"));
                 } else if (!re.review.state.equals(revBefore)) {
-                    events.add(EventEntity.of("state-changed", se.id, re.id, null, null,
+                    events.add(EventEntity.of(EventKind.STATE_CHANGED, se.id, re.id, null, null,
                             "v" + re.version + " of " + re.title + ": " + revBefore + " -> " + re.review.state
                                     + " (" + re.review.reason + ")"));
                 }
@@ -385,7 +386,7 @@ public class SeriesRepository {
             for (int i = 0; i < wantKeys.size(); i++) {
                 TrailerKey k = wantKeys.get(i);
                 if (!had.contains(k) && !k.name().equals("Signed-off-by")) {
-                    events.add(EventEntity.of("trailer-added", seriesId, revisionId, patchId, null,
+                    events.add(EventEntity.of(EventKind.TRAILER_ADDED, seriesId, revisionId, patchId, null,
                             k.name() + ": " + k.value() + " on " + patch.subject));
                 }
             }
@@ -641,7 +642,7 @@ public class SeriesRepository {
         o.note = clip(note, 2000);
         o.setAt = Instant.now();
         em.persist(o);
-        em.persist(EventEntity.of("override-set", seriesId, null, target.equals("patch") ? targetId : null, null,
+        em.persist(EventEntity.of(EventKind.OVERRIDE_SET, seriesId, null, target.equals("patch") ? targetId : null, null,
                 target + " " + targetId + " set to " + state + " by " + o.setBy + (note == null || note.isBlank() ? "" : ": " + note)));
         dataVersion.bump();
         return o;
@@ -657,7 +658,7 @@ public class SeriesRepository {
             o.clearedBy = clip(by, 200);
         }
         if (withEvent && !active.isEmpty()) {
-            em.persist(EventEntity.of("override-cleared", seriesId, null, target.equals("patch") ? targetId : null, null,
+            em.persist(EventEntity.of(EventKind.OVERRIDE_CLEARED, seriesId, null, target.equals("patch") ? targetId : null, null,
                     target + " " + targetId + ": override cleared by " + clip(by, 200)));
         }
         if (!active.isEmpty()) {

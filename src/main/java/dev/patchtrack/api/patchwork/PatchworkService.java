@@ -3,7 +3,6 @@ package dev.patchtrack.api.patchwork;
 import dev.patchtrack.api.ApiProblem;
 import dev.patchtrack.api.KnownValues;
 import dev.patchtrack.api.Mboxes;
-import dev.patchtrack.ingest.OverrideService;
 import dev.patchtrack.api.dto.patchwork.PwCheckInfo;
 import dev.patchtrack.api.dto.patchwork.PwCommentInfo;
 import dev.patchtrack.api.dto.patchwork.PwCoverInfo;
@@ -14,6 +13,8 @@ import dev.patchtrack.api.dto.patchwork.PwProjectInfo;
 import dev.patchtrack.api.dto.patchwork.PwSeriesInfo;
 import dev.patchtrack.api.patchwork.PatchworkViews.Urls;
 import dev.patchtrack.core.mail.MboxrdWriter;
+import dev.patchtrack.core.model.EventKind;
+import dev.patchtrack.ingest.OverrideService;
 import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.CheckEntity;
 import dev.patchtrack.store.CheckRepository;
@@ -50,7 +51,7 @@ import java.util.Map;
 public class PatchworkService {
 
     /** Patchwork's event categories, and the patchtrack kinds each is made of (none for those that never occur). */
-    static final Map<String, List<String>> CATEGORIES = new LinkedHashMap<>();
+    static final Map<String, List<EventKind>> CATEGORIES = new LinkedHashMap<>();
 
     static {
         for (String c : List.of("cover-created", "patch-created", "patch-completed", "patch-state-changed",
@@ -58,9 +59,9 @@ public class PatchworkService {
                 "cover-comment-created", "patch-comment-created")) {
             CATEGORIES.put(c, List.of());
         }
-        CATEGORIES.put("series-created", List.of("revision-posted"));
+        CATEGORIES.put("series-created", List.of(EventKind.REVISION_POSTED));
         // a derived check whose bot mail now says otherwise is, to Patchwork's clients, a new result
-        CATEGORIES.put("check-created", List.of("check-created", "check-changed"));
+        CATEGORIES.put("check-created", List.of(EventKind.CHECK_CREATED, EventKind.CHECK_CHANGED));
     }
 
     @Inject
@@ -295,7 +296,7 @@ public class PatchworkService {
                                     List<Long> patchIds, java.time.Instant since, java.time.Instant before, int page,
                                     int perPage, Urls u) {
         return reads.call(() -> {
-            List<String> kinds = new ArrayList<>();
+            List<EventKind> kinds = new ArrayList<>();
             (categories.isEmpty() ? List.copyOf(CATEGORIES.keySet()) : categories)
                     .forEach(c -> CATEGORIES.get(c).forEach(k -> {
                         if (!kinds.contains(k)) {
@@ -328,7 +329,7 @@ public class PatchworkService {
             Map<String, Object> payload = new LinkedHashMap<>();
             String category;
             PwProjectInfo project;
-            if (e.kind.startsWith("check-")) {
+            if (e.kind.isCheck()) {
                 category = "check-created";
                 PwPatchInfo p = patchInfo.get(e.patchId);
                 CheckEntity c = checkOf.get(e.id);

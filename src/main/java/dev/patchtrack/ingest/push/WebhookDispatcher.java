@@ -3,6 +3,7 @@ package dev.patchtrack.ingest.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.core.push.Backoff;
 import dev.patchtrack.core.push.LogCursor;
 import dev.patchtrack.core.push.Signature;
@@ -148,7 +149,8 @@ public class WebhookDispatcher {
         long last = seen.get(seen.size() - 1).id();
         List<Long> series = new ArrayList<>();
         w.values("series").forEach(v -> series.add(Long.parseLong(v)));
-        List<Long> passing = events.find(EventLog.Query.following(w.cursor, w.values("kind"), series, w.values("list"),
+        List<Long> passing = events.find(EventLog.Query.following(w.cursor,
+                        w.values("kind").stream().map(EventKind::fromWire).toList(), series, w.values("list"),
                         w.values("topic"), null, null, BATCH)).stream()
                 .map(e -> e.id).filter(id -> id <= last).toList();
         Instant now = Instant.now();
@@ -171,7 +173,7 @@ public class WebhookDispatcher {
             WebhookDeliveryEntity d = webhooks.delivery(deliveryId).orElseThrow();
             WebhookEntity w = webhooks.find(d.webhookId).orElseThrow();
             EventEntity e = webhooks.event(d.eventId).orElse(null);
-            return Optional.of(new Attempt(d.id, d.attempts + 1, w.id, w.url, w.secret, e == null ? "unknown" : e.kind,
+            return Optional.of(new Attempt(d.id, d.attempts + 1, w.id, w.url, w.secret, e == null ? "unknown" : e.kind.wireName(),
                     body(d, w, e)));
         });
         if (attempt.isEmpty()) {
@@ -239,7 +241,7 @@ public class WebhookDispatcher {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", d.eventId);
         if (e != null) {
-            event.put("kind", e.kind);
+            event.put("kind", e.kind.wireName());
             event.put("at", e.createdAt);
             event.put("seriesId", e.seriesId);
             event.put("revisionId", e.revisionId);

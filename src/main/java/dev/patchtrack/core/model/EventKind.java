@@ -1,0 +1,45 @@
+package dev.patchtrack.core.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an entry of the event log records; the wire name is what the API, the feeds and the database say. */
+public enum EventKind {
+    SERIES_CREATED,
+    REVISION_POSTED,
+    REVISION_COMPARED,
+    TRAILER_ADDED,
+    STATE_CHANGED,
+    OVERRIDE_SET,
+    OVERRIDE_CLEARED,
+    ARTICLE_PUBLISHED,
+    CHECK_CREATED,
+    CHECK_CHANGED;
+
+    /** {@code series-created} and so on. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Every wire name, in declaration order. */
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(EventKind::wireName).toList();
+    }
+
+    /** The kind a wire name names, or empty for one that names none. */
+    public static Optional<EventKind> find(String wire) {
+        return Arrays.stream(values()).filter(k -> k.wireName().equals(wire)).findFirst();
+    }
+
+    /** The kind a wire name names; an unknown name is an {@link IllegalArgumentException}. */
+    public static EventKind fromWire(String wire) {
+        return find(wire).orElseThrow(() -> new IllegalArgumentException("unknown event kind '" + wire + "'"));
+    }
+
+    /** A check was recorded or changed. */
+    public boolean isCheck() {
+        return this == CHECK_CREATED || this == CHECK_CHANGED;
+    }
+}
