@@ -1,8 +1,6 @@
 package dev.patchtrack.core.model;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What an entry of the event log records; the wire name is what the API, the feeds and the database say. */
@@ -20,22 +18,22 @@ public enum EventKind {
 
     /** {@code series-created} and so on. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
     /** Every wire name, in declaration order. */
     public static List<String> wireNames() {
-        return Arrays.stream(values()).map(EventKind::wireName).toList();
+        return WireNames.all(EventKind.class);
     }
 
     /** The kind a wire name names, or empty for one that names none. */
     public static Optional<EventKind> find(String wire) {
-        return Arrays.stream(values()).filter(k -> k.wireName().equals(wire)).findFirst();
+        return WireNames.find(EventKind.class, wire);
     }
 
     /** The kind a wire name names; an unknown name is an {@link IllegalArgumentException}. */
     public static EventKind fromWire(String wire) {
-        return find(wire).orElseThrow(() -> new IllegalArgumentException("unknown event kind '" + wire + "'"));
+        return WireNames.fromWire(EventKind.class, wire, "event kind");
     }
 
     /** A check was recorded or changed. */
