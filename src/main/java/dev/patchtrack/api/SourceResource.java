@@ -4,6 +4,7 @@ import dev.patchtrack.api.dto.SourceInfo;
 import dev.patchtrack.api.dto.SourceInput;
 import dev.patchtrack.ingest.SourceService;
 import dev.patchtrack.ingest.SyncService;
+import dev.patchtrack.ingest.lore.SourceHealth;
 import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.SourceEntity;
 import dev.patchtrack.store.SourceRepository;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import dev.patchtrack.ingest.lore.SourceHealth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -139,7 +139,7 @@ public class SourceResource {
         Long lag = s.lastSuccessAt == null ? null : Duration.between(s.lastSuccessAt, now).toSeconds();
         boolean running = s.lastStartedAt != null && (s.lastFinishedAt == null || s.lastFinishedAt.isBefore(s.lastStartedAt));
         SourceHealth health = SourceService.health(s, now);
-        return new SourceInfo(s.name, health.word(), health.detail(), s.baseUrl, s.inbox, s.mode, s.query,
+        return new SourceInfo(s.name, health.word(), health.detail(), s.baseUrl, s.inbox, s.mode.wireName(), s.query,
                 sync.history(s).describe(), s.scheduleSeconds, s.staleAfterSeconds,
                 s.enabled, s.origin, new TreeMap<>(sources.cursors(s.id)),
                 s.lastStartedAt == null ? null : new SourceInfo.LastRun(s.lastStartedAt, s.lastFinishedAt, s.lastInstance, running),

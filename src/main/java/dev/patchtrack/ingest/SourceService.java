@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.core.model.SourceMode;
 import dev.patchtrack.ingest.http.HttpFetcher;
 import dev.patchtrack.ingest.lore.History;
 import dev.patchtrack.ingest.lore.SourceHealth;
@@ -119,11 +120,8 @@ public class SourceService {
             s.baseUrl = url;
         }
         if (in.mode() != null || creating) {
-            String mode = in.mode() == null ? "git" : in.mode().strip().toLowerCase(Locale.ROOT);
-            if (!SyncService.MODES.contains(mode)) {
-                throw bad("mode", "mode must be one of git, atom, query");
-            }
-            s.mode = mode;
+            s.mode = in.mode() == null ? SourceMode.GIT : SourceMode.find(in.mode().strip().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> bad("mode", "mode must be one of " + String.join(", ", SourceMode.wireNames())));
         }
         if (in.inbox() != null || creating) {
             String inbox = in.inbox() == null || in.inbox().isBlank() ? s.name : in.inbox().strip();
@@ -135,7 +133,7 @@ public class SourceService {
         if (in.query() != null) {
             s.query = in.query().isBlank() ? null : in.query().strip();
         }
-        if ("query".equals(s.mode) && (s.query == null || s.query.length() > 2000)) {
+        if (s.mode == SourceMode.QUERY && (s.query == null || s.query.length() > 2000)) {
             throw bad("query", "query mode needs a query, such as 'dfn:rust/ OR s:rust'");
         }
         if (in.schedule() != null || creating) {

@@ -1,11 +1,12 @@
 package dev.patchtrack.ingest;
 
 import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.core.model.SourceMode;
+import dev.patchtrack.ingest.lore.History;
 import dev.patchtrack.ingest.lore.LoreAtom;
 import dev.patchtrack.ingest.lore.LoreGit;
 import dev.patchtrack.ingest.lore.LoreQuery;
 import dev.patchtrack.ingest.lore.SourceReader;
-import dev.patchtrack.ingest.lore.History;
 import dev.patchtrack.ingest.lore.SourceSpec;
 import dev.patchtrack.store.SourceEntity;
 import dev.patchtrack.store.SourceRepository;
@@ -32,7 +33,6 @@ import org.jboss.logging.Logger;
 public class SyncService {
 
     private static final Logger LOG = Logger.getLogger(SyncService.class);
-    public static final List<String> MODES = List.of("git", "atom", "query");
 
     /**
      * What one sync of one source did. {@code skipped}: another instance holds the source, nothing
@@ -112,7 +112,7 @@ public class SyncService {
                 continue;
             }
             boolean first = s.lastSuccessAt == null;
-            lines.add(String.format("  %s: %s mode from %s%s, every %s; %s", s.name, s.mode,
+            lines.add(String.format("  %s: %s mode from %s%s, every %s; %s", s.name, s.mode.wireName(),
                     new SourceSpec(s.name, s.baseUrl, s.inbox, s.mode, s.query).uri(""),
                     s.query == null ? "" : " (search: " + s.query + ")", Duration.ofSeconds(s.scheduleSeconds),
                     first ? "first sync reads " + history(s).describe() : "last success " + s.lastSuccessAt));
@@ -160,7 +160,8 @@ public class SyncService {
                 }
                 s.baseUrl = c.baseUrl();
                 s.inbox = c.inbox().orElse(e.getKey());
-                s.mode = c.mode();
+                s.mode = SourceMode.find(c.mode()).orElseThrow(() -> new IllegalStateException("patchtrack.sources."
+                        + e.getKey() + ".mode must be one of " + String.join(", ", SourceMode.wireNames())));
                 s.query = c.query().orElse(null);
                 s.history = c.history().orElse(null);
                 s.scheduleSeconds = c.schedule().toSeconds();
@@ -247,7 +248,7 @@ public class SyncService {
         Map<String, String> cursors = (Map<String, String>) started[3];
         // Set when a run stored mail and died before its series were derived: which mail is not known.
         boolean leftOver = (Boolean) started[4];
-        LOG.infof("sync %s: %s mode from %s (instance %s)", name, spec.mode(), spec.uri(""), instance());
+        LOG.infof("sync %s: %s mode from %s (instance %s)", name, spec.mode().wireName(), spec.uri(""), instance());
 
         ImportSummary summary = null;
         String error = null;
@@ -263,7 +264,7 @@ public class SyncService {
         String[] queryDate = {cursors.get(LoreQuery.CURSOR)};
         ImportService.BatchHook hook = (batchCursors, batch) -> {
             Map<String, String> save = new HashMap<>(batchCursors);
-            if ("query".equals(spec.mode()) && batch.newestDate() != null
+            if (spec.mode() == SourceMode.QUERY && batch.newestDate() != null
                     && batch.newestDate().isBefore(Instant.now().plus(Duration.ofDays(1)))
                     && (queryDate[0] == null || batch.newestDate().isAfter(Instant.parse(queryDate[0])))) {
                 queryDate[0] = batch.newestDate().toString();
@@ -337,10 +338,9 @@ public class SyncService {
 
     private SourceReader open(SourceSpec spec, Map<String, String> cursors) throws java.io.IOException {
         return switch (spec.mode()) {
-            case "git" -> git.open(spec, cursors);
-            case "atom" -> atom.open(spec, cursors);
-            case "query" -> query.open(spec, cursors);
-            default -> throw new java.io.IOException("unknown mode " + spec.mode());
+            case GIT -> git.open(spec, cursors);
+            case ATOM -> atom.open(spec, cursors);
+            case QUERY -> query.open(spec, cursors);
         };
     }
 }

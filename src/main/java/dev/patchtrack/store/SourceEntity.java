@@ -1,7 +1,9 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.model.SourceMode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -30,7 +32,8 @@ public class SourceEntity extends PanacheEntityBase {
     public String inbox;
 
     @Column(nullable = false)
-    public String mode;
+    @Convert(converter = SourceModeColumn.class)
+    public SourceMode mode;
 
     public String query;
 

@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest.lore;
 
+import dev.patchtrack.core.model.SourceMode;
 import java.net.URI;
 import java.time.Instant;
 
@@ -8,9 +9,10 @@ import java.time.Instant;
  *
  * @param from the oldest mail a first sync reads (no cursor yet); null for the whole archive
  */
-public record SourceSpec(String name, String baseUrl, String inbox, String mode, String query, Instant from) {
+public record SourceSpec(String name, String baseUrl, String inbox, SourceMode mode, String query,
+                         Instant from) {
 
-    public SourceSpec(String name, String baseUrl, String inbox, String mode, String query) {
+    public SourceSpec(String name, String baseUrl, String inbox, SourceMode mode, String query) {
         this(name, baseUrl, inbox, mode, query, null);
     }
 
