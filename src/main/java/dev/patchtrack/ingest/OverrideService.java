@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.core.model.OverrideTarget;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesRepository;
@@ -25,7 +26,7 @@ public class OverrideService {
     public long setSeries(long sid, String state, String by, String note) {
         QuarkusTransaction.requiringNew().run(() -> {
             requireSeries(sid);
-            series.setOverride("series", sid, sid, state, by, note);
+            series.setOverride(OverrideTarget.SERIES, sid, sid, state, by, note);
         });
         rebuilder.rebuildSeries(sid);
         return sid;
@@ -34,7 +35,7 @@ public class OverrideService {
     public long clearSeries(long sid, String by) {
         boolean had = QuarkusTransaction.requiringNew().call(() -> {
             requireSeries(sid);
-            return series.clearOverride("series", sid, sid, by, true);
+            return series.clearOverride(OverrideTarget.SERIES, sid, sid, by, true);
         });
         if (!had) {
             throw new NotFound("series " + sid + " has no override");
@@ -46,7 +47,7 @@ public class OverrideService {
     public long setPatch(long pid, String state, String by, String note) {
         long sid = QuarkusTransaction.requiringNew().call(() -> {
             long s = seriesOfPatch(pid);
-            series.setOverride("patch", pid, s, state, by, note);
+            series.setOverride(OverrideTarget.PATCH, pid, s, state, by, note);
             return s;
         });
         rebuilder.rebuildSeries(sid);
@@ -57,7 +58,7 @@ public class OverrideService {
         long[] sid = new long[1];
         boolean had = QuarkusTransaction.requiringNew().call(() -> {
             sid[0] = seriesOfPatch(pid);
-            return series.clearOverride("patch", pid, sid[0], by, true);
+            return series.clearOverride(OverrideTarget.PATCH, pid, sid[0], by, true);
         });
         if (!had) {
             throw new NotFound("patch " + pid + " has no override");

@@ -2,6 +2,7 @@ package dev.patchtrack.store;
 
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.EventKind;
+import dev.patchtrack.core.model.OverrideTarget;
 import dev.patchtrack.core.review.StateReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -171,7 +172,7 @@ public class SeriesRepository {
                     .put((String) t[1], new TopicRow((String) t[1], (String) t[2], (String) t[3]));
         }
         Map<Long, StateOverride> seriesOverrides = new HashMap<>();
-        for (StateOverride o : activeOverrides("series")) {
+        for (StateOverride o : activeOverrides(OverrideTarget.SERIES)) {
             seriesOverrides.put(o.targetId, o);
         }
         Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new HashMap<>();
@@ -466,15 +467,15 @@ public class SeriesRepository {
     public Map<Long, StateOverride> patchOverridesByMessage() {
         Map<Long, StateOverride> out = new HashMap<>();
         for (Object[] row : em.createQuery("select p.messagePk, o from StateOverride o, PatchEntity p"
-                + " where o.target = 'patch' and o.clearedAt is null and o.targetId = p.id order by o.id", Object[].class)
-                .getResultList()) {
+                + " where o.target = :t and o.clearedAt is null and o.targetId = p.id order by o.id", Object[].class)
+                .setParameter("t", OverrideTarget.PATCH).getResultList()) {
             out.put((Long) row[0], (StateOverride) row[1]);
         }
         return out;
     }
 
-    /** Overrides in force for a kind of target ({@code series} or {@code patch}). */
-    public List<StateOverride> activeOverrides(String target) {
+    /** Overrides in force for a kind of target. */
+    public List<StateOverride> activeOverrides(OverrideTarget target) {
         return em.createQuery("from StateOverride o where o.target = :t and o.clearedAt is null order by o.id", StateOverride.class)
                 .setParameter("t", target).getResultList();
     }
@@ -632,7 +633,7 @@ public class SeriesRepository {
      * Records a maintainer's override (replacing one in force) and its event; the next rebuild
      * applies it.
      */
-    public StateOverride setOverride(String target, long targetId, Long seriesId, String state, String by, String note) {
+    public StateOverride setOverride(OverrideTarget target, long targetId, Long seriesId, String state, String by, String note) {
         clearOverride(target, targetId, seriesId, by, false);
         StateOverride o = new StateOverride();
         o.target = target;
@@ -642,14 +643,15 @@ public class SeriesRepository {
         o.note = clip(note, 2000);
         o.setAt = Instant.now();
         em.persist(o);
-        em.persist(EventEntity.of(EventKind.OVERRIDE_SET, seriesId, null, target.equals("patch") ? targetId : null, null,
-                target + " " + targetId + " set to " + state + " by " + o.setBy + (note == null || note.isBlank() ? "" : ": " + note)));
+        em.persist(EventEntity.of(EventKind.OVERRIDE_SET, seriesId, null, target == OverrideTarget.PATCH ? targetId : null,
+                null, target.wireName() + " " + targetId + " set to " + state + " by " + o.setBy
+                        + (note == null || note.isBlank() ? "" : ": " + note)));
         dataVersion.bump();
         return o;
     }
 
     /** Clears the override in force, if any; true when there was one. */
-    public boolean clearOverride(String target, long targetId, Long seriesId, String by, boolean withEvent) {
+    public boolean clearOverride(OverrideTarget target, long targetId, Long seriesId, String by, boolean withEvent) {
         List<StateOverride> active = em.createQuery("from StateOverride o where o.target = :t and o.targetId = :id"
                         + " and o.clearedAt is null", StateOverride.class)
                 .setParameter("t", target).setParameter("id", targetId).getResultList();
@@ -658,8 +660,9 @@ public class SeriesRepository {
             o.clearedBy = clip(by, 200);
         }
         if (withEvent && !active.isEmpty()) {
-            em.persist(EventEntity.of(EventKind.OVERRIDE_CLEARED, seriesId, null, target.equals("patch") ? targetId : null, null,
-                    target + " " + targetId + ": override cleared by " + clip(by, 200)));
+            em.persist(EventEntity.of(EventKind.OVERRIDE_CLEARED, seriesId, null,
+                    target == OverrideTarget.PATCH ? targetId : null, null,
+                    target.wireName() + " " + targetId + ": override cleared by " + clip(by, 200)));
         }
         if (!active.isEmpty()) {
             dataVersion.bump();

@@ -1,7 +1,9 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.model.OverrideTarget;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,9 +22,9 @@ public class StateOverride extends PanacheEntityBase {
     @SequenceGenerator(name = "state_override_seq", sequenceName = "state_override_seq", allocationSize = 50)
     public Long id;
 
-    /** {@code series} or {@code patch}. */
     @Column(nullable = false)
-    public String target;
+    @Convert(converter = OverrideTargetColumn.class)
+    public OverrideTarget target;
 
     @Column(name = "target_id", nullable = false)
     public Long targetId;
