@@ -409,7 +409,7 @@ public class SeriesRebuilder {
                                    Derivation derivation, Set<Long> overridden) {
         Map<String, String> linkReasonByNewer = new HashMap<>();
         for (RevisionLink link : d.links()) {
-            linkReasonByNewer.put(link.newerKey(), link.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            linkReasonByNewer.put(link.newerKey(), link.reason().wireName());
         }
         Set<Long> listIds = new TreeSet<>();
         List<RevisionRow> revisions = new ArrayList<>();

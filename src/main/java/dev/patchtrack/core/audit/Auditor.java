@@ -6,6 +6,7 @@ import dev.patchtrack.core.audit.AuditInput.Patch;
 import dev.patchtrack.core.audit.AuditInput.Revision;
 import dev.patchtrack.core.model.SubjectTags;
 import dev.patchtrack.core.patch.SubjectParser;
+import dev.patchtrack.core.series.SeriesModel.LinkReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
 public final class Auditor {
 
     /** The link reason of the weakest signal: same author, same subject, higher version, later date. */
-    public static final String HEURISTIC = "heuristic";
+    public static final String HEURISTIC = LinkReason.HEURISTIC.wireName();
 
     private static final Comparator<AuditFinding> ORDER = Comparator.comparing(AuditFinding::kind)
             .thenComparing(AuditFinding::seriesId, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -3,6 +3,7 @@ package dev.patchtrack.core.series;
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.Trailer;
+import dev.patchtrack.core.model.WireNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,12 @@ public final class SeriesModel {
         /** the newer cover letter replies to the earlier one */
         COVER_REPLY,
         /** same author, same normalized subject, higher version, later date */
-        HEURISTIC
+        HEURISTIC;
+
+        /** {@code change-id} and so on, as the API and the database spell it. */
+        public String wireName() {
+            return WireNames.of(this);
+        }
     }
 
     /** One patch of a revision. */
