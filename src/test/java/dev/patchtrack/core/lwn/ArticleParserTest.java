@@ -1,5 +1,6 @@
 package dev.patchtrack.core.lwn;
 
+import dev.patchtrack.core.model.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -65,7 +66,8 @@ class ArticleParserTest {
     void aPageThatIsNoArticleIsUnreadableWithItsReason() {
         ArticlePage p = ArticleParser.parse(LwnFixtures.text("0007-not-an-article.html"), URL);
         assertThat(p.unreadable()).isTrue();
-        assertThat(p.problems()).containsExactly("no div.ArticleText: not an LWN article page");
+        assertThat(p.problems()).containsExactly(
+                Problem.of(Problem.Code.PAGE_UNRECOGNISED, "no div.ArticleText: not an LWN article page"));
         assertThat(ArticleParser.parse("", URL).unreadable()).isTrue();
         assertThat(ArticleParser.parse("\u0000<<<>>>&&&", URL).unreadable()).isTrue();
     }

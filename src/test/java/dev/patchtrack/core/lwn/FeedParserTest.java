@@ -1,5 +1,6 @@
 package dev.patchtrack.core.lwn;
 
+import dev.patchtrack.core.model.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,10 @@ class FeedParserTest {
             assertThat(i.subscriberOnly()).isTrue();
             assertThat(i.published()).isEqualTo(Instant.parse("2024-05-16T15:30:00Z"));
         });
-        assertThat(r.problems()).singleElement().asString().contains("item 2").contains("no usable link");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.ITEM_SKIPPED);
+            assertThat(p.detail()).contains("item 2").contains("no usable link");
+        });
     }
 
     @Test
@@ -49,7 +53,10 @@ class FeedParserTest {
         assertThat(r.items().get(0).published()).isEqualTo(Instant.parse("2024-05-16T14:02:11Z"));
         assertThat(r.items().get(0).summary()).isEqualTo("Second version.");
         assertThat(r.items().get(1).published()).isNull();
-        assertThat(r.problems()).singleElement().asString().contains("unreadable date \"yesterday\"");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.DATE_INVALID);
+            assertThat(p.detail()).contains("unreadable date \"yesterday\"");
+        });
     }
 
     @Test
@@ -57,11 +64,15 @@ class FeedParserTest {
         FeedParser.Result cut = FeedParser.parse(LwnFixtures.bytes("0008-headlines-truncated.rdf"));
         assertThat(cut.malformed()).isTrue();
         assertThat(cut.items()).isEmpty();
-        assertThat(cut.problems()).singleElement().asString().startsWith("feed is not well-formed XML");
+        assertThat(cut.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.FEED_MALFORMED);
+            assertThat(p.detail()).startsWith("feed is not well-formed XML");
+        });
 
         FeedParser.Result html = FeedParser.parse("<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8));
         assertThat(html.malformed()).isTrue();
-        assertThat(html.problems()).containsExactly("not a feed: the document is <html>");
+        assertThat(html.problems()).containsExactly(
+                Problem.of(Problem.Code.FEED_MALFORMED, "not a feed: the document is <html>"));
 
         assertThat(FeedParser.parse(new byte[0]).malformed()).isTrue();
     }

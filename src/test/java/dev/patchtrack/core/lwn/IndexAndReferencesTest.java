@@ -1,5 +1,6 @@
 package dev.patchtrack.core.lwn;
 
+import dev.patchtrack.core.model.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.core.lwn.Reference.Kind;
@@ -32,7 +33,10 @@ class IndexAndReferencesTest {
     void aPageWithoutIndexHeadingsIsReported() {
         IndexParser.Result r = IndexParser.parse(LwnFixtures.text("0002-article-free.html"), "https://lwn.net/Kernel/Index/");
         assertThat(r.entries()).isEmpty();
-        assertThat(r.problems()).singleElement().asString().contains("not an LWN index page");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.PAGE_UNRECOGNISED);
+            assertThat(p.detail()).contains("not an LWN index page");
+        });
     }
 
     @Test
