@@ -85,7 +85,11 @@ public record Problem(Code code, Severity severity, long offset, String detail) 
         /** An article page read without its headline, its byline or its text. */
         PAGE_INCOMPLETE(Severity.WARNING),
         /** A page or feed that could not be fetched, or not stored once fetched. */
-        FETCH_FAILED(Severity.ERROR);
+        FETCH_FAILED(Severity.ERROR),
+        /** A line of a rules file (topic or check rules, MAINTAINERS, a mailmap) not understood, skipped. */
+        RULE_MALFORMED(Severity.WARNING),
+        /** A line of a rules file whose pattern is not a regular expression, skipped. */
+        RULE_PATTERN(Severity.WARNING);
 
         private final Severity severity;
 

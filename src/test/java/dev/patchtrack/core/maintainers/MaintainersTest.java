@@ -7,6 +7,7 @@ import dev.patchtrack.core.maintainers.Maintainers.Role;
 import dev.patchtrack.core.maintainers.Maintainers.Section;
 import dev.patchtrack.core.maintainers.Reviewers.Reviewer;
 import dev.patchtrack.core.maintainers.Reviewers.Status;
+import dev.patchtrack.core.model.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,7 +113,9 @@ class MaintainersTest {
     @Test
     void badLinesAreProblemsNotFailures() {
         Maintainers m = Maintainers.parse("BROKEN\nM: nobody here\nK: (unclosed\nF: x/\n", p -> false);
-        assertThat(m.problems()).hasSize(2).allMatch(p -> p.startsWith("line "));
+        assertThat(m.problems()).hasSize(2).allMatch(p -> p.detail().startsWith("line "));
+        assertThat(m.problems()).extracting(Problem::code)
+                .containsExactly(Problem.Code.RULE_MALFORMED, Problem.Code.RULE_PATTERN);
         assertThat(m.sectionsOf("x/y.c")).hasSize(1);
     }
 
