@@ -7,14 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.patchtrack.support.Database;
 import dev.patchtrack.support.GitTree;
+import dev.patchtrack.support.Pipeline;
 import dev.patchtrack.support.RealMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -34,7 +33,7 @@ class ReviewersTodoTest {
     static final String PATCH = "20250822041313.1410510-1-apopple@nvidia.com";
     static final String ALICE_REVIEW = "CAH5fLgiYy-9DfjL+0NoYzwD=8tTSBrFMhJveZktRncJE9czkrA@mail.gmail.com";
     static final String ALICE = "aliceryhl@google.com";
-    static final String EXCERPT = "src/test/resources/fixtures/maintainers/0001-rust-excerpt.txt";
+    static final String EXCERPT = "maintainers/0001-rust-excerpt.txt";
 
     @Inject
     Database database;
@@ -43,7 +42,7 @@ class ReviewersTodoTest {
     void treeWithMaintainers() throws IOException {
         database.clear();
         try (GitTree tree = GitTree.create(GitTree.TEST_LINUX)) {
-            tree.write("MAINTAINERS", Files.readString(Path.of(EXCERPT)))
+            tree.write("MAINTAINERS", Pipeline.fixtureText(EXCERPT))
                     .write("rust/kernel/pci.rs", "// SPDX-License-Identifier: GPL-2.0\n")
                     .commit("Linus Torvalds <torvalds@example.org>", "Linux 6.17-rc2");
         }

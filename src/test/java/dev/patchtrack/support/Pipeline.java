@@ -43,6 +43,11 @@ public final class Pipeline {
         }
     }
 
+    /** The text (UTF-8) of the project's own fixture {@code fixtures/<path>}, e.g. an LWN page. */
+    public static String fixtureText(String path) {
+        return new String(fixture(path), StandardCharsets.UTF_8);
+    }
+
     /** The bytes of Patchwork's {@code ../shared/corpus/patchwork/<path>}, e.g. {@code series/revision-basic.mbox}. */
     public static byte[] patchwork(String path) {
         return Corpus.patchworkBytes(path);

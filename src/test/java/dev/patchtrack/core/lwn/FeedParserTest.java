@@ -1,8 +1,9 @@
 package dev.patchtrack.core.lwn;
 
-import dev.patchtrack.core.model.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.support.Pipeline;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class FeedParserTest {
 
     @Test
     void rss1AsLwnServesIt() {
-        FeedParser.Result r = FeedParser.parse(LwnFixtures.bytes("0001-headlines.rdf"));
+        FeedParser.Result r = FeedParser.parse(Pipeline.fixture("lwn/0001-headlines.rdf"));
         assertThat(r.format()).isEqualTo("rss1");
         assertThat(r.problems()).isEmpty();
         assertThat(r.items()).extracting(FeedItem::url).containsExactly("https://lwn.net/Articles/970001/",
@@ -30,7 +31,7 @@ class FeedParserTest {
 
     @Test
     void rss2WithItsDatesAndAnItemWithoutLink() {
-        FeedParser.Result r = FeedParser.parse(LwnFixtures.bytes("0009-headlines.rss2.xml"));
+        FeedParser.Result r = FeedParser.parse(Pipeline.fixture("lwn/0009-headlines.rss2.xml"));
         assertThat(r.format()).isEqualTo("rss2");
         assertThat(r.items()).singleElement().satisfies(i -> {
             assertThat(i.url()).isEqualTo("https://lwn.net/Articles/970002/"); // the /rss suffix dropped
@@ -45,7 +46,7 @@ class FeedParserTest {
 
     @Test
     void atomTakesTheAlternateLinkAndReportsABadDate() {
-        FeedParser.Result r = FeedParser.parse(LwnFixtures.bytes("0010-headlines.atom"));
+        FeedParser.Result r = FeedParser.parse(Pipeline.fixture("lwn/0010-headlines.atom"));
         assertThat(r.format()).isEqualTo("atom");
         assertThat(r.items()).hasSize(2);
         assertThat(r.items().get(0).url()).isEqualTo("https://lwn.net/Articles/970001/");
@@ -61,7 +62,7 @@ class FeedParserTest {
 
     @Test
     void aTruncatedFeedOrAPageIsReportedNotThrown() {
-        FeedParser.Result cut = FeedParser.parse(LwnFixtures.bytes("0008-headlines-truncated.rdf"));
+        FeedParser.Result cut = FeedParser.parse(Pipeline.fixture("lwn/0008-headlines-truncated.rdf"));
         assertThat(cut.malformed()).isTrue();
         assertThat(cut.items()).isEmpty();
         assertThat(cut.problems()).singleElement().satisfies(p -> {
