@@ -9,14 +9,13 @@ import dev.patchtrack.support.Database;
 import dev.patchtrack.support.GitTree;
 import dev.patchtrack.support.Pipeline;
 import dev.patchtrack.support.RealMail;
+import dev.patchtrack.support.RealThreads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,16 +153,8 @@ class ReviewersTodoTest {
         return list.stream().map(r -> r.get("address") + " " + r.get("role") + " " + r.get("section") + " " + r.get("status")).toList();
     }
 
-    /** One message of the real linux-pci file, cut out of it as it is stored there (mboxrd). */
+    /** One message of the real linux-pci file, as it stands there (mboxrd). */
     static byte[] message(String messageId) {
-        String all = new String(RealMail.bytes(RealMail.Archive.PCI), StandardCharsets.ISO_8859_1);
-        Pattern id = Pattern.compile("(?im)^Message-ID:\\s*<" + Pattern.quote(messageId) + ">");
-        for (String m : all.split("\n(?=From )")) {
-            String head = m.substring(0, Math.max(0, m.indexOf("\n\n")));
-            if (id.matcher(head).find()) {
-                return (m + "\n").getBytes(StandardCharsets.ISO_8859_1);
-            }
-        }
-        throw new AssertionError("no <" + messageId + "> in " + RealMail.Archive.PCI.file);
+        return RealThreads.mbox(RealMail.Archive.PCI, List.of(messageId));
     }
 }
