@@ -2,9 +2,11 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.ArticleInfo;
 import dev.patchtrack.api.dto.ArticleSummaryInfo;
+import dev.patchtrack.api.dto.ParseProblemInfo;
 import dev.patchtrack.api.dto.ReferenceInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
 import dev.patchtrack.api.dto.TopicInfo;
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.store.ArticleEntity;
 import dev.patchtrack.store.ArticleRefEntity;
 import dev.patchtrack.store.ArticleRepository;
@@ -66,16 +68,18 @@ public class ArticleViews {
             series.findSeries(id).ifPresent(linked::add);
         }
         List<SeriesSummaryInfo> seriesInfo = views.summaries(linked);
+        List<Problem> problems = Problem.decode(a.problems);
         return new ArticleInfo(a.id, a.title, a.url, a.author, a.publishedAt, a.section, lines(a.indexTerms),
                 a.subscriberOnly, a.state, a.freeAt, a.nextFetchAt, a.fetchedAt, a.summary, a.body,
-                topics(articles.topicsOf(List.of(a.id)).get(a.id)), references, seriesInfo, lines(a.problems));
+                topics(articles.topicsOf(List.of(a.id)).get(a.id)), references, seriesInfo,
+                Problem.details(problems), ParseProblemInfo.of(problems));
     }
 
     private static List<TopicInfo> topics(List<ArticleTopicEntity> list) {
         return list == null ? List.of() : list.stream().map(t -> new TopicInfo(t.topic, t.reason, t.detail)).toList();
     }
 
-    static List<String> lines(String s) {
+    private static List<String> lines(String s) {
         return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
     }
 }

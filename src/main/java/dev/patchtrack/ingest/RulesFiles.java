@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ final class RulesFiles {
     }
 
     static <R> R load(Optional<String> configured, String key, String resource, BiFunction<String, String, R> parse,
-                      Function<R, List<String>> problems, String what) {
+                      Function<R, List<Problem>> problems, String what) {
         String file = configured.orElse(null);
         R rules;
         if (file != null) {
@@ -38,8 +39,8 @@ final class RulesFiles {
                 throw new UncheckedIOException(e);
             }
         }
-        for (String p : problems.apply(rules)) {
-            LOG.warnf("%s: %s (line skipped)", what, p);
+        for (Problem p : problems.apply(rules)) {
+            LOG.warnf("%s: %s (line skipped)", what, p.detail());
         }
         return rules;
     }

@@ -51,7 +51,7 @@ public class PersonRepository {
                 Path path = Path.of(config.mailmap().get().strip());
                 try {
                     m = Mailmap.parse(Files.readString(path, StandardCharsets.UTF_8));
-                    m.problems().forEach(p -> LOG.warnf("%s: %s", path, p));
+                    m.problems().forEach(p -> LOG.warnf("%s: %s", path, p.detail()));
                 } catch (IOException | RuntimeException e) {
                     LOG.warnf("mailmap %s cannot be read (%s): identities are not merged", path, e.toString());
                 }

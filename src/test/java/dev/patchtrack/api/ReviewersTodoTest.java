@@ -7,17 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.patchtrack.support.Database;
 import dev.patchtrack.support.GitTree;
+import dev.patchtrack.support.Pipeline;
 import dev.patchtrack.support.RealMail;
+import dev.patchtrack.support.RealThreads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class ReviewersTodoTest {
     static final String PATCH = "20250822041313.1410510-1-apopple@nvidia.com";
     static final String ALICE_REVIEW = "CAH5fLgiYy-9DfjL+0NoYzwD=8tTSBrFMhJveZktRncJE9czkrA@mail.gmail.com";
     static final String ALICE = "aliceryhl@google.com";
-    static final String EXCERPT = "src/test/resources/fixtures/maintainers/0001-rust-excerpt.txt";
+    static final String EXCERPT = "maintainers/0001-rust-excerpt.txt";
 
     @Inject
     Database database;
@@ -43,7 +41,7 @@ class ReviewersTodoTest {
     void treeWithMaintainers() throws IOException {
         database.clear();
         try (GitTree tree = GitTree.create(GitTree.TEST_LINUX)) {
-            tree.write("MAINTAINERS", Files.readString(Path.of(EXCERPT)))
+            tree.write("MAINTAINERS", Pipeline.fixtureText(EXCERPT))
                     .write("rust/kernel/pci.rs", "// SPDX-License-Identifier: GPL-2.0\n")
                     .commit("Linus Torvalds <torvalds@example.org>", "Linux 6.17-rc2");
         }
@@ -155,16 +153,8 @@ class ReviewersTodoTest {
         return list.stream().map(r -> r.get("address") + " " + r.get("role") + " " + r.get("section") + " " + r.get("status")).toList();
     }
 
-    /** One message of the real linux-pci file, cut out of it as it is stored there (mboxrd). */
+    /** One message of the real linux-pci file, as it stands there (mboxrd). */
     static byte[] message(String messageId) {
-        String all = new String(RealMail.bytes(RealMail.Archive.PCI), StandardCharsets.ISO_8859_1);
-        Pattern id = Pattern.compile("(?im)^Message-ID:\\s*<" + Pattern.quote(messageId) + ">");
-        for (String m : all.split("\n(?=From )")) {
-            String head = m.substring(0, Math.max(0, m.indexOf("\n\n")));
-            if (id.matcher(head).find()) {
-                return (m + "\n").getBytes(StandardCharsets.ISO_8859_1);
-            }
-        }
-        throw new AssertionError("no <" + messageId + "> in " + RealMail.Archive.PCI.file);
+        return RealThreads.mbox(RealMail.Archive.PCI, List.of(messageId));
     }
 }

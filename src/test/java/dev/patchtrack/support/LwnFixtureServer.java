@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -118,13 +117,8 @@ public class LwnFixtureServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private byte[] fixture(String name) throws IOException {
-        try (InputStream in = LwnFixtureServer.class.getResourceAsStream("/fixtures/lwn/" + name)) {
-            if (in == null) {
-                throw new IOException("no fixture " + name);
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.replace("https://lwn.net/Articles/", base + "/Articles/").getBytes(StandardCharsets.UTF_8);
-        }
+    private byte[] fixture(String name) {
+        return Pipeline.fixtureText("lwn/" + name).replace("https://lwn.net/Articles/", base + "/Articles/")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

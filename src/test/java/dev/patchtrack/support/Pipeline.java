@@ -43,6 +43,11 @@ public final class Pipeline {
         }
     }
 
+    /** The text (UTF-8) of the project's own fixture {@code fixtures/<path>}, e.g. an LWN page. */
+    public static String fixtureText(String path) {
+        return new String(fixture(path), StandardCharsets.UTF_8);
+    }
+
     /** The bytes of Patchwork's {@code ../shared/corpus/patchwork/<path>}, e.g. {@code series/revision-basic.mbox}. */
     public static byte[] patchwork(String path) {
         return Corpus.patchworkBytes(path);
@@ -83,11 +88,20 @@ public final class Pipeline {
         MailParser parser = new MailParser(limits);
         PatchAnalyzer analyzer = new PatchAnalyzer();
         List<Parsed> out = new ArrayList<>();
+        for (MboxReader.MboxEntry e : entries(mbox, limits)) {
+            ParsedMail mail = parser.parse(e.raw());
+            out.add(new Parsed(e, mail, analyzer.analyze(mail)));
+        }
+        return out;
+    }
+
+    /** The messages of an mbox as the reader splits it within the limits, before any parsing. */
+    public static List<MboxReader.MboxEntry> entries(byte[] mbox, MailLimits limits) {
+        List<MboxReader.MboxEntry> out = new ArrayList<>();
         try (MboxReader reader = MboxReader.open(new ByteArrayInputStream(mbox), limits)) {
             MboxReader.MboxEntry e;
             while ((e = reader.next()) != null) {
-                ParsedMail mail = parser.parse(e.raw());
-                out.add(new Parsed(e, mail, analyzer.analyze(mail)));
+                out.add(e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

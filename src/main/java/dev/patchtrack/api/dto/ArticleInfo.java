@@ -14,10 +14,12 @@ import java.util.List;
  * @param text        the article text; null until the page could be read
  * @param references  what the text refers to, in order, each resolved to what is stored now
  * @param series      the series those references reach
- * @param problems    what was wrong with the page or its fetch
+ * @param problems    what was wrong with the page or its fetch, one sentence each
+ * @param problemDetails the same problems with their code, severity and offset
  */
 public record ArticleInfo(long id, String title, String link, String author, Instant published, String section,
                           List<String> indexTerms, boolean subscriberOnly, String state, Instant freeAt,
                           Instant nextFetchAt, Instant fetchedAt, String summary, String text, List<TopicInfo> topics,
-                          List<ReferenceInfo> references, List<SeriesSummaryInfo> series, List<String> problems) {
+                          List<ReferenceInfo> references, List<SeriesSummaryInfo> series, List<String> problems,
+                          List<ParseProblemInfo> problemDetails) {
 }

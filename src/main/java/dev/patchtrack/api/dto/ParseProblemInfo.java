@@ -4,9 +4,9 @@ import dev.patchtrack.core.model.Problem;
 import java.util.List;
 
 /**
- * One problem met reading a message, beside its sentence in {@code problems}.
+ * One problem met reading a message, an LWN page or a feed, beside its sentence in {@code problems}.
  *
- * @param code     what kind of problem ({@code date-invalid}, {@code not-a-mail} ...)
+ * @param code     what kind of problem ({@code date-invalid}, {@code not-a-mail}, {@code fetch-failed} ...)
  * @param severity {@code error}: it (or a part of it) could not be read; {@code warning}: read, with a
  *                 guess, a cut or a part left out
  * @param offset   the byte offset in the input it concerns, -1 when not known

@@ -1,5 +1,6 @@
 package dev.patchtrack.core.classify;
 
+import dev.patchtrack.core.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,9 @@ public final class TopicRules {
     private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final List<Compiled> rules;
-    private final List<String> problems;
+    private final List<Problem> problems;
 
-    private TopicRules(List<Compiled> rules, List<String> problems) {
+    private TopicRules(List<Compiled> rules, List<Problem> problems) {
         this.rules = List.copyOf(rules);
         this.problems = List.copyOf(problems);
     }
@@ -51,7 +52,7 @@ public final class TopicRules {
 
     public static TopicRules parse(String text, String name) {
         List<Compiled> rules = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -66,25 +67,25 @@ public final class TopicRules {
             String origin = name + ":" + (i + 1);
             String[] parts = line.split("\\s+", 3);
             if (parts.length < 3) {
-                problems.add(origin + ": expected <topic> <signal> <pattern>");
+                problems.add(Problem.of(Problem.Code.RULE_MALFORMED, origin + ": expected <topic> <signal> <pattern>"));
                 continue;
             }
             if (!TOPIC.matcher(parts[0]).matches()) {
-                problems.add(origin + ": not a topic name: " + parts[0]);
+                problems.add(Problem.of(Problem.Code.RULE_MALFORMED, origin + ": not a topic name: " + parts[0]));
                 continue;
             }
             TopicRule.Signal signal;
             try {
                 signal = TopicRule.Signal.valueOf(parts[1].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(origin + ": unknown signal " + parts[1] + " (path, subject, list or keyword)");
+                problems.add(Problem.of(Problem.Code.RULE_MALFORMED, origin + ": unknown signal " + parts[1] + " (path, subject, list or keyword)"));
                 continue;
             }
             TopicRule rule = new TopicRule(parts[0], signal, parts[2].strip(), origin);
             try {
                 rules.add(compile(rule));
             } catch (PatternSyntaxException e) {
-                problems.add(origin + ": bad pattern: " + e.getDescription());
+                problems.add(Problem.of(Problem.Code.RULE_PATTERN, origin + ": bad pattern: " + e.getDescription()));
             }
         }
         return new TopicRules(rules, problems);
@@ -155,7 +156,7 @@ public final class TopicRules {
         return rules.stream().map(Compiled::rule).toList();
     }
 
-    public List<String> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 }

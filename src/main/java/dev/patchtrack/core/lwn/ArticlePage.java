@@ -1,5 +1,6 @@
 package dev.patchtrack.core.lwn;
 
+import dev.patchtrack.core.model.Problem;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
  * @param problems    why the page could not be read as an article, or what was missing; empty when fine
  */
 public record ArticlePage(String title, String author, Instant published, String section, List<String> indexTerms,
-                          String text, List<String> links, boolean paywalled, Instant freeAt, List<String> problems) {
+                          String text, List<String> links, boolean paywalled, Instant freeAt, List<Problem> problems) {
 
     public ArticlePage {
         indexTerms = List.copyOf(indexTerms);

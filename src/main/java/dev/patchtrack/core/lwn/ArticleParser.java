@@ -1,5 +1,6 @@
 package dev.patchtrack.core.lwn;
 
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.mail.HtmlText;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class ArticleParser {
 
     public static ArticlePage parse(String html, String pageUrl) {
         Document doc = Jsoup.parse(html, pageUrl);
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Element headline = doc.selectFirst("div.PageHeadline h1, div.PageHeadline");
         if (headline == null) {
             headline = doc.selectFirst("h1");
@@ -52,11 +53,11 @@ public final class ArticleParser {
         }
         Element body = doc.selectFirst("div.ArticleText");
         if (body == null) {
-            problems.add("no div.ArticleText: not an LWN article page");
+            problems.add(Problem.of(Problem.Code.PAGE_UNRECOGNISED, "no div.ArticleText: not an LWN article page"));
             return new ArticlePage(title, null, null, null, List.of(), "", List.of(), false, null, problems);
         }
         if (title == null) {
-            problems.add("no headline (div.PageHeadline h1)");
+            problems.add(Problem.of(Problem.Code.PAGE_INCOMPLETE, "no headline (div.PageHeadline h1)"));
         }
         String author = null;
         Instant published = null;
@@ -86,7 +87,7 @@ public final class ArticleParser {
             }
         }
         if (author == null || published == null) {
-            problems.add("no byline with author and date");
+            problems.add(Problem.of(Problem.Code.PAGE_INCOMPLETE, "no byline with author and date"));
         }
         List<String> indexTerms = new ArrayList<>();
         for (Element row : doc.select("table.IndexEntries tr")) {
@@ -109,7 +110,7 @@ public final class ArticleParser {
         }
         String text = HtmlText.toText(article);
         if (text.isEmpty()) {
-            problems.add("div.ArticleText holds no text");
+            problems.add(Problem.of(Problem.Code.PAGE_INCOMPLETE, "div.ArticleText holds no text"));
         }
         return new ArticlePage(title, author, published, section, indexTerms, text, List.copyOf(links), false, null,
                 problems);

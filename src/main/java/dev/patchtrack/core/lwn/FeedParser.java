@@ -1,5 +1,6 @@
 package dev.patchtrack.core.lwn;
 
+import dev.patchtrack.core.model.Problem;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,7 +35,7 @@ public final class FeedParser {
     }
 
     /** The items of a feed, its format ({@code rss1}, {@code rss2}, {@code atom}, or null) and what was wrong. */
-    public record Result(String format, List<FeedItem> items, List<String> problems) {
+    public record Result(String format, List<FeedItem> items, List<Problem> problems) {
         public Result {
             items = List.copyOf(items);
             problems = List.copyOf(problems);
@@ -54,10 +55,10 @@ public final class FeedParser {
         try {
             root = read(xml);
         } catch (XMLStreamException | RuntimeException e) {
-            return new Result(null, List.of(), List.of("feed is not well-formed XML: " + e.getMessage()));
+            return new Result(null, List.of(), List.of(Problem.of(Problem.Code.FEED_MALFORMED, "feed is not well-formed XML: " + e.getMessage())));
         }
         String name = root.name();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<FeedItem> items = new ArrayList<>();
         String format;
         List<Element> entries;
@@ -76,7 +77,7 @@ public final class FeedParser {
                 entries = children(root, "entry");
             }
             default -> {
-                return new Result(null, List.of(), List.of("not a feed: the document is <" + name + ">"));
+                return new Result(null, List.of(), List.of(Problem.of(Problem.Code.FEED_MALFORMED, "not a feed: the document is <" + name + ">")));
             }
         }
         int n = 0;
@@ -90,7 +91,7 @@ public final class FeedParser {
         return new Result(format, items, problems);
     }
 
-    private static FeedItem rssItem(Element e, int n, List<String> problems) {
+    private static FeedItem rssItem(Element e, int n, List<Problem> problems) {
         String rawTitle = text(child(e, "title"));
         String link = text(child(e, "link"));
         if (link == null) {
@@ -101,19 +102,19 @@ public final class FeedParser {
         }
         String url = LwnText.canonicalUrl(link);
         if (url == null) {
-            problems.add("item " + n + " (" + rawTitle + "): no usable link");
+            problems.add(Problem.of(Problem.Code.ITEM_SKIPPED, "item " + n + " (" + rawTitle + "): no usable link"));
             return null;
         }
         String dateText = firstText(e, "date", "pubDate");
         Instant date = dateText == null ? null : date(dateText);
         if (dateText != null && date == null) {
-            problems.add("item " + n + " (" + url + "): unreadable date \"" + dateText + "\"");
+            problems.add(Problem.of(Problem.Code.DATE_INVALID, "item " + n + " (" + url + "): unreadable date \"" + dateText + "\""));
         }
         String author = firstText(e, "creator", "author");
         return item(url, rawTitle, date, author, text(child(e, "description")));
     }
 
-    private static FeedItem atomEntry(Element e, int n, List<String> problems) {
+    private static FeedItem atomEntry(Element e, int n, List<Problem> problems) {
         String rawTitle = text(child(e, "title"));
         String link = null;
         for (Element l : children(e, "link")) {
@@ -125,13 +126,13 @@ public final class FeedParser {
         }
         String url = LwnText.canonicalUrl(link);
         if (url == null) {
-            problems.add("entry " + n + " (" + rawTitle + "): no usable link");
+            problems.add(Problem.of(Problem.Code.ITEM_SKIPPED, "entry " + n + " (" + rawTitle + "): no usable link"));
             return null;
         }
         String dateText = firstText(e, "published", "updated");
         Instant date = dateText == null ? null : date(dateText);
         if (dateText != null && date == null) {
-            problems.add("entry " + n + " (" + url + "): unreadable date \"" + dateText + "\"");
+            problems.add(Problem.of(Problem.Code.DATE_INVALID, "entry " + n + " (" + url + "): unreadable date \"" + dateText + "\""));
         }
         Element author = child(e, "author");
         String summary = firstText(e, "summary", "content");

@@ -1,5 +1,6 @@
 package dev.patchtrack.core.lwn;
 
+import dev.patchtrack.core.model.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public final class IndexParser {
     }
 
     /** The entries, and why there are none when the page is not an index. */
-    public record Result(List<Entry> entries, List<String> problems) {
+    public record Result(List<Entry> entries, List<Problem> problems) {
         public Result {
             entries = List.copyOf(entries);
             problems = List.copyOf(problems);
@@ -44,7 +45,7 @@ public final class IndexParser {
     public static Result parse(String html, String pageUrl) {
         Document doc = Jsoup.parse(html, pageUrl);
         if (doc.selectFirst(".IndexPrimary") == null) {
-            return new Result(List.of(), List.of("no p.IndexPrimary headings: not an LWN index page"));
+            return new Result(List.of(), List.of(Problem.of(Problem.Code.PAGE_UNRECOGNISED, "no p.IndexPrimary headings: not an LWN index page")));
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
         String primary = null;

@@ -1,6 +1,7 @@
 package dev.patchtrack.core.mail;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,9 @@ public final class Mailmap {
 
     /** Keyed by commit email (lower case), then "" for any name or the lower-cased commit name. */
     private final Map<String, Map<String, Proper>> rules;
-    private final List<String> problems;
+    private final List<Problem> problems;
 
-    private Mailmap(Map<String, Map<String, Proper>> rules, List<String> problems) {
+    private Mailmap(Map<String, Map<String, Proper>> rules, List<Problem> problems) {
         this.rules = rules;
         this.problems = List.copyOf(problems);
     }
@@ -39,7 +40,7 @@ public final class Mailmap {
     /** Parses mailmap text; never throws. */
     public static Mailmap parse(String text) {
         Map<String, Map<String, Proper>> rules = new HashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (text == null) {
             return EMPTY;
         }
@@ -74,7 +75,7 @@ public final class Mailmap {
                 i = close + 1;
             }
             if (!ok || emails.isEmpty() || emails.size() > 2 || emails.get(0).isEmpty()) {
-                problems.add("mailmap line " + lineNo + " not understood: " + raw.strip());
+                problems.add(Problem.of(Problem.Code.RULE_MALFORMED, "mailmap line " + lineNo + " not understood: " + raw.strip()));
                 continue;
             }
             String properName = names.get(0).isEmpty() ? null : names.get(0);
@@ -113,7 +114,7 @@ public final class Mailmap {
         return rules.isEmpty();
     }
 
-    public List<String> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 }

@@ -1,6 +1,7 @@
 package dev.patchtrack.core.maintainers;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,9 +56,9 @@ public final class Maintainers {
     private static final Pattern FIELD = Pattern.compile("^([A-Z]):\\s*(.*?)\\s*$");
 
     private final List<Rules> rules;
-    private final List<String> problems;
+    private final List<Problem> problems;
 
-    private Maintainers(List<Rules> rules, List<String> problems) {
+    private Maintainers(List<Rules> rules, List<Problem> problems) {
         this.rules = List.copyOf(rules);
         this.problems = List.copyOf(problems);
     }
@@ -70,7 +71,7 @@ public final class Maintainers {
      *                    pattern naming one without its trailing slash gets it, as get_maintainer.pl does
      */
     public static Maintainers parse(String text, Predicate<String> isDirectory) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<Rules> out = new ArrayList<>();
         Draft d = null;
         int n = 0;
@@ -100,7 +101,7 @@ public final class Maintainers {
         return rules.stream().map(Rules::section).toList();
     }
 
-    public List<String> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
@@ -201,7 +202,7 @@ public final class Maintainers {
             this.name = name;
         }
 
-        void add(char type, String value, int line, Predicate<String> isDirectory, List<String> problems) {
+        void add(char type, String value, int line, Predicate<String> isDirectory, List<Problem> problems) {
             if (value.isEmpty()) {
                 return;
             }
@@ -209,7 +210,7 @@ public final class Maintainers {
                 case 'M', 'R' -> {
                     Address a = person(value);
                     if (a == null) {
-                        problems.add("line " + line + ": " + type + ": no address in \"" + value + "\"");
+                        problems.add(Problem.of(Problem.Code.RULE_MALFORMED, "line " + line + ": " + type + ": no address in \"" + value + "\""));
                     } else {
                         (type == 'M' ? maintainers : reviewers).add(a);
                     }
@@ -227,7 +228,7 @@ public final class Maintainers {
                         (type == 'N' ? names : keywords).add(value);
                         (type == 'N' ? namePatterns : keywordPatterns).add(p);
                     } catch (PatternSyntaxException e) {
-                        problems.add("line " + line + ": " + type + ": not a regex: " + value);
+                        problems.add(Problem.of(Problem.Code.RULE_PATTERN, "line " + line + ": " + type + ": not a regex: " + value));
                     }
                 }
                 default -> {

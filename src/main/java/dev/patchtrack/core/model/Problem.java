@@ -75,7 +75,21 @@ public record Problem(Code code, Severity severity, long offset, String detail) 
         /** The analyser failed on a mail it should have read; the mail is kept unanalysed. */
         ANALYSIS_FAILED(Severity.ERROR),
         /** The same Message-ID arrived again with other bytes; the copy is kept beside the message. */
-        COPY(Severity.WARNING);
+        COPY(Severity.WARNING),
+        /** A feed that is not well-formed XML, or not RSS or Atom at all: nothing in it was read. */
+        FEED_MALFORMED(Severity.ERROR),
+        /** A feed item or entry without a usable link, skipped. */
+        ITEM_SKIPPED(Severity.WARNING),
+        /** A page that is not the kind of LWN page expected (no article text, no index headings). */
+        PAGE_UNRECOGNISED(Severity.ERROR),
+        /** An article page read without its headline, its byline or its text. */
+        PAGE_INCOMPLETE(Severity.WARNING),
+        /** A page or feed that could not be fetched, or not stored once fetched. */
+        FETCH_FAILED(Severity.ERROR),
+        /** A line of a rules file (topic or check rules, MAINTAINERS, a mailmap) not understood, skipped. */
+        RULE_MALFORMED(Severity.WARNING),
+        /** A line of a rules file whose pattern is not a regular expression, skipped. */
+        RULE_PATTERN(Severity.WARNING);
 
         private final Severity severity;
 
@@ -105,6 +119,11 @@ public record Problem(Code code, Severity severity, long offset, String detail) 
     /** The same problem at an offset of the input. */
     public Problem at(long at) {
         return new Problem(code, severity, at, detail);
+    }
+
+    /** The same problem told in other words. */
+    public Problem withDetail(String other) {
+        return new Problem(code, severity, offset, other);
     }
 
     /** The details alone, as problems were shown before they had codes. */

@@ -1,5 +1,6 @@
 package dev.patchtrack.core.review;
 
+import dev.patchtrack.core.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,16 +29,16 @@ public final class CheckRules {
     }
 
     private final List<Rule> rules;
-    private final List<String> problems;
+    private final List<Problem> problems;
 
-    private CheckRules(List<Rule> rules, List<String> problems) {
+    private CheckRules(List<Rule> rules, List<Problem> problems) {
         this.rules = List.copyOf(rules);
         this.problems = List.copyOf(problems);
     }
 
     public static CheckRules parse(String text, String name) {
         List<Rule> rules = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -49,23 +50,24 @@ public final class CheckRules {
             String origin = name + ":" + (i + 1);
             String[] parts = line.split("\\s+", 3);
             if (parts.length < 3) {
-                problems.add(origin + ": expected <context> <kind> <pattern>");
+                problems.add(Problem.of(Problem.Code.RULE_MALFORMED, origin + ": expected <context> <kind> <pattern>"));
                 continue;
             }
             if (!CONTEXT.matcher(parts[0]).matches()) {
-                problems.add(origin + ": not a context (letters, digits, '-', '_', '.'): " + parts[0]);
+                problems.add(Problem.of(Problem.Code.RULE_MALFORMED, origin + ": not a context (letters, digits, '-', '_', '.'): " + parts[0]));
                 continue;
             }
             String kind = parts[1].toLowerCase(Locale.ROOT);
             if (!STATES.contains(kind) && !List.of("from", "url", "detail").contains(kind)) {
-                problems.add(origin + ": unknown kind " + parts[1] + " (from, pending, success, warning, fail, url or detail)");
+                problems.add(Problem.of(Problem.Code.RULE_MALFORMED, origin + ": unknown kind " + parts[1]
+                        + " (from, pending, success, warning, fail, url or detail)"));
                 continue;
             }
             try {
                 rules.add(new Rule(parts[0], kind, Pattern.compile(parts[2].strip(),
                         kind.equals("from") ? Pattern.CASE_INSENSITIVE : 0), origin));
             } catch (PatternSyntaxException e) {
-                problems.add(origin + ": bad pattern: " + e.getDescription());
+                problems.add(Problem.of(Problem.Code.RULE_PATTERN, origin + ": bad pattern: " + e.getDescription()));
             }
         }
         return new CheckRules(rules, problems);
@@ -88,7 +90,7 @@ public final class CheckRules {
         return rules.stream().filter(r -> r.context().equals(context)).toList();
     }
 
-    public List<String> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 }

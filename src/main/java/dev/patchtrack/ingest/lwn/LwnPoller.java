@@ -7,6 +7,7 @@ import dev.patchtrack.core.lwn.FeedParser;
 import dev.patchtrack.core.lwn.IndexParser;
 import dev.patchtrack.core.lwn.Reference;
 import dev.patchtrack.core.lwn.References;
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.ingest.http.FetchException;
 import dev.patchtrack.ingest.http.HttpFetcher;
 import dev.patchtrack.store.ArticleEntity;
@@ -47,7 +48,7 @@ public class LwnPoller {
 
     /** What one poll saw and did. */
     public record Summary(Instant startedAt, long millis, int discovered, int added, int fetched, int paywalled,
-                          int unreadable, int failed, List<String> problems) {
+                          int unreadable, int failed, List<Problem> problems) {
     }
 
     /** An article a feed or the index lists. */
@@ -56,7 +57,7 @@ public class LwnPoller {
     }
 
     /** A polled document read: what it lists, whether it could be read at all, and what was wrong. */
-    record Read(boolean malformed, List<Listed> items, List<String> problems) {
+    record Read(boolean malformed, List<Listed> items, List<Problem> problems) {
     }
 
     @Inject
@@ -146,9 +147,9 @@ public class LwnPoller {
         try {
             r = http.get(URI.create(url), headers);
         } catch (FetchException | IllegalArgumentException e) {
-            String problem = kind + " " + url + ": " + e.getMessage();
+            Problem problem = Problem.of(Problem.Code.FETCH_FAILED, kind + " " + url + ": " + e.getMessage());
             c.problem(problem);
-            LOG.warnf("LWN %s", problem);
+            LOG.warnf("LWN %s", problem.detail());
             saveSource(url, kind, "failed", e instanceof FetchException f && f.status() > 0 ? f.status() : null, 0,
                     List.of(problem), null, null);
             return List.of();
@@ -158,9 +159,9 @@ public class LwnPoller {
             return List.of();
         }
         if (r.status() != 200) {
-            String problem = kind + " " + url + ": HTTP " + r.status();
+            Problem problem = Problem.of(Problem.Code.FETCH_FAILED, kind + " " + url + ": HTTP " + r.status());
             c.problem(problem);
-            LOG.warnf("LWN %s", problem);
+            LOG.warnf("LWN %s", problem.detail());
             saveSource(url, kind, "failed", r.status(), 0, List.of(problem), null, null);
             return List.of();
         }
@@ -168,12 +169,12 @@ public class LwnPoller {
         try {
             read = reader.apply(r.body());
         } catch (RuntimeException e) {
-            read = new Read(true, List.of(), List.of("unreadable: " + e));
+            read = new Read(true, List.of(), List.of(Problem.of(Problem.Code.FEED_MALFORMED, "unreadable: " + e)));
         }
-        read.problems().forEach(p -> c.problem(kind + " " + url + ": " + p));
+        read.problems().forEach(p -> c.problem(kind + " " + url + ": ", p));
         if (read.malformed()) {
             LOG.warnf("LWN %s %s is malformed (%d problems), skipped: %s", kind, url, read.problems().size(),
-                    read.problems().isEmpty() ? "" : read.problems().get(0));
+                    read.problems().isEmpty() ? "" : read.problems().get(0).detail());
             saveSource(url, kind, "malformed", r.status(), 0, read.problems(), null, null);
             return List.of();
         }
@@ -198,7 +199,7 @@ public class LwnPoller {
         return new Read(index.entries().isEmpty() && !index.problems().isEmpty(), items, index.problems());
     }
 
-    private void saveSource(String url, String kind, String status, Integer httpStatus, int items, List<String> problems,
+    private void saveSource(String url, String kind, String status, Integer httpStatus, int items, List<Problem> problems,
                             String etag, String lastModified) {
         QuarkusTransaction.requiringNew().run(() -> {
             LwnSourceEntity s = articles.source(url, kind);
@@ -206,7 +207,7 @@ public class LwnPoller {
             s.status = status;
             s.httpStatus = httpStatus;
             s.items = items;
-            s.problems = problems.isEmpty() ? null : String.join("\n", problems);
+            s.problems = Problem.encode(problems);
             if (status.equals("ok")) {
                 s.etag = etag;
                 s.lastModified = lastModified;
@@ -251,16 +252,16 @@ public class LwnPoller {
         try {
             HttpFetcher.Response r = http.get(URI.create(url), Map.of());
             if (r.status() != 200) {
-                failed(id, url, now, "HTTP " + r.status(), c);
+                failed(id, url, now, Problem.of(Problem.Code.FETCH_FAILED, "HTTP " + r.status()), c);
                 return;
             }
             ArticlePage page = ArticleParser.parse(new String(r.body(), charset(r)), url);
             QuarkusTransaction.requiringNew().run(() -> apply(id, page, now, c, rules));
         } catch (FetchException e) {
-            failed(id, url, now, "fetch failed: " + e.getMessage(), c);
+            failed(id, url, now, Problem.of(Problem.Code.FETCH_FAILED, "fetch failed: " + e.getMessage()), c);
         } catch (RuntimeException e) {
             LOG.errorf(e, "LWN %s: could not be stored", url);
-            failed(id, url, now, "could not be stored: " + e, c);
+            failed(id, url, now, Problem.of(Problem.Code.FETCH_FAILED, "could not be stored: " + e), c);
         }
     }
 
@@ -280,12 +281,14 @@ public class LwnPoller {
         }
         if (page.unreadable()) {
             a.state = a.state.equals(ArticleEntity.PAYWALLED) ? a.state : ArticleEntity.UNREADABLE;
-            a.problems = String.join("\n", page.problems());
+            a.problems = Problem.encode(page.problems());
             a.nextFetchAt = retryAt(a, now);
             articles.persist(a);
             c.unreadable++;
-            c.problem(a.url + ": " + a.problems);
-            LOG.warnf("LWN %s: unreadable, %s", a.url, a.problems);
+            String details = String.join("\n", Problem.details(page.problems()));
+            c.problem(a.url + ": ", page.problems().isEmpty()
+                    ? Problem.of(Problem.Code.PAGE_UNRECOGNISED, details) : page.problems().get(0).withDetail(details));
+            LOG.warnf("LWN %s: unreadable, %s", a.url, details);
             return;
         }
         a.state = ArticleEntity.FETCHED;
@@ -296,7 +299,7 @@ public class LwnPoller {
         a.section = page.section();
         a.indexTerms = page.indexTerms().isEmpty() ? null : String.join("\n", page.indexTerms());
         a.body = page.text();
-        a.problems = page.problems().isEmpty() ? null : String.join("\n", page.problems());
+        a.problems = Problem.encode(page.problems());
         articles.persist(a);
         List<Reference> refs = References.extract(page.links(), page.text());
         articles.replaceRefs(a.id, refs.stream().map(r -> new RefRow(r.kind().wireName(), r.value(), r.url())).toList());
@@ -305,13 +308,13 @@ public class LwnPoller {
         c.fetched++;
     }
 
-    private void failed(long id, String url, Instant now, String problem, Counts c) {
+    private void failed(long id, String url, Instant now, Problem problem, Counts c) {
         c.failed++;
-        c.problem(url + ": " + problem);
-        LOG.warnf("LWN %s: %s", url, problem);
+        c.problem(url + ": ", problem);
+        LOG.warnf("LWN %s: %s", url, problem.detail());
         QuarkusTransaction.requiringNew().run(() -> articles.find(id).ifPresent(a -> {
             a.fetchCount++;
-            a.problems = problem;
+            a.problems = Problem.encode(List.of(problem));
             a.nextFetchAt = retryAt(a, now);
             if (a.nextFetchAt == null && a.state.equals(ArticleEntity.PENDING)) {
                 a.state = ArticleEntity.UNREADABLE; // given up: what the feed or index said is all there is
@@ -358,12 +361,17 @@ public class LwnPoller {
         int paywalled;
         int unreadable;
         int failed;
-        final List<String> problems = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
 
-        void problem(String p) {
+        void problem(Problem p) {
             if (problems.size() < MAX_REPORTED_PROBLEMS) {
                 problems.add(p);
             }
+        }
+
+        /** The problem of a document, its detail led by what names the document. */
+        void problem(String where, Problem p) {
+            problem(p.withDetail(where + p.detail()));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.patchtrack.core.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchtrack.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -171,11 +172,13 @@ class ClassifierTest {
                 onlytwo path
                 """, "ops.rules");
         assertThat(rules.rules()).extracting(TopicRule::topic).containsExactly("rust", "rust-z");
-        assertThat(rules.problems()).hasSize(4)
+        assertThat(Problem.details(rules.problems())).hasSize(4)
                 .anySatisfy(p -> assertThat(p).startsWith("ops.rules:3").contains("unknown signal"))
                 .anySatisfy(p -> assertThat(p).startsWith("ops.rules:4").contains("not a topic"))
                 .anySatisfy(p -> assertThat(p).startsWith("ops.rules:5").contains("bad pattern"))
                 .anySatisfy(p -> assertThat(p).startsWith("ops.rules:7"));
+        assertThat(rules.problems()).extracting(Problem::code).containsOnly(Problem.Code.RULE_MALFORMED,
+                Problem.Code.RULE_PATTERN);
         assertThat(new Classifier(rules).classify(new ClassifyInput(List.of("drivers/z/a/b.rs"), List.of(), List.of(), "")))
                 .extracting(TopicLabel::topic).containsExactly("rust-z");
     }

@@ -2,6 +2,8 @@ package dev.patchtrack.core.lwn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.support.Pipeline;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ class ArticleParserTest {
 
     @Test
     void aFreeArticleWithItsBylineSectionTextAndLinks() {
-        ArticlePage p = ArticleParser.parse(LwnFixtures.text("0002-article-free.html"), URL);
+        ArticlePage p = ArticleParser.parse(Pipeline.fixtureText("lwn/0002-article-free.html"), URL);
         assertThat(p.paywalled()).isFalse();
         assertThat(p.unreadable()).isFalse();
         assertThat(p.problems()).isEmpty();
@@ -38,7 +40,7 @@ class ArticleParserTest {
 
     @Test
     void theSubscriptionNoticeIsRecognisedWithTheDayItBecomesFree() {
-        ArticlePage p = ArticleParser.parse(LwnFixtures.text("0003-article-subscription-required.html"), URL);
+        ArticlePage p = ArticleParser.parse(Pipeline.fixtureText("lwn/0003-article-subscription-required.html"), URL);
         assertThat(p.paywalled()).isTrue();
         assertThat(p.unreadable()).isFalse();
         assertThat(p.title()).isEqualTo("A Rust transport for 9P");
@@ -46,7 +48,7 @@ class ArticleParserTest {
         assertThat(p.text()).isEmpty();
         assertThat(p.links()).isEmpty();
 
-        ArticlePage later = ArticleParser.parse(LwnFixtures.text("0004-article-now-free.html"), URL);
+        ArticlePage later = ArticleParser.parse(Pipeline.fixtureText("lwn/0004-article-now-free.html"), URL);
         assertThat(later.paywalled()).isFalse();
         assertThat(later.author()).isEqualTo("Jake Edge");
         assertThat(later.text()).contains("Rust 9P transport skeleton").contains("Łukasz Wróbel");
@@ -54,7 +56,7 @@ class ArticleParserTest {
 
     @Test
     void aBriefsPostedBylineGivesSectionDateAndAuthor() {
-        ArticlePage p = ArticleParser.parse(LwnFixtures.text("0006-brief-posted.html"), URL);
+        ArticlePage p = ArticleParser.parse(Pipeline.fixtureText("lwn/0006-brief-posted.html"), URL);
         assertThat(p.section()).isEqualTo("Kernel");
         assertThat(p.published()).isEqualTo(Instant.parse("2024-05-07T00:00:00Z"));
         assertThat(p.author()).isEqualTo("corbet");
@@ -63,9 +65,10 @@ class ArticleParserTest {
 
     @Test
     void aPageThatIsNoArticleIsUnreadableWithItsReason() {
-        ArticlePage p = ArticleParser.parse(LwnFixtures.text("0007-not-an-article.html"), URL);
+        ArticlePage p = ArticleParser.parse(Pipeline.fixtureText("lwn/0007-not-an-article.html"), URL);
         assertThat(p.unreadable()).isTrue();
-        assertThat(p.problems()).containsExactly("no div.ArticleText: not an LWN article page");
+        assertThat(p.problems()).containsExactly(
+                Problem.of(Problem.Code.PAGE_UNRECOGNISED, "no div.ArticleText: not an LWN article page"));
         assertThat(ArticleParser.parse("", URL).unreadable()).isTrue();
         assertThat(ArticleParser.parse("\u0000<<<>>>&&&", URL).unreadable()).isTrue();
     }

@@ -2,6 +2,8 @@ package dev.patchtrack.core.lwn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.support.Pipeline;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,7 @@ class FeedParserTest {
 
     @Test
     void rss1AsLwnServesIt() {
-        FeedParser.Result r = FeedParser.parse(LwnFixtures.bytes("0001-headlines.rdf"));
+        FeedParser.Result r = FeedParser.parse(Pipeline.fixture("lwn/0001-headlines.rdf"));
         assertThat(r.format()).isEqualTo("rss1");
         assertThat(r.problems()).isEmpty();
         assertThat(r.items()).extracting(FeedItem::url).containsExactly("https://lwn.net/Articles/970001/",
@@ -29,19 +31,22 @@ class FeedParserTest {
 
     @Test
     void rss2WithItsDatesAndAnItemWithoutLink() {
-        FeedParser.Result r = FeedParser.parse(LwnFixtures.bytes("0009-headlines.rss2.xml"));
+        FeedParser.Result r = FeedParser.parse(Pipeline.fixture("lwn/0009-headlines.rss2.xml"));
         assertThat(r.format()).isEqualTo("rss2");
         assertThat(r.items()).singleElement().satisfies(i -> {
             assertThat(i.url()).isEqualTo("https://lwn.net/Articles/970002/"); // the /rss suffix dropped
             assertThat(i.subscriberOnly()).isTrue();
             assertThat(i.published()).isEqualTo(Instant.parse("2024-05-16T15:30:00Z"));
         });
-        assertThat(r.problems()).singleElement().asString().contains("item 2").contains("no usable link");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.ITEM_SKIPPED);
+            assertThat(p.detail()).contains("item 2").contains("no usable link");
+        });
     }
 
     @Test
     void atomTakesTheAlternateLinkAndReportsABadDate() {
-        FeedParser.Result r = FeedParser.parse(LwnFixtures.bytes("0010-headlines.atom"));
+        FeedParser.Result r = FeedParser.parse(Pipeline.fixture("lwn/0010-headlines.atom"));
         assertThat(r.format()).isEqualTo("atom");
         assertThat(r.items()).hasSize(2);
         assertThat(r.items().get(0).url()).isEqualTo("https://lwn.net/Articles/970001/");
@@ -49,19 +54,26 @@ class FeedParserTest {
         assertThat(r.items().get(0).published()).isEqualTo(Instant.parse("2024-05-16T14:02:11Z"));
         assertThat(r.items().get(0).summary()).isEqualTo("Second version.");
         assertThat(r.items().get(1).published()).isNull();
-        assertThat(r.problems()).singleElement().asString().contains("unreadable date \"yesterday\"");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.DATE_INVALID);
+            assertThat(p.detail()).contains("unreadable date \"yesterday\"");
+        });
     }
 
     @Test
     void aTruncatedFeedOrAPageIsReportedNotThrown() {
-        FeedParser.Result cut = FeedParser.parse(LwnFixtures.bytes("0008-headlines-truncated.rdf"));
+        FeedParser.Result cut = FeedParser.parse(Pipeline.fixture("lwn/0008-headlines-truncated.rdf"));
         assertThat(cut.malformed()).isTrue();
         assertThat(cut.items()).isEmpty();
-        assertThat(cut.problems()).singleElement().asString().startsWith("feed is not well-formed XML");
+        assertThat(cut.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.FEED_MALFORMED);
+            assertThat(p.detail()).startsWith("feed is not well-formed XML");
+        });
 
         FeedParser.Result html = FeedParser.parse("<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8));
         assertThat(html.malformed()).isTrue();
-        assertThat(html.problems()).containsExactly("not a feed: the document is <html>");
+        assertThat(html.problems()).containsExactly(
+                Problem.of(Problem.Code.FEED_MALFORMED, "not a feed: the document is <html>"));
 
         assertThat(FeedParser.parse(new byte[0]).malformed()).isTrue();
     }

@@ -3,6 +3,8 @@ package dev.patchtrack.core.lwn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.core.lwn.Reference.Kind;
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.support.Pipeline;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ class IndexAndReferencesTest {
 
     @Test
     void theKernelIndexListsEachArticleOnceUnderItsFirstHeading() {
-        IndexParser.Result r = IndexParser.parse(LwnFixtures.text("0005-kernel-index.html"), "https://lwn.net/Kernel/Index/");
+        IndexParser.Result r = IndexParser.parse(Pipeline.fixtureText("lwn/0005-kernel-index.html"), "https://lwn.net/Kernel/Index/");
         assertThat(r.problems()).isEmpty();
         assertThat(r.entries()).extracting(IndexParser.Entry::url).containsExactly(
                 "https://lwn.net/Articles/950001/", "https://lwn.net/Articles/970002/",
@@ -30,14 +32,17 @@ class IndexAndReferencesTest {
 
     @Test
     void aPageWithoutIndexHeadingsIsReported() {
-        IndexParser.Result r = IndexParser.parse(LwnFixtures.text("0002-article-free.html"), "https://lwn.net/Kernel/Index/");
+        IndexParser.Result r = IndexParser.parse(Pipeline.fixtureText("lwn/0002-article-free.html"), "https://lwn.net/Kernel/Index/");
         assertThat(r.entries()).isEmpty();
-        assertThat(r.problems()).singleElement().asString().contains("not an LWN index page");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.PAGE_UNRECOGNISED);
+            assertThat(p.detail()).contains("not an LWN index page");
+        });
     }
 
     @Test
     void theFreeArticlesReferences() {
-        ArticlePage p = ArticleParser.parse(LwnFixtures.text("0002-article-free.html"), "https://lwn.net/Articles/970001/");
+        ArticlePage p = ArticleParser.parse(Pipeline.fixtureText("lwn/0002-article-free.html"), "https://lwn.net/Articles/970001/");
         List<Reference> refs = References.extract(p.links(), p.text());
         assertThat(refs).extracting(Reference::kind, Reference::value).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Kind.MESSAGE, "20240513-rnvme-v2-0-5f3c2a9e81d4@example.com"),

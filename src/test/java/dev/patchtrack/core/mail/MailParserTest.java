@@ -1,11 +1,13 @@
 package dev.patchtrack.core.mail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.model.Problem.Code;
 import dev.patchtrack.core.model.Problem.Severity;
 import dev.patchtrack.support.Corpus;
+import dev.patchtrack.support.Pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,12 +25,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import static dev.patchtrack.core.mail.Fixtures.bytes;
-import static dev.patchtrack.core.mail.Fixtures.patchwork;
-import static dev.patchtrack.core.mail.Fixtures.readAll;
+import static dev.patchtrack.support.Pipeline.fixture;
+import static dev.patchtrack.support.Pipeline.patchwork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -38,7 +37,7 @@ class MailParserTest {
 
     /** The one message of the project's fixture {@code fixtures/mail/<name>}. */
     private ParsedMail parseFixture(String name) {
-        return parseOnly(name, bytes(name));
+        return parseOnly(name, fixture("mail/" + name));
     }
 
     /** The one message of Patchwork's {@code ../shared/corpus/patchwork/<path>}. */
@@ -47,7 +46,7 @@ class MailParserTest {
     }
 
     private ParsedMail parseOnly(String name, byte[] file) {
-        List<MboxReader.MboxEntry> entries = readAll(file, MailLimits.DEFAULTS);
+        List<MboxReader.MboxEntry> entries = Pipeline.entries(file, MailLimits.DEFAULTS);
         assertThat(entries).as(name).hasSize(1);
         return parser.parse(entries.get(0).raw());
     }
@@ -81,7 +80,7 @@ class MailParserTest {
 
     @Test
     void missingEmptyOrAbsurdMessageIdsGetAStableSyntheticId() throws Exception {
-        byte[] raw = bytes("1003-missing-message-id.eml");
+        byte[] raw = fixture("mail/1003-missing-message-id.eml");
         String expected = "patchtrack." + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw))
                 .substring(0, 32) + "@synthetic";
 
@@ -404,7 +403,7 @@ class MailParserTest {
 
     @Test
     void bytesThatAreNotMailAreUnreadable() {
-        byte[] garbage = bytes("2005-binary-garbage.bin");
+        byte[] garbage = fixture("mail/2005-binary-garbage.bin");
         ParsedMail g = parser.parse(garbage);
         assertThat(g.readable()).isFalse();
         assertThat(g.syntheticId()).isTrue();
@@ -457,7 +456,7 @@ class MailParserTest {
         int unreadable = 0;
         Map<String, String> synthetic = new TreeMap<>();
         for (String name : FUZZ) {
-            List<MboxReader.MboxEntry> entries = readAll(patchwork("fuzz/" + name), MailLimits.DEFAULTS);
+            List<MboxReader.MboxEntry> entries = Pipeline.entries(patchwork("fuzz/" + name), MailLimits.DEFAULTS);
             for (int i = 0; i < entries.size(); i++) {
                 ParsedMail m = parser.parse(entries.get(i).raw());
                 assertThat(m.from()).isNotNull();
@@ -509,7 +508,7 @@ class MailParserTest {
 
     @Test
     void seriesMboxesParse() {
-        List<MboxReader.MboxEntry> entries = readAll(patchwork("series/bugs-multiple-content-types.mbox"), MailLimits.DEFAULTS);
+        List<MboxReader.MboxEntry> entries = Pipeline.entries(patchwork("series/bugs-multiple-content-types.mbox"), MailLimits.DEFAULTS);
         assertThat(entries).hasSize(2);
         ParsedMail patch = parser.parse(entries.get(0).raw());
         ParsedMail reply = parser.parse(entries.get(1).raw());
@@ -520,8 +519,9 @@ class MailParserTest {
 
     @Test
     void theGeneratedKernelCorpusMatchesItsGroundTruth() throws Exception {
-        Path mbox = Fixtures.generatedCorpus();
-        List<String> truth = Files.readAllLines(Fixtures.generatedTruth());
+        Corpus.Generated corpus = Corpus.fixture(30, 7);
+        Path mbox = corpus.mbox();
+        List<JsonNode> truth = corpus.truth();
         List<ParsedMail> mails = new ArrayList<>();
         try (InputStream in = Files.newInputStream(mbox); MboxReader r = MboxReader.open(in, MailLimits.DEFAULTS)) {
             MboxReader.MboxEntry e;
@@ -535,7 +535,7 @@ class MailParserTest {
         int synthetic = 0;
         for (int i = 0; i < mails.size(); i++) {
             ParsedMail m = mails.get(i);
-            String row = truth.get(i);
+            JsonNode row = truth.get(i);
             String mid = field(row, "mid");
             String bad = field(row, "malformed");
             assertThat(m.readable()).isTrue();
@@ -543,23 +543,23 @@ class MailParserTest {
                 synthetic++;
             }
             if (mid == null) {
-                assertThat(m.syntheticId()).as(row).isTrue();
+                assertThat(m.syntheticId()).as(row.toString()).isTrue();
             } else {
-                assertThat(m.messageId()).as(row).isEqualTo(mid);
+                assertThat(m.messageId()).as(row.toString()).isEqualTo(mid);
             }
             String parent = field(row, "in_reply_to");
             if (parent != null) {
-                assertThat(m.inReplyTo()).as(row).containsExactly(parent);
+                assertThat(m.inReplyTo()).as(row.toString()).containsExactly(parent);
             }
             assertThat(m.body()).doesNotContain("\r");
             if (bad != null) {
                 malformed.put(bad, m);
             } else {
-                assertThat(m.date()).as(row).isEqualTo(Instant.parse(field(row, "date")));
-                assertThat(m.subject()).as(row).isEqualTo(unescapeJson(field(row, "subject")));
-                assertThat(m.from().email()).as(row).isEqualTo(field(row, "sender"));
+                assertThat(m.date()).as(row.toString()).isEqualTo(Instant.parse(field(row, "date")));
+                assertThat(m.subject()).as(row.toString()).isEqualTo(field(row, "subject"));
+                assertThat(m.from().email()).as(row.toString()).isEqualTo(field(row, "sender"));
                 assertThat(m.listIds()).containsExactly("rust-for-linux.vger.kernel.org");
-                assertThat(Problem.details(m.problems())).as(row).isEmpty();
+                assertThat(Problem.details(m.problems())).as(row.toString()).isEmpty();
             }
         }
         assertThat(synthetic).isEqualTo(1);
@@ -588,38 +588,9 @@ class MailParserTest {
         });
     }
 
-    private static final Pattern JSON_STRING = Pattern.compile("\"(\\w+)\": (null|\"((?:[^\"\\\\]|\\\\.)*)\")");
-
-    /** A string field of one truth line (the generator writes flat JSON objects). */
-    private static String field(String row, String name) {
-        Matcher m = JSON_STRING.matcher(row);
-        while (m.find()) {
-            if (m.group(1).equals(name)) {
-                return m.group(3);
-            }
-        }
-        return null;
-    }
-
-    private static String unescapeJson(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                switch (n) {
-                    case 'u' -> {
-                        sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    }
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    default -> sb.append(n);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+    /** A string field of one truth row, null when it is null or absent. */
+    private static String field(JsonNode row, String name) {
+        JsonNode v = row.get(name);
+        return v == null || v.isNull() ? null : v.asText();
     }
 }

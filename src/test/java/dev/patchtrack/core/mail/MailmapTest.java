@@ -3,6 +3,7 @@ package dev.patchtrack.core.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.Problem;
 import org.junit.jupiter.api.Test;
 
 /** git's .mailmap forms, as people merge their addresses in the kernel tree. */
@@ -39,7 +40,10 @@ class MailmapTest {
         assertThat(MAP.map(stranger)).isSameAs(stranger);
         Address thirdName = new Address("Third Name", "old@example.com");
         assertThat(MAP.map(thirdName)).isSameAs(thirdName);
-        assertThat(MAP.problems()).singleElement().asString().contains("line 10");
+        assertThat(MAP.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.RULE_MALFORMED);
+            assertThat(p.detail()).contains("line 10");
+        });
         assertThat(Mailmap.parse(null).isEmpty()).isTrue();
         assertThat(Mailmap.EMPTY.map(stranger)).isSameAs(stranger);
     }

@@ -2,6 +2,8 @@ package dev.patchtrack.core.mail;
 
 import dev.patchtrack.core.mail.MboxReader.MboxEntry;
 import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.support.Corpus;
+import dev.patchtrack.support.Pipeline;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -19,10 +21,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
-import static dev.patchtrack.core.mail.Fixtures.bytes;
-import static dev.patchtrack.core.mail.Fixtures.patchwork;
-import static dev.patchtrack.core.mail.Fixtures.readAll;
-import static dev.patchtrack.core.mail.Fixtures.text;
+import static dev.patchtrack.support.Pipeline.fixture;
+import static dev.patchtrack.support.Pipeline.patchwork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MboxReaderTest {
@@ -32,7 +32,7 @@ class MboxReaderTest {
     @Test
     void splitsAnMboxAtFromLinesAndDropsTheSeparatorAndTheTrailingBlankLine() {
         byte[] file = patchwork("series/base-cover-letter.mbox");
-        List<MboxEntry> entries = readAll(file, LIMITS);
+        List<MboxEntry> entries = Pipeline.entries(file, LIMITS);
 
         assertThat(entries).hasSize(3);
         for (int i = 0; i < entries.size(); i++) {
@@ -57,7 +57,7 @@ class MboxReaderTest {
         byte[] file = patchwork("mail/0016-no-subject.mbox");
         assertThat(text(file)).startsWith("From: ");
 
-        List<MboxEntry> entries = readAll(file, LIMITS);
+        List<MboxEntry> entries = Pipeline.entries(file, LIMITS);
 
         assertThat(entries).singleElement().satisfies(e -> {
             assertThat(e.raw()).isEqualTo(file);
@@ -70,16 +70,16 @@ class MboxReaderTest {
     void aBareMessageIsNeverSplitNorUnescaped() {
         String msg = "Subject: x\nMessage-ID: <a@b>\n\nbody\n\nFrom 1234 Mon Sep 17 00:00:00 2001\n>From quoted\n";
 
-        List<MboxEntry> entries = readAll(msg.getBytes(StandardCharsets.UTF_8), LIMITS);
+        List<MboxEntry> entries = Pipeline.entries(msg.getBytes(StandardCharsets.UTF_8), LIMITS);
 
         assertThat(entries).singleElement().satisfies(e -> assertThat(text(e.raw())).isEqualTo(msg));
     }
 
     @Test
     void unescapesMboxrdAndSplitsOnlyAfterBlankLines() {
-        byte[] file = bytes("2001-mboxrd-escapes.mbox");
+        byte[] file = fixture("mail/2001-mboxrd-escapes.mbox");
 
-        List<MboxEntry> entries = readAll(file, LIMITS);
+        List<MboxEntry> entries = Pipeline.entries(file, LIMITS);
 
         assertThat(entries).hasSize(3);
         String first = text(entries.get(0).raw());
@@ -101,8 +101,8 @@ class MboxReaderTest {
 
     @Test
     void crlfMailKeepsItsLineEndings() {
-        List<MboxEntry> lf = readAll(bytes("2001-mboxrd-escapes.mbox"), LIMITS);
-        List<MboxEntry> crlf = readAll(bytes("2002-crlf.mbox"), LIMITS);
+        List<MboxEntry> lf = Pipeline.entries(fixture("mail/2001-mboxrd-escapes.mbox"), LIMITS);
+        List<MboxEntry> crlf = Pipeline.entries(fixture("mail/2002-crlf.mbox"), LIMITS);
 
         assertThat(crlf).hasSize(3);
         for (int i = 0; i < 3; i++) {
@@ -113,8 +113,8 @@ class MboxReaderTest {
 
     @Test
     void gzipIsRecognizedByItsMagicBytesAndOffsetsAreUncompressed() throws IOException {
-        byte[] gz = bytes("2003-gzip.mbox.gz");
-        List<MboxEntry> plain = readAll(bytes("2001-mboxrd-escapes.mbox"), LIMITS);
+        byte[] gz = fixture("mail/2003-gzip.mbox.gz");
+        List<MboxEntry> plain = Pipeline.entries(fixture("mail/2001-mboxrd-escapes.mbox"), LIMITS);
 
         try (MboxReader r = MboxReader.open(new ByteArrayInputStream(gz), LIMITS)) {
             List<MboxEntry> entries = drain(r);
@@ -130,8 +130,8 @@ class MboxReaderTest {
 
     @Test
     void truncatedGzipKeepsWhatWasReadAndFlagsTheLastMessage() throws IOException {
-        byte[] cut = bytes("2004-truncated.mbox.gz");
-        List<MboxEntry> full = readAll(patchwork("series/revision-basic.mbox"), LIMITS);
+        byte[] cut = fixture("mail/2004-truncated.mbox.gz");
+        List<MboxEntry> full = Pipeline.entries(patchwork("series/revision-basic.mbox"), LIMITS);
         assertThat(full).hasSize(6);
 
         try (MboxReader r = MboxReader.open(new ByteArrayInputStream(cut), LIMITS)) {
@@ -163,9 +163,9 @@ class MboxReaderTest {
 
     @Test
     void binaryGarbageIsYieldedAsOneEntry() {
-        byte[] garbage = bytes("2005-binary-garbage.bin");
+        byte[] garbage = fixture("mail/2005-binary-garbage.bin");
 
-        List<MboxEntry> entries = readAll(garbage, LIMITS);
+        List<MboxEntry> entries = Pipeline.entries(garbage, LIMITS);
 
         assertThat(entries).singleElement().satisfies(e -> assertThat(e.raw()).isEqualTo(garbage));
         assertThat(new MailParser(LIMITS).parse(entries.get(0).raw()).readable()).isFalse();
@@ -178,7 +178,7 @@ class MboxReaderTest {
         MailLimits limits = MailLimits.DEFAULTS.withMaxMessageBytes(1 << 20).withMaxHeaderCount(100)
                 .withMaxLineLength(1000).withMaxBodyChars(1 << 20);
 
-        List<MboxEntry> entries = readAll(mbox.getBytes(StandardCharsets.US_ASCII), limits);
+        List<MboxEntry> entries = Pipeline.entries(mbox.getBytes(StandardCharsets.US_ASCII), limits);
 
         assertThat(entries).hasSize(2);
         assertThat(text(entries.get(0).raw())).isEqualTo("Subject: one\n\n" + "x".repeat(1000) + "\nafter\n");
@@ -196,7 +196,7 @@ class MboxReaderTest {
         MailLimits limits = MailLimits.DEFAULTS.withMaxMessageBytes(2000).withMaxHeaderCount(100)
                 .withMaxLineLength(1000).withMaxBodyChars(1 << 20);
 
-        List<MboxEntry> entries = readAll(mbox.getBytes(StandardCharsets.US_ASCII), limits);
+        List<MboxEntry> entries = Pipeline.entries(mbox.getBytes(StandardCharsets.US_ASCII), limits);
 
         assertThat(entries).hasSize(2);
         MboxEntry first = entries.get(0);
@@ -238,15 +238,15 @@ class MboxReaderTest {
     @Test
     void theResultDoesNotDependOnHowTheInputArrives() throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>(); // by name, which seeds the trickle
-        files.put("2001-mboxrd-escapes.mbox", bytes("2001-mboxrd-escapes.mbox"));
-        files.put("2002-crlf.mbox", bytes("2002-crlf.mbox"));
+        files.put("2001-mboxrd-escapes.mbox", fixture("mail/2001-mboxrd-escapes.mbox"));
+        files.put("2002-crlf.mbox", fixture("mail/2002-crlf.mbox"));
         files.put("revision-basic.mbox", patchwork("series/revision-basic.mbox"));
-        files.put("2003-gzip.mbox.gz", bytes("2003-gzip.mbox.gz"));
+        files.put("2003-gzip.mbox.gz", fixture("mail/2003-gzip.mbox.gz"));
         files.put("0019-multipart-patch.mbox", patchwork("mail/0019-multipart-patch.mbox"));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String name = f.getKey();
             byte[] file = f.getValue();
-            List<MboxEntry> whole = readAll(file, LIMITS);
+            List<MboxEntry> whole = Pipeline.entries(file, LIMITS);
             java.util.Random random = new java.util.Random(name.hashCode());
             InputStream trickle = new ByteArrayInputStream(file) {
                 @Override
@@ -267,8 +267,8 @@ class MboxReaderTest {
 
     @Test
     void emptyInputsHaveNoMessages() {
-        assertThat(readAll(new byte[0], LIMITS)).isEmpty();
-        assertThat(readAll("\n\r\n  \n".getBytes(StandardCharsets.US_ASCII), LIMITS)).isEmpty();
+        assertThat(Pipeline.entries(new byte[0], LIMITS)).isEmpty();
+        assertThat(Pipeline.entries("\n\r\n  \n".getBytes(StandardCharsets.US_ASCII), LIMITS)).isEmpty();
     }
 
     @Test
@@ -360,8 +360,9 @@ class MboxReaderTest {
 
     @Test
     void theGeneratedKernelCorpusSplitsIntoEveryMessage() throws Exception {
-        Path mbox = Fixtures.generatedCorpus();
-        long truthLines = Files.readAllLines(Fixtures.generatedTruth()).size();
+        Corpus.Generated corpus = Corpus.fixture(30, 7);
+        Path mbox = corpus.mbox();
+        long truthLines = corpus.truth().size();
         Pattern formatPatchFrom = Pattern.compile("(?m)^From [0-9a-f]{40} Mon Sep 17 00:00:00 2001$");
 
         try (InputStream in = Files.newInputStream(mbox); MboxReader r = MboxReader.open(in, LIMITS)) {
@@ -400,5 +401,9 @@ class MboxReaderTest {
             }
         }
         return -1;
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
     }
 }

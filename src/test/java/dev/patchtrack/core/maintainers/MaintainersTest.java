@@ -7,10 +7,8 @@ import dev.patchtrack.core.maintainers.Maintainers.Role;
 import dev.patchtrack.core.maintainers.Maintainers.Section;
 import dev.patchtrack.core.maintainers.Reviewers.Reviewer;
 import dev.patchtrack.core.maintainers.Reviewers.Status;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.patchtrack.core.model.Problem;
+import dev.patchtrack.support.Pipeline;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** MAINTAINERS read and matched as get_maintainer.pl does, on a real-shaped excerpt. */
 class MaintainersTest {
 
-    static final String EXCERPT = read("src/test/resources/fixtures/maintainers/0001-rust-excerpt.txt");
+    static final String EXCERPT = Pipeline.fixtureText("maintainers/0001-rust-excerpt.txt");
 
     /** The excerpt as a tree where drivers/gpu/nova-core is a directory. */
     static final Maintainers M = Maintainers.parse(EXCERPT, p -> p.equals("drivers/gpu/nova-core"));
@@ -112,7 +110,9 @@ class MaintainersTest {
     @Test
     void badLinesAreProblemsNotFailures() {
         Maintainers m = Maintainers.parse("BROKEN\nM: nobody here\nK: (unclosed\nF: x/\n", p -> false);
-        assertThat(m.problems()).hasSize(2).allMatch(p -> p.startsWith("line "));
+        assertThat(m.problems()).hasSize(2).allMatch(p -> p.detail().startsWith("line "));
+        assertThat(m.problems()).extracting(Problem::code)
+                .containsExactly(Problem.Code.RULE_MALFORMED, Problem.Code.RULE_PATTERN);
         assertThat(m.sectionsOf("x/y.c")).hasSize(1);
     }
 
@@ -128,13 +128,5 @@ class MaintainersTest {
         assertThat(Reviewers.waitsOn(r, "aliceryhl@google.com")).isFalse();
         assertThat(Reviewers.waitsOn(r, "ojeda@kernel.org")).isFalse();
         assertThat(r.stream().filter(x -> x.status() == Status.WAITING)).hasSize(4);
-    }
-
-    private static String read(String path) {
-        try {
-            return Files.readString(Path.of(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

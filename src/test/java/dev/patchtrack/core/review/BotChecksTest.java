@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.ParsedMail;
+import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.support.Pipeline;
 import dev.patchtrack.support.RealMail;
 import java.io.IOException;
@@ -143,7 +144,9 @@ class BotChecksTest {
                 ci  fail  (unclosed
                 ci  fail  ^FAILED  # after the pattern
                 """, "test.rules");
-        assertThat(rules.problems()).containsExactly(
+        assertThat(rules.problems()).extracting(Problem::code).containsExactly(Problem.Code.RULE_MALFORMED,
+                Problem.Code.RULE_MALFORMED, Problem.Code.RULE_MALFORMED, Problem.Code.RULE_PATTERN);
+        assertThat(Problem.details(rules.problems())).containsExactly(
                 "test.rules:3: expected <context> <kind> <pattern>",
                 "test.rules:4: unknown kind broken (from, pending, success, warning, fail, url or detail)",
                 "test.rules:5: not a context (letters, digits, '-', '_', '.'): c/i",

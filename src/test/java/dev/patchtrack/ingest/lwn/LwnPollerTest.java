@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest.lwn;
 
+import dev.patchtrack.core.model.Problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -211,13 +212,19 @@ class LwnPollerTest {
     void aMalformedFeedOrPageIsReportedAndThePollGoesOn() {
         lwn.serve("/headlines/rss", "0008-headlines-truncated.rdf");
         LwnPoller.Summary s = poller.runOnce(PUBLISHED);
-        assertThat(s.problems()).anySatisfy(p -> assertThat(p).contains("feed").contains("not well-formed XML"));
+        assertThat(s.problems()).anySatisfy(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.FEED_MALFORMED);
+            assertThat(p.detail()).contains("feed").contains("not well-formed XML");
+        });
         // the index is still read and its articles fetched
         assertThat(s.discovered()).isEqualTo(3);
         assertThat(s.fetched()).isEqualTo(2);
         JsonPath status = given().get("/api/lwn/status").then().statusCode(200).extract().jsonPath();
         assertThat(status.getString("sources.find { it.kind == 'feed' }.status")).isEqualTo("malformed");
         assertThat(status.getString("sources.find { it.kind == 'feed' }.problems[0]")).startsWith("feed is not well-formed XML");
+        assertThat(status.getString("sources.find { it.kind == 'feed' }.problemDetails[0].code")).isEqualTo("feed-malformed");
+        assertThat(status.getString("sources.find { it.kind == 'feed' }.problemDetails[0].severity")).isEqualTo("error");
+        assertThat(status.getString("lastRun.problemDetails[0].code")).isEqualTo("feed-malformed");
         assertThat(status.getString("sources.find { it.kind == 'index' }.status")).isEqualTo("ok");
         assertThat(status.getInt("lastRun.fetched")).isEqualTo(2);
 
@@ -230,6 +237,7 @@ class LwnPollerTest {
         assertThat(after.getList("problems.link", String.class)).containsExactly(lwn.base() + "/Articles/970003/");
         assertThat(after.getList("problems[0].problems", String.class))
                 .containsExactly("no div.ArticleText: not an LWN article page");
+        assertThat(after.getList("problems[0].problemDetails.code", String.class)).containsExactly("page-unrecognised");
         assertThat(after.getLong("articles.unreadable")).isEqualTo(1);
         JsonPath bad = given().get("/api/articles/{id}", articleId("970003")).then().statusCode(200).extract().jsonPath();
         assertThat(bad.getString("state")).isEqualTo("unreadable");
@@ -241,11 +249,15 @@ class LwnPollerTest {
         lwn.gone("/Articles/960001/");
         LwnPoller.Summary s = poller.runOnce(PUBLISHED);
         assertThat(s.failed()).isEqualTo(1);
-        assertThat(s.problems()).anySatisfy(p -> assertThat(p).endsWith("/Articles/960001/: HTTP 404"));
+        assertThat(s.problems()).anySatisfy(p -> {
+            assertThat(p.code()).isEqualTo(Problem.Code.FETCH_FAILED);
+            assertThat(p.detail()).endsWith("/Articles/960001/: HTTP 404");
+        });
         long id = articleId("960001");
         JsonPath a = given().get("/api/articles/{id}", id).then().statusCode(200).extract().jsonPath();
         assertThat(a.getString("state")).isEqualTo("pending");
         assertThat(a.getList("problems", String.class)).containsExactly("HTTP 404");
+        assertThat(a.getList("problemDetails.code", String.class)).containsExactly("fetch-failed");
         assertThat(a.getString("nextFetchAt")).isEqualTo(PUBLISHED.plusSeconds(6 * 3600).toString());
         assertThat(a.getString("title")).isEqualTo("Rust NVMe abstractions posted"); // what the index said
 
