@@ -21,6 +21,7 @@ import dev.patchtrack.core.series.SeriesModel.SeriesDraft;
 import dev.patchtrack.ingest.tree.TreeMatches;
 import dev.patchtrack.core.series.LinkKeys;
 import dev.patchtrack.store.CheckRepository;
+import dev.patchtrack.store.Conflict;
 import dev.patchtrack.store.LinkKeyRepository;
 import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MailingList;
@@ -217,9 +218,7 @@ public class SeriesRebuilder {
         Classifier classifier = new Classifier(rules.load());
         BotChecks bots = new BotChecks(checkRules.load());
         for (List<Long> chunk : chunks) {
-            Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> rebuildInTransaction(chunk, classifier,
-                    bots, dropTheRest ? touched : null));
-            add(sums, s);
+            add(sums, deriveGroup(chunk, classifier, bots, dropTheRest ? touched : null));
         }
         if (dropTheRest) {
             Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
@@ -239,6 +238,37 @@ public class SeriesRebuilder {
                 summary.series(), summary.revisions(), summary.seriesWritten(), summary.revisionsWritten(),
                 summary.patchesWritten(), summary.trailersWritten(), summary.deleted(), millis);
         return summary;
+    }
+
+    /**
+     * One group in a transaction of its own. Another instance deriving the same series at the same time
+     * (each after its own import) can write a revision first; the group that then meets its key lost a
+     * race, and runs again: it finds the other's rows and reconciles with them.
+     */
+    private Summary deriveGroup(List<Long> chunk, Classifier classifier, BotChecks bots, Set<Long> touched) {
+        for (int attempt = 1; ; attempt++) {
+            Set<Long> seen = touched == null ? null : new HashSet<>();
+            try {
+                Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> rebuildInTransaction(chunk,
+                        classifier, bots, seen));
+                if (touched != null) {
+                    touched.addAll(seen);
+                }
+                return s;
+            } catch (RuntimeException e) {
+                if (!Conflict.is(e) || attempt >= ImportService.RACE_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.infof("deriving a group of %d messages lost a race with another instance (attempt %d of %d): %s",
+                        chunk.size(), attempt, ImportService.RACE_ATTEMPTS, e.toString());
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 100L * attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void add(int[] sums, Summary s) {
