@@ -113,7 +113,7 @@ public class WebhookDispatcher {
     }
 
     private void work() {
-        List<Long> active = QuarkusTransaction.requiringNew().call(webhooks::activeIds);
+        List<Long> active = webhooks.activeIds();
         for (long id : active) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> enqueue(id));
