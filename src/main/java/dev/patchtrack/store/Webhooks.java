@@ -109,9 +109,10 @@ public class Webhooks {
         return added;
     }
 
-    /** Pending deliveries whose time has come and that no live claim holds, oldest first. */
+    /** Pending deliveries of active subscriptions whose time has come and that no live claim holds, oldest first. */
     public List<Long> due(Instant now, int limit) {
-        return em.createQuery("select d.id from WebhookDeliveryEntity d where d.status = :p and d.nextAttempt <= :now"
+        return em.createQuery("select d.id from WebhookDeliveryEntity d, WebhookEntity w where w.id = d.webhookId"
+                        + " and w.active = true and d.status = :p and d.nextAttempt <= :now"
                         + " and (d.claimedUntil is null or d.claimedUntil < :now) order by d.id", Long.class)
                 .setParameter("p", WebhookDeliveryEntity.PENDING).setParameter("now", now).setMaxResults(limit)
                 .getResultList();

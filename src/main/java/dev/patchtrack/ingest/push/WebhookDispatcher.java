@@ -114,6 +114,9 @@ public class WebhookDispatcher {
 
     private void work() {
         List<Long> active = webhooks.activeIds();
+        if (active.isEmpty()) {
+            return; // nothing to queue nor send: no transaction at all
+        }
         for (long id : active) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> enqueue(id));
