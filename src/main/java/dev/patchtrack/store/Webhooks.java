@@ -1,11 +1,17 @@
 package dev.patchtrack.store;
 
 import dev.patchtrack.core.push.LogCursor;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +29,9 @@ public class Webhooks {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     public void persist(WebhookEntity w) {
         em.persist(w);
@@ -44,9 +53,23 @@ public class Webhooks {
         em.remove(w);
     }
 
+    /**
+     * Ids of the active subscriptions, read on a connection of its own outside any transaction: the
+     * worker's first look each round, so that a store closed under the service fails it with the
+     * database's own error (a transaction would only say that it could not enlist the connection).
+     */
     public List<Long> activeIds() {
-        return em.createQuery("select w.id from WebhookEntity w where w.active = true order by w.id", Long.class)
-                .getResultList();
+        List<Long> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM webhook WHERE active = TRUE ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the webhook subscriptions: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** The subscription, locked until the transaction ends: the one instance that moves its cursor now. */
@@ -86,9 +109,10 @@ public class Webhooks {
         return added;
     }
 
-    /** Pending deliveries whose time has come and that no live claim holds, oldest first. */
+    /** Pending deliveries of active subscriptions whose time has come and that no live claim holds, oldest first. */
     public List<Long> due(Instant now, int limit) {
-        return em.createQuery("select d.id from WebhookDeliveryEntity d where d.status = :p and d.nextAttempt <= :now"
+        return em.createQuery("select d.id from WebhookDeliveryEntity d, WebhookEntity w where w.id = d.webhookId"
+                        + " and w.active = true and d.status = :p and d.nextAttempt <= :now"
                         + " and (d.claimedUntil is null or d.claimedUntil < :now) order by d.id", Long.class)
                 .setParameter("p", WebhookDeliveryEntity.PENDING).setParameter("now", now).setMaxResults(limit)
                 .getResultList();

@@ -114,7 +114,10 @@ public class WebhookDispatcher {
     }
 
     private void work() {
-        List<Long> active = QuarkusTransaction.requiringNew().call(webhooks::activeIds);
+        List<Long> active = webhooks.activeIds();
+        if (active.isEmpty()) {
+            return; // nothing to queue nor send: no transaction at all
+        }
         for (long id : active) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> enqueue(id));
