@@ -1,11 +1,11 @@
 package dev.patchtrack.api;
 
+import dev.patchtrack.core.model.WireNames;
 import dev.patchtrack.core.query.SearchQuery;
 import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.store.ItemSearch;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,14 +47,13 @@ public final class Filters {
         return out;
     }
 
-    static List<String> states(List<String> raw) {
-        List<String> out = values(raw);
-        for (String s : out) {
+    static List<ReviewState> states(List<String> raw) {
+        List<ReviewState> out = new ArrayList<>();
+        for (String s : values(raw)) {
             try {
-                ReviewState.fromWire(s);
+                out.add(ReviewState.fromWire(s));
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.badParameter("state", KnownValues.unknown("state", s,
-                        Arrays.stream(ReviewState.values()).map(ReviewState::wireName).toList()));
+                throw ApiProblem.badParameter("state", KnownValues.unknown("state", s, WireNames.all(ReviewState.class)));
             }
         }
         return out;

@@ -26,7 +26,7 @@ public class Overrides {
 
     public Response setSeries(String id, OverrideInput in) {
         long sid = Ids.parse("id", id);
-        String state = validState(in);
+        ReviewState state = validState(in);
         return answer(service.setSeries(sid, state, in.by(), in.note()));
     }
 
@@ -47,7 +47,7 @@ public class Overrides {
         return Response.ok(reads.call(() -> views.series(sid))).build();
     }
 
-    private static String validState(OverrideInput in) {
+    private static ReviewState validState(OverrideInput in) {
         if (in == null || in.state() == null || in.state().isBlank()) {
             throw ApiProblem.badParameter("state", "the body must name a state: {\"state\": \"accepted\", \"by\": \"...\"}");
         }
@@ -55,7 +55,7 @@ public class Overrides {
             throw ApiProblem.badParameter("by", "say who sets the state: {\"by\": \"Your Name\"}");
         }
         try {
-            return ReviewState.fromWire(in.state()).wireName();
+            return ReviewState.fromWire(in.state());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badParameter("state", "unknown state '" + Params.clip(in.state()) + "'");
         }

@@ -11,6 +11,7 @@ import dev.patchtrack.api.dto.ReviewerInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
 import dev.patchtrack.api.dto.VersionChangesInfo;
 import dev.patchtrack.core.patch.VersionChanges;
+import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.ingest.VersionChangesService;
 import dev.patchtrack.api.dto.SeriesInfo;
 import dev.patchtrack.api.dto.SeriesSummaryInfo;
@@ -96,7 +97,7 @@ public class Views {
     static StateInfo state(ReviewColumns review, boolean overridden, Map<Long, Person> people,
                            Map<Long, Head> msgs) {
         Head m = review.messagePk == null ? null : msgs.get(review.messagePk);
-        return new StateInfo(review.state, review.reason, m == null ? null : m.messageId(),
+        return new StateInfo(review.state.wireName(), review.reason, m == null ? null : m.messageId(),
                 person(people.get(review.personId)), overridden);
     }
 
@@ -169,7 +170,7 @@ public class Views {
                     person(people.get(r.authorId)),
                     cover == null ? null : new CoverLetterInfo(cover.messageId(), cover.subject(), cover.sentAt()),
                     r.linkReason, r.complete, r.extraPatches, r.changeId, dependsOn,
-                    applied(notices, 0, people, msgs), "superseded".equals(r.review.state),
+                    applied(notices, 0, people, msgs), r.review.state == ReviewState.SUPERSEDED,
                     state(r.review, false, people, msgs),
                     revisionTopics(revTopics.get(r.id)), changes(s.id, changes.get(r.id)), ps,
                     reviewers.byRevision() == null ? null : reviewers(reviewers.byRevision().getOrDefault(r.id, List.of())),

@@ -39,7 +39,7 @@ final class Derivation {
     }
 
     /** A maintainer's override of one patch. */
-    record PatchOverride(String state, String by, String note) {
+    record PatchOverride(ReviewState state, String by, String note) {
     }
 
     private final Map<String, MailFacts> facts;
@@ -92,7 +92,7 @@ final class Derivation {
         for (String patch : patchIds) {
             PatchOverride o = overrides.get(patch);
             if (o != null) {
-                states.put(patch, StateReason.overridden(ReviewState.fromWire(o.state()), o.by(), o.note()));
+                states.put(patch, StateReason.overridden(o.state(), o.by(), o.note()));
                 overridden.add(patch);
                 continue;
             }

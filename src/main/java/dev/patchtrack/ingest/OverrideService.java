@@ -1,6 +1,7 @@
 package dev.patchtrack.ingest;
 
 import dev.patchtrack.core.model.OverrideTarget;
+import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesRepository;
@@ -12,7 +13,7 @@ import jakarta.inject.Inject;
  * A maintainer's state overrides of a series or a patch: they beat derivation until cleared, and both
  * setting and clearing are events. Each call records the override in a transaction of its own, then
  * derives the series again (in the rebuilder's transactions), and returns the series' id. An unknown
- * target, or clearing where there is no override, is {@link NotFound}. States are valid wire names.
+ * target, or clearing where there is no override, is {@link NotFound}. States are parsed before they come here.
  */
 @ApplicationScoped
 public class OverrideService {
@@ -23,7 +24,7 @@ public class OverrideService {
     @Inject
     SeriesRebuilder rebuilder;
 
-    public long setSeries(long sid, String state, String by, String note) {
+    public long setSeries(long sid, ReviewState state, String by, String note) {
         QuarkusTransaction.requiringNew().run(() -> {
             requireSeries(sid);
             series.setOverride(OverrideTarget.SERIES, sid, sid, state, by, note);
@@ -44,7 +45,7 @@ public class OverrideService {
         return sid;
     }
 
-    public long setPatch(long pid, String state, String by, String note) {
+    public long setPatch(long pid, ReviewState state, String by, String note) {
         long sid = QuarkusTransaction.requiringNew().call(() -> {
             long s = seriesOfPatch(pid);
             series.setOverride(OverrideTarget.PATCH, pid, s, state, by, note);

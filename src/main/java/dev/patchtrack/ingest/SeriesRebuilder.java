@@ -415,7 +415,7 @@ public class SeriesRebuilder {
     }
 
     private static StateRow stateRow(StateReason s, Map<String, Long> pks) {
-        return new StateRow(s.state().wireName(), s.because(), s.messageId() == null ? null : pks.get(s.messageId()),
+        return new StateRow(s.state(), s.because(), s.messageId() == null ? null : pks.get(s.messageId()),
                 s.person());
     }
 

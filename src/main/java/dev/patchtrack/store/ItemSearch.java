@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import dev.patchtrack.core.query.SearchQuery;
+import dev.patchtrack.core.review.ReviewState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,7 +38,7 @@ public class ItemSearch {
      * @param revisions revision ids (patches only)
      * @param people   ids of the author (series: of the series)
      */
-    public record Filter(List<String> lists, List<String> topics, List<String> states, List<String> authors,
+    public record Filter(List<String> lists, List<String> topics, List<ReviewState> states, List<String> authors,
                          Instant since, Instant before, List<Integer> versions, Boolean rfc, SearchQuery.Node q,
                          List<Long> revisions, List<Long> people) {
 
@@ -84,7 +85,7 @@ public class ItemSearch {
         w.in("s.id IN (SELECT sl.series_id FROM series_list sl JOIN mailing_list l ON l.id = sl.list_id"
                 + " WHERE l.name IN (:lists))", "lists", f.lists());
         w.in("s.id IN (SELECT st.series_id FROM series_topic st WHERE st.topic IN (:topics))", "topics", f.topics());
-        w.in("s.state IN (:states)", "states", f.states());
+        w.in("s.state IN (:states)", "states", wireNames(f.states()));
         w.authors("s.author_id", f.authors());
         w.in("s.author_id IN (:people)", "people", f.people());
         w.value("s.last_posted_at >= :since", "since", f.since());
@@ -106,7 +107,7 @@ public class ItemSearch {
                 + " WHERE l.name IN (:lists))", "lists", f.lists());
         w.in("p.revision_id IN (SELECT rt.revision_id FROM revision_topic rt WHERE rt.topic IN (:topics))", "topics",
                 f.topics());
-        w.in("p.state IN (:states)", "states", f.states());
+        w.in("p.state IN (:states)", "states", wireNames(f.states()));
         w.authors("p.author_id", f.authors());
         w.in("p.author_id IN (:people)", "people", f.people());
         w.in("p.revision_id IN (:revisions)", "revisions", f.revisions());
@@ -141,6 +142,11 @@ public class ItemSearch {
     private static final String ESC = Where.ESCAPE;
 
     /** People whose name or address has the text. */
+    /** States as the state columns spell them, for an {@code IN} list. */
+    private static List<String> wireNames(List<ReviewState> states) {
+        return states == null ? List.of() : states.stream().map(ReviewState::wireName).toList();
+    }
+
     private static String people(String like) {
         return "(SELECT pe.id FROM person pe WHERE LOWER(pe.email) LIKE " + like + ESC + " OR LOWER(pe.name) LIKE "
                 + like + ESC + ")";

@@ -1,6 +1,8 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.review.ReviewState;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 
 /** A derived review state as a series, a revision and a patch each store it. */
@@ -8,7 +10,8 @@ import jakarta.persistence.Embeddable;
 public class ReviewColumns {
 
     @Column(nullable = false)
-    public String state = "new";
+    @Convert(converter = ReviewStateColumn.class)
+    public ReviewState state = ReviewState.NEW;
 
     @Column(name = "state_reason")
     public String reason;

@@ -3,6 +3,7 @@ package dev.patchtrack.store;
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.core.model.OverrideTarget;
+import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.core.review.StateReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,12 +44,12 @@ public class SeriesRepository {
     }
 
     /**
-     * A derived review state as stored: the wire name, the reason a person reads, and what caused it.
+     * A derived review state as stored: the state, the reason a person reads, and what caused it.
      *
      * @param messagePk the message that caused it, null when none
      * @param person    who caused it, null when nobody did
      */
-    public record StateRow(String state, String reason, Long messagePk, Address person) {
+    public record StateRow(ReviewState state, String reason, Long messagePk, Address person) {
     }
 
     /**
@@ -251,7 +252,7 @@ public class SeriesRepository {
                 se = new SeriesEntity();
             }
             boolean changed = fresh | set(se, s, people);
-            String before = fresh ? null : se.review.state;
+            ReviewState before = fresh ? null : se.review.state;
             StateOverride override = fresh ? null : seriesOverrides.get(se.id);
             changed |= setState(se.review, override == null ? s.state() : overridden(override), people)
                     | se.stateOverridden != (override != null);
@@ -259,10 +260,11 @@ public class SeriesRepository {
             if (fresh) {
                 em.persist(se);
                 events.add(EventEntity.of(EventKind.SERIES_CREATED, se.id, null, null, s.key(),
-                        "new series: " + se.title + " (" + se.review.state + ")"));
-            } else if (!se.review.state.equals(before)) {
+                        "new series: " + se.title + " (" + se.review.state.wireName() + ")"));
+            } else if (se.review.state != before) {
                 events.add(EventEntity.of(EventKind.STATE_CHANGED, se.id, null, null, null,
-                        "series " + se.title + ": " + before + " -> " + se.review.state + " (" + se.review.reason + ")"));
+                        "series " + se.title + ": " + before.wireName() + " -> " + se.review.state.wireName()
+                                + " (" + se.review.reason + ")"));
             }
             if (changed) {
                 seriesWritten++;
@@ -288,7 +290,7 @@ public class SeriesRepository {
                     re = new RevisionEntity();
                     re.revisionKey = r.key();
                 }
-                String revBefore = freshRev ? null : re.review.state;
+                ReviewState revBefore = freshRev ? null : re.review.state;
                 if (freshRev | set(re, r, se.id, pos, people) | setState(re.review, r.state(), people)) {
                     revisionsWritten++;
                 }
@@ -299,9 +301,10 @@ public class SeriesRepository {
                     events.add(EventEntity.of(EventKind.REVISION_POSTED, se.id, re.id, null, r.key(),
                             "v" + re.version + (re.rfc ? " (RFC)" : "") + " of " + re.title + " posted, "
                                     + r.patches().size() + " of " + re.total + " patches"));
-                } else if (!re.review.state.equals(revBefore)) {
+                } else if (re.review.state != revBefore) {
                     events.add(EventEntity.of(EventKind.STATE_CHANGED, se.id, re.id, null, null,
-                            "v" + re.version + " of " + re.title + ": " + revBefore + " -> " + re.review.state
+                            "v" + re.version + " of " + re.title + ": " + revBefore.wireName() + " -> "
+                                    + re.review.state.wireName()
                                     + " (" + re.review.reason + ")"));
                 }
                 syncTopics(re.id, r.topics(), revisionTopics.getOrDefault(re.id, Map.of()), false);
@@ -415,7 +418,7 @@ public class SeriesRepository {
     private static boolean setState(ReviewColumns c, StateRow s, Map<String, Long> people) {
         String reason = clip(s.reason(), 2000);
         Long person = personId(people, s.person());
-        boolean changed = !Objects.equals(c.state, s.state()) || !Objects.equals(c.reason, reason)
+        boolean changed = c.state != s.state() || !Objects.equals(c.reason, reason)
                 || !Objects.equals(c.messagePk, s.messagePk()) || !Objects.equals(c.personId, person);
         c.state = s.state();
         c.reason = reason;
@@ -624,7 +627,8 @@ public class SeriesRepository {
         Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
         for (Object[] row : em.createQuery("select st.topic, s.review.state, count(s) from SeriesTopic st, SeriesEntity s"
                 + " where st.seriesId = s.id group by st.topic, s.review.state", Object[].class).getResultList()) {
-            out.computeIfAbsent((String) row[0], k -> new java.util.TreeMap<>()).put((String) row[1], (Long) row[2]);
+            out.computeIfAbsent((String) row[0], k -> new java.util.TreeMap<>())
+                    .put(((ReviewState) row[1]).wireName(), (Long) row[2]);
         }
         return out;
     }
@@ -633,7 +637,8 @@ public class SeriesRepository {
      * Records a maintainer's override (replacing one in force) and its event; the next rebuild
      * applies it.
      */
-    public StateOverride setOverride(OverrideTarget target, long targetId, Long seriesId, String state, String by, String note) {
+    public StateOverride setOverride(OverrideTarget target, long targetId, Long seriesId, ReviewState state, String by,
+                                     String note) {
         clearOverride(target, targetId, seriesId, by, false);
         StateOverride o = new StateOverride();
         o.target = target;
@@ -644,7 +649,7 @@ public class SeriesRepository {
         o.setAt = Instant.now();
         em.persist(o);
         em.persist(EventEntity.of(EventKind.OVERRIDE_SET, seriesId, null, target == OverrideTarget.PATCH ? targetId : null,
-                null, target.wireName() + " " + targetId + " set to " + state + " by " + o.setBy
+                null, target.wireName() + " " + targetId + " set to " + state.wireName() + " by " + o.setBy
                         + (note == null || note.isBlank() ? "" : ": " + note)));
         dataVersion.bump();
         return o;

@@ -1,6 +1,7 @@
 package dev.patchtrack.store;
 
 import dev.patchtrack.core.model.OverrideTarget;
+import dev.patchtrack.core.review.ReviewState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -30,7 +31,8 @@ public class StateOverride extends PanacheEntityBase {
     public Long targetId;
 
     @Column(nullable = false)
-    public String state;
+    @Convert(converter = ReviewStateColumn.class)
+    public ReviewState state;
 
     @Column(name = "set_by", nullable = false)
     public String setBy;

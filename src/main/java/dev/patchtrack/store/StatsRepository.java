@@ -1,6 +1,7 @@
 package dev.patchtrack.store;
 
 import dev.patchtrack.core.model.Trailer;
+import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.core.stats.Latency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,11 +67,14 @@ public class StatsRepository {
     public List<Instant> revisionsAccepted(Instant since, Instant before, List<String> topics) {
         String at = ACCEPTED_AT;
         StringBuilder sql = new StringBuilder("SELECT " + at + ", r.id FROM revision r"
-                + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE r.state = 'accepted'");
+                + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE r.state = :accepted");
         range(sql, at, since, before);
         revisionTopics(sql, topics);
         return instants(rows(sql.toString(), since, before, topics));
     }
+
+    /** The {@code :accepted} of a statement: the state column's spelling of accepted. */
+    private static final String ACCEPTED = ReviewState.ACCEPTED.wireName();
 
     /** The review trailers the latency and reviewer numbers count. */
     private static final String REVIEW_TRAILERS = Trailer.REVIEW_NAMES.stream().map(n -> "'" + n + "'")
@@ -87,7 +91,7 @@ public class StatsRepository {
     public List<Latency.Row> firstPostedToAccepted(List<String> topics) {
         StringBuilder sql = new StringBuilder("SELECT st.topic, s.id, s.first_posted_at, " + ACCEPTED_AT
                 + " FROM series s JOIN series_topic st ON st.series_id = s.id"
-                + " JOIN revision r ON r.series_id = s.id AND r.state = 'accepted'"
+                + " JOIN revision r ON r.series_id = s.id AND r.state = :accepted"
                 + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE s.first_posted_at IS NOT NULL");
         if (!topics.isEmpty()) {
             sql.append(" AND st.topic IN (:topics)");
@@ -180,6 +184,9 @@ public class StatsRepository {
         }
         if (!topics.isEmpty()) {
             q.setParameter("topics", topics);
+        }
+        if (sql.contains(":accepted")) {
+            q.setParameter("accepted", ACCEPTED);
         }
         return q.getResultList();
     }

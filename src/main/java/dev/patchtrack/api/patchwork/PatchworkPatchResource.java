@@ -13,6 +13,7 @@ import dev.patchtrack.api.dto.patchwork.PwCommentInfo;
 import dev.patchtrack.api.dto.patchwork.PwPatchInfo;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.query.SearchQuery;
+import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.store.ItemSearch;
 import dev.patchtrack.store.SeriesRepository.Page;
 import jakarta.inject.Inject;
@@ -93,7 +94,7 @@ public class PatchworkPatchResource {
         if (rfc && names.size() > 1) {
             throw ApiProblem.badParameter("state", "rfc is a flag here, not a state: ask for state=rfc alone");
         }
-        List<String> states = PatchworkStates.states(names);
+        List<ReviewState> states = PatchworkStates.states(names);
         if ((!names.isEmpty() && !rfc && states.isEmpty()) || Boolean.TRUE.equals(arch)) {
             return PatchworkParams.page(List.of(), 0, paging, uri);
         }
@@ -161,7 +162,7 @@ public class PatchworkPatchResource {
             }
             return service.patch(pid, PatchworkParams.urls(uri));
         }
-        String settable = PatchworkStates.known(state) ? PatchworkStates.settable(state) : null;
+        ReviewState settable = PatchworkStates.known(state) ? PatchworkStates.settable(state) : null;
         if (settable == null) {
             throw ApiProblem.badParameter("state", "'" + Params.clip(state) + "' cannot be set here; states that can: "
                     + String.join(", ", PatchworkStates.settableNames()));

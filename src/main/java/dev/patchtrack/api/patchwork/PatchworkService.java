@@ -9,6 +9,7 @@ import dev.patchtrack.api.dto.patchwork.PwCoverInfo;
 import dev.patchtrack.api.dto.patchwork.PwEventInfo;
 import dev.patchtrack.api.dto.patchwork.PwPatchInfo;
 import dev.patchtrack.api.dto.patchwork.PwPersonDetailInfo;
+import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.api.dto.patchwork.PwProjectInfo;
 import dev.patchtrack.api.dto.patchwork.PwSeriesInfo;
 import dev.patchtrack.api.patchwork.PatchworkViews.Urls;
@@ -205,7 +206,7 @@ public class PatchworkService {
      * {@code commit_ref} kept in the override's note), which re-derives the series; the answer is the
      * patch as it now stands.
      */
-    public PwPatchInfo update(long id, String state, String commitRef, String by, Urls u) {
+    public PwPatchInfo update(long id, ReviewState state, String commitRef, String by, Urls u) {
         String note = commitRef == null || commitRef.isBlank() ? "set through the Patchwork API"
                 : PatchworkViews.COMMIT_NOTE + commitRef.strip();
         overrides.setPatch(id, state, by, note);

@@ -22,16 +22,13 @@ public final class PatchworkStates {
             "not-applicable", "changes-requested", "awaiting-upstream", "superseded", "deferred", "reviewed");
 
     /** What each Patchwork name finds among patchtrack's states; {@code rfc} is the RFC flag instead. */
-    private static final Map<String, List<String>> FINDS = new LinkedHashMap<>();
+    private static final Map<String, List<ReviewState>> FINDS = new LinkedHashMap<>();
 
     static {
-        FINDS.put("new", List.of("new"));
-        FINDS.put("under-review", List.of("under-review", "reviewed"));
-        FINDS.put("reviewed", List.of("reviewed"));
-        FINDS.put("changes-requested", List.of("changes-requested"));
-        FINDS.put("accepted", List.of("accepted"));
-        FINDS.put("superseded", List.of("superseded"));
-        FINDS.put("rejected", List.of("rejected"));
+        for (ReviewState s : ReviewState.values()) {
+            FINDS.put(s.wireName(), List.of(s));
+        }
+        FINDS.put(ReviewState.UNDER_REVIEW.wireName(), List.of(ReviewState.UNDER_REVIEW, ReviewState.REVIEWED));
         FINDS.put("not-applicable", List.of());
         FINDS.put("awaiting-upstream", List.of());
         FINDS.put("deferred", List.of());
@@ -41,8 +38,8 @@ public final class PatchworkStates {
     }
 
     /** The Patchwork name a patch in this patchtrack state shows. */
-    public static String name(String state) {
-        return "reviewed".equals(state) ? "under-review" : state;
+    public static String name(ReviewState state) {
+        return (state == ReviewState.REVIEWED ? ReviewState.UNDER_REVIEW : state).wireName();
     }
 
     /** A Patchwork state as clients spell it: {@code Under Review}, {@code under-review}, {@code under_review}. */
@@ -56,10 +53,10 @@ public final class PatchworkStates {
     }
 
     /** patchtrack states the Patchwork names find (rfc finds none: it is the RFC flag). */
-    public static List<String> states(List<String> names) {
-        List<String> out = new ArrayList<>();
+    public static List<ReviewState> states(List<String> names) {
+        List<ReviewState> out = new ArrayList<>();
         for (String n : names) {
-            for (String s : FINDS.getOrDefault(slug(n), List.of())) {
+            for (ReviewState s : FINDS.getOrDefault(slug(n), List.of())) {
                 if (!out.contains(s)) {
                     out.add(s);
                 }
@@ -69,12 +66,12 @@ public final class PatchworkStates {
     }
 
     /** The patchtrack state a client may set under this Patchwork name, or null when there is none. */
-    public static String settable(String value) {
+    public static ReviewState settable(String value) {
         String s = slug(value);
         if (s.equals("rfc") || FINDS.getOrDefault(s, List.of()).isEmpty()) {
             return null;
         }
-        return ReviewState.fromWire(s).wireName();
+        return ReviewState.fromWire(s);
     }
 
     /** The names that can be set, as a problem lists them. */

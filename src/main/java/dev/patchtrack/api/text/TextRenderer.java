@@ -7,6 +7,8 @@ import dev.patchtrack.core.patch.RangeDiff;
 import dev.patchtrack.core.audit.AuditFinding;
 import dev.patchtrack.core.audit.AuditKind;
 import dev.patchtrack.core.audit.AuditText;
+import dev.patchtrack.core.model.WireNames;
+import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.api.dto.ArticleSummaryInfo;
 import dev.patchtrack.api.dto.EventInfo;
 import dev.patchtrack.api.dto.MessageInfo;
@@ -54,8 +56,7 @@ public final class TextRenderer {
     public static final int DEFAULT_WIDTH = 100;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final List<String> STATES = List.of("new", "under-review", "reviewed", "changes-requested",
-            "accepted", "superseded", "rejected");
+    private static final List<String> STATES = WireNames.all(ReviewState.class);
 
     private final int width;
     private final String base;
@@ -353,7 +354,7 @@ public final class TextRenderer {
             if (r.coverLetter() != null) {
                 out.append("    cover <").append(TextWidth.clean(r.coverLetter().messageId())).append(">\n");
             }
-            if (!"superseded".equals(r.state().state()) && r.state().reason() != null) {
+            if (!r.superseded() && r.state().reason() != null) {
                 out.append(fit("    why: " + r.state().reason())).append('\n');
             }
             if (r.changes() != null) {

@@ -1,5 +1,6 @@
 package dev.patchtrack.core.review;
 
+import dev.patchtrack.core.model.WireNames;
 import java.util.Locale;
 
 /** Where a patch, a revision or a series stands. RFC is a flag, not a state. */
@@ -24,11 +25,15 @@ public enum ReviewState {
         return this != ACCEPTED && this != SUPERSEDED && this != REJECTED;
     }
 
-    /** {@code under-review} and so on, as the API spells it. */
+    /** {@code under-review} and so on, as the API and the database spell it. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
+    /**
+     * The state a person typed: its wire name, in any case, with blanks around it or underscores for
+     * hyphens ({@code Under_Review}); any other is an {@link IllegalArgumentException}.
+     */
     public static ReviewState fromWire(String s) {
         return valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
