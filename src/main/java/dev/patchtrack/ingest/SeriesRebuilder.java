@@ -14,6 +14,7 @@ import dev.patchtrack.core.series.SeriesBuilder;
 import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.series.SeriesModel.AppliedDraft;
 import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
+import dev.patchtrack.core.series.SeriesModel.LinkReason;
 import dev.patchtrack.core.series.SeriesModel.PatchSlot;
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
 import dev.patchtrack.core.series.SeriesModel.RevisionLink;
@@ -437,9 +438,9 @@ public class SeriesRebuilder {
     private static SeriesRow toRow(SeriesDraft d, Map<String, MailFacts> facts, Map<String, Long> pks,
                                    Map<Long, List<Long>> listsOfMessage, Map<Long, String> listNames,
                                    Derivation derivation, Set<Long> overridden) {
-        Map<String, String> linkReasonByNewer = new HashMap<>();
+        Map<String, LinkReason> linkReasonByNewer = new HashMap<>();
         for (RevisionLink link : d.links()) {
-            linkReasonByNewer.put(link.newerKey(), link.reason().wireName());
+            linkReasonByNewer.put(link.newerKey(), link.reason());
         }
         Set<Long> listIds = new TreeSet<>();
         List<RevisionRow> revisions = new ArrayList<>();

@@ -1,7 +1,9 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.series.SeriesModel.LinkReason;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -53,8 +55,10 @@ public class RevisionEntity extends PanacheEntityBase {
     @Column(name = "cover_message_pk")
     public Long coverMessagePk;
 
+    /** How it was linked to the revision before it, null for a first posting. */
     @Column(name = "link_reason")
-    public String linkReason;
+    @Convert(converter = LinkReasonColumn.class)
+    public LinkReason linkReason;
 
     @Column(name = "patch_count", nullable = false)
     public int patchCount;

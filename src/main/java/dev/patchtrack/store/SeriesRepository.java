@@ -5,6 +5,7 @@ import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.core.model.OverrideTarget;
 import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.core.review.StateReason;
+import dev.patchtrack.core.series.SeriesModel.LinkReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,7 +63,7 @@ public class SeriesRepository {
 
     /** A revision as it should be stored. */
     public record RevisionRow(String key, int version, int versionMinor, int total, boolean rfc, String title,
-                              Address author, Instant postedAt, Long coverMessagePk, String linkReason,
+                              Address author, Instant postedAt, Long coverMessagePk, LinkReason linkReason,
                               boolean complete, boolean extraPatches, String changeId, List<PatchRow> patches,
                               List<String> dependsOn, List<AppliedRow> applied,
                               StateRow state, List<TopicRow> topics) {
@@ -562,7 +563,7 @@ public class SeriesRepository {
         }
         c |= !Objects.equals(e.coverMessagePk, r.coverMessagePk());
         e.coverMessagePk = r.coverMessagePk();
-        c |= !Objects.equals(e.linkReason, r.linkReason());
+        c |= e.linkReason != r.linkReason();
         e.linkReason = r.linkReason();
         c |= e.patchCount != r.patches().size() || e.complete != r.complete() || e.extraPatches != r.extraPatches();
         e.patchCount = r.patches().size();
