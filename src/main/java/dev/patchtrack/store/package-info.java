@@ -2,6 +2,7 @@
  * The only package that knows JPA and SQL: Panache entities, one repository per aggregate, plain JDBC
  * for the bulk paths ({@code Jdbc}, with idempotent inserts of shared keys), and what a database
  * failure means ({@code DatabaseDown}: unreachable; {@code Conflict}: a race another attempt resolves).
+ * Enums of shared words are stored by their wire names through the {@code *Column} converters.
  * Statements run the same on H2 and PostgreSQL, or say which one they are for.
  */
 package dev.patchtrack.store;
