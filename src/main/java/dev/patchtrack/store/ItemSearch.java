@@ -141,12 +141,12 @@ public class ItemSearch {
 
     private static final String ESC = Where.ESCAPE;
 
-    /** People whose name or address has the text. */
     /** States as the state columns spell them, for an {@code IN} list. */
     private static List<String> wireNames(List<ReviewState> states) {
         return states == null ? List.of() : states.stream().map(ReviewState::wireName).toList();
     }
 
+    /** People whose name or address has the text. */
     private static String people(String like) {
         return "(SELECT pe.id FROM person pe WHERE LOWER(pe.email) LIKE " + like + ESC + " OR LOWER(pe.name) LIKE "
                 + like + ESC + ")";
