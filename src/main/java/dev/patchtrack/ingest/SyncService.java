@@ -219,11 +219,20 @@ public class SyncService {
         }
     }
 
+    /**
+     * A sync's start, as the transaction that took the lease read it.
+     *
+     * @param needsRebuild whether a run stored mail and died before its series were derived
+     */
+    private record Started(SourceSpec spec, long sourceId, long runId, Map<String, String> cursors,
+                           boolean needsRebuild) {
+    }
+
     /** Syncs one source now. Never throws for upstream trouble: the result and the source carry the error. */
     public Result sync(String name) {
         long t0 = System.nanoTime();
         Duration lease = config.sync().lease();
-        Object[] started = QuarkusTransaction.requiringNew().call(() -> {
+        Started started = QuarkusTransaction.requiringNew().call(() -> {
             SourceEntity s = sources.findByName(name).orElseThrow(() -> new IllegalArgumentException("no source " + name));
             Instant now = Instant.now();
             if (!sources.acquireLease(s.id, instance(), now, now.plus(lease))) {
@@ -234,20 +243,19 @@ public class SyncService {
             s.lastInstance = instance();
             s.runs++;
             long runId = sources.startRun(name, instance()).id;
-            return new Object[] {new SourceSpec(s.name, s.baseUrl, s.inbox, s.mode, s.query, history(s).from(now)), s.id, runId,
-                    sources.cursors(s.id), s.needsRebuild};
+            return new Started(new SourceSpec(s.name, s.baseUrl, s.inbox, s.mode, s.query, history(s).from(now)), s.id,
+                    runId, sources.cursors(s.id), s.needsRebuild);
         });
         if (started == null) {
             LOG.infof("sync %s: skipped, another instance holds it", name);
             return new Result(name, 0, 0, 0, null, 0, true);
         }
-        SourceSpec spec = (SourceSpec) started[0];
-        long sourceId = (Long) started[1];
-        long runId = (Long) started[2];
-        @SuppressWarnings("unchecked")
-        Map<String, String> cursors = (Map<String, String>) started[3];
+        SourceSpec spec = started.spec();
+        long sourceId = started.sourceId();
+        long runId = started.runId();
+        Map<String, String> cursors = started.cursors();
         // Set when a run stored mail and died before its series were derived: which mail is not known.
-        boolean leftOver = (Boolean) started[4];
+        boolean leftOver = started.needsRebuild();
         LOG.infof("sync %s: %s mode from %s (instance %s)", name, spec.mode().wireName(), spec.uri(""), instance());
 
         ImportSummary summary = null;

@@ -3,8 +3,6 @@ package dev.patchtrack.store;
 import dev.patchtrack.core.audit.AuditInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,68 +19,70 @@ public class AuditReads {
     @Inject
     Jdbc jdbc;
 
+    /** A patch of a revision, and where its message sits. */
+    private record PatchRow(long revisionId, long seriesId, AuditInput.Patch patch) {
+    }
+
+    /** One message kept with a copy, once per copy. */
+    private record CopyRow(String messageId, String subject, String list) {
+    }
+
     public AuditInput load() {
         Map<Long, List<AuditInput.Patch>> patches = new HashMap<>();
         // message pk -> {series, revision}: where a copied message sits
         Map<String, long[]> placed = new HashMap<>();
-        jdbc.query("SELECT p.revision_id, p.number, m.message_id, p.subject, r.series_id FROM patch p"
+        for (PatchRow p : jdbc.list("SELECT p.revision_id, p.number, m.message_id, p.subject, r.series_id FROM patch p"
                 + " JOIN message m ON m.id = p.message_pk JOIN revision r ON r.id = p.revision_id"
-                + " ORDER BY p.revision_id, p.number, p.id", List.of(), rs -> {
-                    long revision = rs.getLong(1);
-                    patches.computeIfAbsent(revision, k -> new ArrayList<>())
-                            .add(new AuditInput.Patch(rs.getInt(2), rs.getString(3), rs.getString(4)));
-                    placed.putIfAbsent(rs.getString(3), new long[] {rs.getLong(5), revision});
-                });
-        List<AuditInput.Revision> revisions = new ArrayList<>();
-        jdbc.query("SELECT r.id, r.series_id, r.revision_key, r.position, r.version, r.total, r.title, r.author_id,"
-                + " pe.name, pe.email, r.posted_at, r.link_reason, m.message_id, m.subject, r.rfc FROM revision r"
+                + " ORDER BY p.revision_id, p.number, p.id", List.of(), rs -> new PatchRow(rs.getLong("revision_id"),
+                        rs.getLong("series_id"), new AuditInput.Patch(rs.getInt("number"), rs.getString("message_id"),
+                                rs.getString("subject"))))) {
+            patches.computeIfAbsent(p.revisionId(), k -> new ArrayList<>()).add(p.patch());
+            placed.putIfAbsent(p.patch().messageId(), new long[] {p.seriesId(), p.revisionId()});
+        }
+        List<AuditInput.Revision> revisions = jdbc.list("SELECT r.id, r.series_id, r.revision_key, r.position, r.version,"
+                + " r.total, r.title, r.author_id, pe.name, pe.email, r.posted_at, r.link_reason,"
+                + " m.message_id AS cover, m.subject AS cover_subject, r.rfc FROM revision r"
                 + " LEFT JOIN person pe ON pe.id = r.author_id LEFT JOIN message m ON m.id = r.cover_message_pk"
                 + " ORDER BY r.series_id, r.position, r.id", List.of(), rs -> {
-                    long id = rs.getLong(1);
-                    long authorId = rs.getLong(8);
-                    Long author = rs.wasNull() ? null : authorId;
-                    String name = rs.getString(9);
-                    String email = rs.getString(10);
+                    long id = rs.getLong("id");
+                    Long author = Jdbc.nullableLong(rs, "author_id");
+                    String name = rs.getString("name");
                     String who = author == null ? null
-                            : (name == null || name.isBlank() ? "" : name + " ") + "<" + email + ">";
-                    String cover = rs.getString(13);
-                    if (cover != null) {
-                        placed.putIfAbsent(cover, new long[] {rs.getLong(2), id});
-                    }
-                    revisions.add(new AuditInput.Revision(id, rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                            rs.getBoolean(15), rs.getInt(6), rs.getString(7), author, who, instant(rs.getObject(11, OffsetDateTime.class)),
-                            rs.getString(12), cover, rs.getString(14), patches.getOrDefault(id, List.of())));
+                            : (name == null || name.isBlank() ? "" : name + " ") + "<" + rs.getString("email") + ">";
+                    return new AuditInput.Revision(id, rs.getLong("series_id"), rs.getString("revision_key"),
+                            rs.getInt("position"), rs.getInt("version"), rs.getBoolean("rfc"), rs.getInt("total"),
+                            rs.getString("title"), author, who, Jdbc.instant(rs, "posted_at"), rs.getString("link_reason"),
+                            rs.getString("cover"), rs.getString("cover_subject"), patches.getOrDefault(id, List.of()));
                 });
-        // message -> {subject, copies, lists}
-        Map<String, Object[]> copies = new java.util.TreeMap<>();
-        jdbc.query("SELECT m.message_id, m.subject, l.name FROM message_copy c JOIN message m ON m.id = c.message_pk"
-                + " LEFT JOIN mailing_list l ON l.id = c.list_id", List.of(), rs -> {
-                    Object[] c = copies.computeIfAbsent(rs.getString(1), k -> new Object[] {null, 0, new java.util.TreeSet<String>()});
-                    c[0] = rs.getString(2);
-                    c[1] = (Integer) c[1] + 1;
-                    if (rs.getString(3) != null) {
-                        @SuppressWarnings("unchecked")
-                        java.util.Set<String> lists = (java.util.Set<String>) c[2];
-                        lists.add(rs.getString(3));
-                    }
-                });
+        for (AuditInput.Revision r : revisions) {
+            if (r.coverId() != null) {
+                placed.putIfAbsent(r.coverId(), new long[] {r.seriesId(), r.id()});
+            }
+        }
+        // message -> its subject, the lists of its copies, and how many copies
+        Map<String, String> subjects = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, java.util.Set<String>> lists = new HashMap<>();
+        for (CopyRow c : jdbc.list("SELECT m.message_id, m.subject, l.name FROM message_copy c"
+                + " JOIN message m ON m.id = c.message_pk LEFT JOIN mailing_list l ON l.id = c.list_id", List.of(),
+                rs -> new CopyRow(rs.getString("message_id"), rs.getString("subject"), rs.getString("name")))) {
+            subjects.put(c.messageId(), c.subject());
+            counts.merge(c.messageId(), 1, Integer::sum);
+            java.util.Set<String> of = lists.computeIfAbsent(c.messageId(), k -> new java.util.TreeSet<>());
+            if (c.list() != null) {
+                of.add(c.list());
+            }
+        }
         List<AuditInput.Copied> copied = new ArrayList<>();
-        copies.forEach((id, c) -> {
+        subjects.forEach((id, subject) -> {
             long[] where = placed.get(id);
-            @SuppressWarnings("unchecked")
-            java.util.Set<String> lists = (java.util.Set<String>) c[2];
-            copied.add(new AuditInput.Copied(id, (String) c[0], (Integer) c[1], List.copyOf(lists),
+            copied.add(new AuditInput.Copied(id, subject, counts.get(id), List.copyOf(lists.get(id)),
                     where == null ? null : where[0], where == null ? null : where[1]));
         });
-        List<AuditInput.Loose> loose = new ArrayList<>();
-        jdbc.query("SELECT m.message_id, m.subject, m.sent_at FROM message m WHERE m.kind = 'patch'"
-                + " AND m.deleted = FALSE AND NOT EXISTS (SELECT 1 FROM patch p WHERE p.message_pk = m.id)"
-                + " ORDER BY m.message_id", List.of(), rs -> loose.add(new AuditInput.Loose(rs.getString(1),
-                        rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)))));
+        List<AuditInput.Loose> loose = jdbc.list("SELECT m.message_id, m.subject, m.sent_at FROM message m"
+                + " WHERE m.kind = 'patch' AND m.deleted = FALSE AND NOT EXISTS (SELECT 1 FROM patch p"
+                + " WHERE p.message_pk = m.id) ORDER BY m.message_id", List.of(), rs -> new AuditInput.Loose(
+                        rs.getString("message_id"), rs.getString("subject"), Jdbc.instant(rs, "sent_at")));
         return new AuditInput(revisions, copied, loose);
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }

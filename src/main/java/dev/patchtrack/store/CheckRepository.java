@@ -24,6 +24,13 @@ public class CheckRepository {
     @Inject
     DataVersion dataVersion;
 
+    @Inject
+    Jdbc jdbc;
+
+    /** What a check's event says it is on: a patch, or a revision through its cover letter. */
+    private record Target(Long patchId, long revisionId, String about) {
+    }
+
     /** Records a check on a patch with its {@code check-created} event, in the caller's transaction. */
     public CheckEntity add(PatchEntity patch, Long seriesId, String state, String context, String targetUrl,
                            String description, String by) {
@@ -110,17 +117,14 @@ public class CheckRepository {
      * for a derived check the bot's message.
      */
     private EventEntity event(EventKind kind, CheckEntity c) {
-        Object[] where = em.createQuery("select p.id, p.revisionId, p.subject from PatchEntity p where p.messagePk = :m",
-                Object[].class).setParameter("m", c.messagePk).getResultStream().findFirst().orElse(null);
-        Long patchId = where == null ? null : (Long) where[0];
-        Long revisionId = where == null ? null : (Long) where[1];
-        String about = where == null ? null : (String) where[2];
-        if (where == null) {
-            Object[] cover = em.createQuery("select r.id, r.title from RevisionEntity r where r.coverMessagePk = :m",
-                    Object[].class).setParameter("m", c.messagePk).getResultStream().findFirst().orElse(null);
-            revisionId = cover == null ? null : (Long) cover[0];
-            about = cover == null ? "message " + c.messagePk : (String) cover[1];
-        }
+        Target where = jdbc.list("SELECT id, revision_id, subject FROM patch WHERE message_pk = ?", List.of(c.messagePk),
+                rs -> new Target(rs.getLong("id"), rs.getLong("revision_id"), rs.getString("subject"))).stream()
+                .findFirst().or(() -> jdbc.list("SELECT id, title FROM revision WHERE cover_message_pk = ?",
+                        List.of(c.messagePk), rs -> new Target(null, rs.getLong("id"), rs.getString("title"))).stream()
+                        .findFirst()).orElse(null);
+        Long patchId = where == null ? null : where.patchId();
+        Long revisionId = where == null ? null : where.revisionId();
+        String about = where == null ? "message " + c.messagePk : where.about();
         Long seriesId = revisionId == null ? null : em.find(RevisionEntity.class, revisionId).seriesId;
         String source = c.sourceMessagePk == null ? null : em.find(MessageEntity.class, c.sourceMessagePk).messageId;
         return EventEntity.of(kind, seriesId, revisionId, patchId, source,

@@ -12,13 +12,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * Plain JDBC on the caller's transaction (the Hibernate session's connection), for the bulk paths where
- * persisting entities one by one costs more than the writing: batched inserts, row reads, sequence
- * blocks. Statements are the same on H2 and PostgreSQL.
+ * Plain JDBC on the caller's transaction (the Hibernate session's connection): the bulk paths where
+ * persisting entities one by one costs more than the writing (batched inserts, sequence blocks), and
+ * every read of a projection ({@link #list}, {@link #listIn}), each row read by column name into a named
+ * record by a {@link RowMapper}. Statements are the same on H2 and PostgreSQL.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -29,14 +31,55 @@ public class Jdbc {
     @Inject
     EntityManager em;
 
-    /** Reads one result row. */
+    /**
+     * Reads the current row of a result into a value, by column name ({@code rs.getLong("series_id")}),
+     * never by position: the value is a record named for what it is.
+     */
     @FunctionalInterface
-    public interface Row {
-        void read(ResultSet rs) throws SQLException;
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
     }
 
-    /** Runs a query with these parameters and hands every row to {@code row}. */
-    public void query(String sql, Collection<?> params, Row row) {
+    /**
+     * The rows of a query, each read by {@code mapper}, in the order the query gives them. In a
+     * transaction, pending entity changes are flushed first, as Hibernate does before its own queries
+     * (flush mode AUTO): the read sees what the transaction wrote through entities.
+     */
+    public <T> List<T> list(String sql, Collection<?> params, RowMapper<T> mapper) {
+        Session session = em.unwrap(Session.class);
+        if (session.isJoinedToTransaction() && (session.getHibernateFlushMode() == FlushMode.AUTO
+                || session.getHibernateFlushMode() == FlushMode.ALWAYS)) {
+            session.flush();
+        }
+        return read(sql, params, mapper);
+    }
+
+    /**
+     * {@link #list} once per chunk of {@code values} ({@link Bulk#IN_CHUNK} at most), each bound to the
+     * {@code IN ({in})} of {@code sql}; the rows of all chunks together.
+     */
+    public <T> List<T> listIn(String sql, Collection<?> values, RowMapper<T> mapper) {
+        return listIn(sql, List.of(), values, List.of(), mapper);
+    }
+
+    /** {@link #listIn} with parameters bound before the {@code IN} list and after it. */
+    public <T> List<T> listIn(String sql, List<?> before, Collection<?> values, List<?> after, RowMapper<T> mapper) {
+        List<T> out = new ArrayList<>();
+        Bulk.forChunks(new ArrayList<Object>(values), chunk -> {
+            List<Object> params = new ArrayList<>(before.size() + chunk.size() + after.size());
+            params.addAll(before);
+            params.addAll(chunk);
+            params.addAll(after);
+            out.addAll(list(sql.replace(IN, marks(chunk.size())), params, mapper));
+        });
+        return out;
+    }
+
+    /** Where {@link #listIn} puts the marks of a chunk. */
+    static final String IN = "{in}";
+
+    private <T> List<T> read(String sql, Collection<?> params, RowMapper<T> mapper) {
+        List<T> out = new ArrayList<>();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -45,11 +88,23 @@ public class Jdbc {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        row.read(rs);
+                        out.add(mapper.map(rs));
                     }
                 }
             }
         });
+        return out;
+    }
+
+    /** A TIMESTAMP WITH TIME ZONE column as an instant (H2 and PostgreSQL both give it as an offset time); null stays null. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** A nullable BIGINT column: null where {@code getLong} would say 0. */
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, Long.class);
     }
 
     /**
@@ -169,9 +224,8 @@ public class Jdbc {
 
         public long next() {
             if (next > last) {
-                long[] v = new long[1];
-                jdbc.query(sql, List.of(), rs -> v[0] = rs.getLong(1));
-                last = v[0];
+                // a sequence's next value: nothing pending can change it, so no flush
+                last = jdbc.read(sql, List.of(), rs -> rs.getLong(1)).get(0);
                 next = Math.max(1, last - block + 1);
             }
             return next++;

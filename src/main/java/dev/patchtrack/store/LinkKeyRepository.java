@@ -31,6 +31,9 @@ public class LinkKeyRepository {
     @Inject
     EntityManager em;
 
+    @Inject
+    Jdbc jdbc;
+
     /** Whether this process has made sure the stored key version is not older than keys it writes. */
     private volatile boolean versionClaimed;
 
@@ -44,7 +47,8 @@ public class LinkKeyRepository {
             // holds nothing of an older scheme: the keys written now make it current, so the first
             // derivation does not rewrite every key it was just given.
             if ((storedVersion() != LinkKeys.VERSION || storedFactsVersion() != PatchAnalyzer.RULES_VERSION)
-                    && em.createNativeQuery("SELECT message_pk FROM message_link").setMaxResults(1).getResultList().isEmpty()) {
+                    && jdbc.list("SELECT message_pk FROM message_link FETCH FIRST 1 ROWS ONLY", List.of(),
+                            rs -> rs.getLong("message_pk")).isEmpty()) {
                 setStoredVersion(LinkKeys.VERSION);
                 setStoredFactsVersion(PatchAnalyzer.RULES_VERSION);
             }
@@ -76,9 +80,8 @@ public class LinkKeyRepository {
      */
     public void markPending(Collection<Long> pks) {
         Set<Long> fresh = new HashSet<>(pks);
-        Bulk.forChunks(List.copyOf(fresh), chunk -> em.createNativeQuery(
-                "SELECT message_pk FROM derivation_pending WHERE message_pk IN (:pks)").setParameter("pks", chunk)
-                .getResultList().forEach(o -> fresh.remove(((Number) o).longValue())));
+        fresh.removeAll(jdbc.listIn("SELECT message_pk FROM derivation_pending WHERE message_pk IN ({in})",
+                List.copyOf(fresh), rs -> rs.getLong("message_pk")));
         addPending(fresh);
     }
 
@@ -109,15 +112,13 @@ public class LinkKeyRepository {
      * those a process left behind when it died between storing and deriving.
      */
     public Set<Long> pending() {
-        Set<Long> out = new HashSet<>();
-        em.createNativeQuery("SELECT message_pk FROM derivation_pending").getResultList()
-                .forEach(o -> out.add(((Number) o).longValue()));
-        return out;
+        return new HashSet<>(jdbc.list("SELECT message_pk FROM derivation_pending", List.of(), rs -> rs.getLong("message_pk")));
     }
 
     /** Whether any message waits for a derivation. */
     public boolean anyPending() {
-        return !em.createNativeQuery("SELECT message_pk FROM derivation_pending").setMaxResults(1).getResultList().isEmpty();
+        return !jdbc.list("SELECT message_pk FROM derivation_pending FETCH FIRST 1 ROWS ONLY", List.of(),
+                rs -> rs.getLong("message_pk")).isEmpty();
     }
 
     /** These messages' series are derived: they no longer wait. */
@@ -133,8 +134,8 @@ public class LinkKeyRepository {
 
     /** The key scheme version the stored keys follow (0: keys missing). */
     public int storedVersion() {
-        return ((Number) em.createNativeQuery("SELECT link_key_version FROM series_derivation WHERE id = 1")
-                .getSingleResult()).intValue();
+        return jdbc.list("SELECT link_key_version FROM series_derivation WHERE id = 1", List.of(),
+                rs -> rs.getInt("link_key_version")).get(0);
     }
 
     public void setStoredVersion(int version) {
@@ -144,8 +145,8 @@ public class LinkKeyRepository {
 
     /** The version of the analysis rules the stored facts follow ({@link PatchAnalyzer#RULES_VERSION}). */
     public int storedFactsVersion() {
-        return ((Number) em.createNativeQuery("SELECT facts_version FROM series_derivation WHERE id = 1")
-                .getSingleResult()).intValue();
+        return jdbc.list("SELECT facts_version FROM series_derivation WHERE id = 1", List.of(),
+                rs -> rs.getInt("facts_version")).get(0);
     }
 
     public void setStoredFactsVersion(int version) {
@@ -173,28 +174,22 @@ public class LinkKeyRepository {
         List<Long> frontier = List.copyOf(pks);
         while (!frontier.isEmpty()) {
             List<Long> newKeys = new ArrayList<>();
-            Bulk.forChunks(frontier, chunk -> {
-                for (Object o : em.createNativeQuery("SELECT DISTINCT key_hash FROM message_link WHERE message_pk IN (:pks)")
-                        .setParameter("pks", chunk).getResultList()) {
-                    long k = ((Number) o).longValue();
-                    // an active key reaches every message with the key; a passive one only the active ones
-                    for (long q : LinkKeys.passive(k) ? new long[] {LinkKeys.group(k)} : new long[] {k, k | 1L}) {
-                        if (keys.add(q)) {
-                            newKeys.add(q);
-                        }
+            for (long k : jdbc.listIn("SELECT DISTINCT key_hash FROM message_link WHERE message_pk IN ({in})", frontier,
+                    rs -> rs.getLong("key_hash"))) {
+                // an active key reaches every message with the key; a passive one only the active ones
+                for (long q : LinkKeys.passive(k) ? new long[] {LinkKeys.group(k)} : new long[] {k, k | 1L}) {
+                    if (keys.add(q)) {
+                        newKeys.add(q);
                     }
                 }
-            });
+            }
             List<Long> next = new ArrayList<>();
-            Bulk.forChunks(newKeys, chunk -> {
-                for (Object o : em.createNativeQuery("SELECT DISTINCT message_pk FROM message_link WHERE key_hash IN (:keys)")
-                        .setParameter("keys", chunk).getResultList()) {
-                    long pk = ((Number) o).longValue();
-                    if (pks.add(pk)) {
-                        next.add(pk);
-                    }
+            for (long pk : jdbc.listIn("SELECT DISTINCT message_pk FROM message_link WHERE key_hash IN ({in})", newKeys,
+                    rs -> rs.getLong("message_pk"))) {
+                if (pks.add(pk)) {
+                    next.add(pk);
                 }
-            });
+            }
             frontier = next;
         }
         return pks;

@@ -2,7 +2,6 @@ package dev.patchtrack.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.hibernate.query.NativeQuery;
 
 /**
  * The few columns of messages and people that views name them by, read as projections: a series or
@@ -29,57 +27,56 @@ public class MessageHeads {
     public record Head(long id, String messageId, String subject, Instant sentAt) {
     }
 
+    /** A message of a thread, as the walk down its replies reads it. */
+    private record ThreadRow(long id, String messageId, Instant sentAt, boolean deleted) {
+    }
+
+    /** A key and the value a query gives it. */
+    private record Pair<V>(long key, V value) {
+    }
+
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     public Map<Long, Head> byIds(Collection<Long> ids) {
         Map<Long, Head> out = new HashMap<>();
-        Bulk.forChunks(distinct(ids), chunk -> {
-            for (Object[] r : rows("SELECT id, message_id, subject, sent_at FROM message WHERE id IN (:ids)", chunk)
-                    .addScalar("id", Long.class).addScalar("message_id", String.class)
-                    .addScalar("subject", String.class).addScalar("sent_at", Instant.class).getResultList()) {
-                out.put((Long) r[0], new Head((Long) r[0], (String) r[1], (String) r[2], (Instant) r[3]));
-            }
-        });
+        jdbc.listIn("SELECT id, message_id, subject, sent_at FROM message WHERE id IN ({in})", distinct(ids),
+                rs -> new Head(rs.getLong("id"), rs.getString("message_id"), rs.getString("subject"),
+                        Jdbc.instant(rs, "sent_at"))).forEach(h -> out.put(h.id(), h));
         return out;
     }
 
     /** The subject of each series' latest posting: the cover letter of its latest revision, else its first patch. */
     public Map<Long, String> latestSubjects(Collection<Long> seriesIds) {
         return pairs("SELECT r.series_id AS k, m.subject AS v FROM revision r JOIN message m ON m.message_id = r.revision_key"
-                + " WHERE r.series_id IN (:ids) AND r.position = (SELECT MAX(r2.position) FROM revision r2"
-                + " WHERE r2.series_id = r.series_id)", seriesIds, String.class);
+                + " WHERE r.series_id IN ({in}) AND r.position = (SELECT MAX(r2.position) FROM revision r2"
+                + " WHERE r2.series_id = r.series_id)", seriesIds, rs -> rs.getString("v"));
     }
 
     /** The first list (by id) each message was posted to. */
     public Map<Long, Long> firstLists(Collection<Long> messagePks) {
-        return pairs("SELECT message_pk AS k, MIN(list_id) AS v FROM message_list WHERE message_pk IN (:ids)"
-                + " GROUP BY message_pk", messagePks, Long.class);
+        return pairs("SELECT message_pk AS k, MIN(list_id) AS v FROM message_list WHERE message_pk IN ({in})"
+                + " GROUP BY message_pk", messagePks, rs -> Jdbc.nullableLong(rs, "v"));
     }
 
     /** The stable patch-id of each message's diff, where it has one (from the search index). */
     public Map<Long, String> patchIds(Collection<Long> messagePks) {
-        return pairs("SELECT message_pk AS k, patch_id AS v FROM search_text WHERE message_pk IN (:ids)"
-                + " AND patch_id IS NOT NULL", messagePks, String.class);
+        return pairs("SELECT message_pk AS k, patch_id AS v FROM search_text WHERE message_pk IN ({in})"
+                + " AND patch_id IS NOT NULL", messagePks, rs -> rs.getString("v"));
     }
 
     /** {@code k -> v} of a query that selects them for the ids, in chunks. */
-    private <V> Map<Long, V> pairs(String sql, Collection<Long> ids, Class<V> type) {
+    private <V> Map<Long, V> pairs(String sql, Collection<Long> ids, Jdbc.RowMapper<V> value) {
         Map<Long, V> out = new HashMap<>();
-        Bulk.forChunks(distinct(ids), chunk -> {
-            for (Object[] r : rows(sql, chunk).addScalar("k", Long.class).addScalar("v", type).getResultList()) {
-                out.put((Long) r[0], type.cast(r[1]));
-            }
-        });
+        jdbc.listIn(sql, distinct(ids), rs -> new Pair<>(rs.getLong("k"), value.map(rs)))
+                .forEach(p -> out.put(p.key(), p.value()));
         return out;
     }
 
     /** The messages that reply to this one (In-Reply-To), oldest first. */
     public List<Long> repliesTo(String messageId) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("SELECT id FROM message WHERE in_reply_to = ?1 ORDER BY sent_at, id")
-                .setParameter(1, messageId).getResultList();
-        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+        return jdbc.list("SELECT id FROM message WHERE in_reply_to = ? ORDER BY sent_at, id", List.of(messageId),
+                rs -> rs.getLong("id"));
     }
 
     /** The most messages {@link #thread} gathers, so one request cannot read an archive. */
@@ -94,34 +91,31 @@ public class MessageHeads {
         long root = messagePk;
         Set<Long> up = new HashSet<>(List.of(root));
         while (up.size() < MAX_THREAD) {
-            @SuppressWarnings("unchecked")
-            List<Object> parent = em.createNativeQuery("SELECT p.id FROM message m JOIN message p"
-                    + " ON p.message_id = m.in_reply_to WHERE m.id = ?1").setParameter(1, root).setMaxResults(1)
-                    .getResultList();
-            if (parent.isEmpty() || !up.add(((Number) parent.get(0)).longValue())) {
+            List<Long> parent = jdbc.list("SELECT p.id FROM message m JOIN message p ON p.message_id = m.in_reply_to"
+                    + " WHERE m.id = ? FETCH FIRST 1 ROWS ONLY", List.of(root), rs -> rs.getLong("id"));
+            if (parent.isEmpty() || !up.add(parent.get(0))) {
                 break;
             }
-            root = ((Number) parent.get(0)).longValue();
+            root = parent.get(0);
         }
         String columns = "SELECT id, message_id, sent_at, deleted FROM message WHERE ";
+        Jdbc.RowMapper<ThreadRow> row = rs -> new ThreadRow(rs.getLong("id"), rs.getString("message_id"),
+                Jdbc.instant(rs, "sent_at"), rs.getBoolean("deleted"));
         Map<Long, Instant> found = new LinkedHashMap<>();
         Set<Long> deleted = new HashSet<>();
-        List<Object[]> level = thread(columns + "id = ?1", root);
+        List<ThreadRow> level = jdbc.list(columns + "id = ?", List.of(root), row);
         while (!level.isEmpty() && found.size() < MAX_THREAD) {
             List<String> ids = new ArrayList<>();
-            for (Object[] r : level) {
-                long id = (Long) r[0];
-                if (!found.containsKey(id)) {
-                    found.put(id, (Instant) r[2]);
-                    ids.add((String) r[1]);
-                    if (Boolean.TRUE.equals(r[3])) {
-                        deleted.add(id);
+            for (ThreadRow r : level) {
+                if (!found.containsKey(r.id())) {
+                    found.put(r.id(), r.sentAt());
+                    ids.add(r.messageId());
+                    if (r.deleted()) {
+                        deleted.add(r.id());
                     }
                 }
             }
-            List<Object[]> next = new ArrayList<>();
-            Bulk.forChunks(ids, chunk -> next.addAll(thread(columns + "in_reply_to IN (?1)", chunk)));
-            level = next;
+            level = jdbc.listIn(columns + "in_reply_to IN ({in})", ids, row);
         }
         return found.entrySet().stream().filter(e -> !deleted.contains(e.getKey()))
                 .sorted(Comparator.comparing((Map.Entry<Long, Instant> e) -> e.getValue(),
@@ -129,33 +123,17 @@ public class MessageHeads {
                 .map(Map.Entry::getKey).limit(MAX_THREAD).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> thread(String sql, Object parameter) {
-        return ((NativeQuery<Object[]>) em.createNativeQuery(sql).unwrap(NativeQuery.class)).setParameter(1, parameter)
-                .addScalar("id", Long.class).addScalar("message_id", String.class).addScalar("sent_at", Instant.class)
-                .addScalar("deleted", Boolean.class).getResultList();
-    }
-
     /** People by id, as detached {@link Person}s (name and address): for showing, never for writing. */
     public Map<Long, Person> people(Collection<Long> ids) {
         Map<Long, Person> out = new HashMap<>();
-        Bulk.forChunks(distinct(ids), chunk -> {
-            for (Object[] r : rows("SELECT id, name, email FROM person WHERE id IN (:ids)", chunk)
-                    .addScalar("id", Long.class).addScalar("name", String.class).addScalar("email", String.class)
-                    .getResultList()) {
-                Person p = new Person();
-                p.id = (Long) r[0];
-                p.name = (String) r[1];
-                p.email = (String) r[2];
-                out.put(p.id, p);
-            }
-        });
+        jdbc.listIn("SELECT id, name, email FROM person WHERE id IN ({in})", distinct(ids), rs -> {
+            Person p = new Person();
+            p.id = rs.getLong("id");
+            p.name = rs.getString("name");
+            p.email = rs.getString("email");
+            return p;
+        }).forEach(p -> out.put(p.id, p));
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private NativeQuery<Object[]> rows(String sql, List<Long> ids) {
-        return (NativeQuery<Object[]>) em.createNativeQuery(sql).unwrap(NativeQuery.class).setParameterList("ids", ids);
     }
 
     private static List<Long> distinct(Collection<Long> ids) {

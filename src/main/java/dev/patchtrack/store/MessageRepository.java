@@ -41,6 +41,22 @@ public class MessageRepository {
     @Inject
     Jdbc jdbc;
 
+    /** A stored message as a batch being stored compares its mail with: by Message-ID, then by bytes. */
+    private record Kept(String messageId, String sha256, long pk) {
+    }
+
+    /** A message's stored problems (encoded). */
+    private record Problems(long pk, String problems) {
+    }
+
+    /** A message filed under a list. */
+    private record Listed(long pk, long listId) {
+    }
+
+    /** A message's stored facts (JSON). */
+    private record Facts(long pk, String json) {
+    }
+
     private static final String MESSAGE_SEQ = "message_seq";
     /** The sequence's increment (V1) and the entity's allocation size. */
     private static final int MESSAGE_SEQ_BLOCK = 50;
@@ -126,22 +142,21 @@ public class MessageRepository {
             // rows an earlier version stored under a synthetic id for a reused Message-ID
             lookup.add(syntheticId(m.sha256()));
         }
-        Map<String, Object[]> existing = new HashMap<>();
-        Bulk.forChunks(List.copyOf(lookup), chunk -> jdbc.query(
-                "SELECT message_id, raw_sha256, id FROM message WHERE message_id IN (" + Jdbc.marks(chunk.size()) + ")",
-                chunk, rs -> existing.put(rs.getString(1), new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})));
+        Map<String, Kept> existing = new HashMap<>();
+        jdbc.listIn("SELECT message_id, raw_sha256, id FROM message WHERE message_id IN ({in})", lookup,
+                rs -> new Kept(rs.getString("message_id"), rs.getString("raw_sha256"), rs.getLong("id")))
+                .forEach(k -> existing.put(k.messageId(), k));
         // the copies already kept of the stored messages that this batch brings other bytes for
-        Set<String> copies = new HashSet<>();
         List<Long> withOtherBytes = new ArrayList<>();
         for (Encoded m : batch) {
-            Object[] prior = existing.get(m.message().mail().messageId());
-            if (prior != null && !m.sha256().equals(prior[1])) {
-                withOtherBytes.add((Long) prior[2]);
+            Kept prior = existing.get(m.message().mail().messageId());
+            if (prior != null && !m.sha256().equals(prior.sha256())) {
+                withOtherBytes.add(prior.pk());
             }
         }
-        Bulk.forChunks(withOtherBytes.stream().distinct().toList(), chunk -> jdbc.query(
-                "SELECT message_pk, raw_sha256 FROM message_copy WHERE message_pk IN (" + Jdbc.marks(chunk.size()) + ")",
-                chunk, rs -> copies.add(rs.getLong(1) + ":" + rs.getString(2))));
+        Set<String> copies = new HashSet<>(jdbc.listIn("SELECT message_pk, raw_sha256 FROM message_copy"
+                + " WHERE message_pk IN ({in})", withOtherBytes.stream().distinct().toList(),
+                rs -> rs.getLong("message_pk") + ":" + rs.getString("raw_sha256")));
 
         List<Address> addresses = new ArrayList<>();
         Map<Address, java.time.Instant> spokeAt = new HashMap<>();
@@ -173,16 +188,16 @@ public class MessageRepository {
             NewMessage m = enc.message();
             String h = enc.sha256();
             String id = m.mail().messageId();
-            Object[] prior = existing.get(id);
+            Kept prior = existing.get(id);
             if (prior == null) {
-                Object[] legacy = existing.get(syntheticId(h));
-                if (legacy != null && h.equals(legacy[1])) {
+                Kept legacy = existing.get(syntheticId(h));
+                if (legacy != null && h.equals(legacy.sha256())) {
                     prior = legacy;
-                    id = (String) legacy[0];
+                    id = legacy.messageId();
                 }
             }
-            if (prior != null && !h.equals(prior[1])) {
-                long keptPk = (Long) prior[2];
+            if (prior != null && !h.equals(prior.sha256())) {
+                long keptPk = prior.pk();
                 if (copies.add(keptPk + ":" + h)) {
                     copyRows.add(new Object[] {keptPk, h, m.raw().length, enc.compressed(), listId,
                         offsets == null ? null : offsets.get(i), now});
@@ -196,7 +211,7 @@ public class MessageRepository {
             }
             if (prior != null) {
                 outcomes.add(new Outcome(Fate.DUPLICATE, id, false));
-                listed.add((Long) prior[2]);
+                listed.add(prior.pk());
                 continue;
             }
             MailFacts facts = m.facts();
@@ -234,7 +249,7 @@ public class MessageRepository {
             if (messageKeys != null) {
                 keys.put(pk, messageKeys);
             }
-            existing.put(id, new Object[] {id, h, pk});
+            existing.put(id, new Kept(id, h, pk));
             outcomes.add(new Outcome(Fate.STORED, id, false));
             listed.add(pk);
         }
@@ -255,8 +270,9 @@ public class MessageRepository {
             jdbc.batch("INSERT INTO message_copy (message_pk, raw_sha256, raw_size, raw, list_id, source_offset,"
                     + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)", copyRows, COPY_TYPES);
             Map<Long, String> current = new HashMap<>();
-            Bulk.forChunks(storedBefore, chunk -> jdbc.query("SELECT id, problems FROM message WHERE id IN ("
-                    + Jdbc.marks(chunk.size()) + ")", chunk, rs -> current.put(rs.getLong(1), rs.getString(2))));
+            jdbc.listIn("SELECT id, problems FROM message WHERE id IN ({in})", storedBefore,
+                    rs -> new Problems(rs.getLong("id"), rs.getString("problems")))
+                    .forEach(p -> current.put(p.pk(), p.problems()));
             List<Object[]> updates = new ArrayList<>();
             for (Long pk : storedBefore) {
                 updates.add(new Object[] {appendProblems(current.get(pk), copyProblems.get(pk)), pk});
@@ -334,12 +350,12 @@ public class MessageRepository {
         Set<Long> already = new HashSet<>();
         List<Long> distinct = messagePks.stream().distinct().toList();
         List<Long> known = distinct.stream().filter(pk -> !fresh.contains(pk)).toList();
-        Bulk.forChunks(known, chunk -> jdbc.query("SELECT message_pk, list_id FROM message_list WHERE message_pk IN ("
-                + Jdbc.marks(chunk.size()) + ")", chunk, rs -> {
-                    if (rs.getLong(2) == listId) {
-                        already.add(rs.getLong(1));
+        jdbc.listIn("SELECT message_pk, list_id FROM message_list WHERE message_pk IN ({in})", known,
+                rs -> new Listed(rs.getLong("message_pk"), rs.getLong("list_id"))).forEach(l -> {
+                    if (l.listId() == listId) {
+                        already.add(l.pk());
                     }
-                }));
+                });
         Set<Long> added = new HashSet<>();
         List<Object[]> rows = new ArrayList<>();
         for (Long pk : distinct) {
@@ -364,16 +380,14 @@ public class MessageRepository {
     public void forEachFacts(java.util.function.BiConsumer<Long, MailFacts> sink) {
         long after = -1;
         while (true) {
-            List<Object[]> rows = em.createQuery(
-                            "select m.id, m.facts from MessageEntity m where m.id > :after and m.facts is not null"
-                                    + " and m.deleted = false order by m.id", Object[].class)
-                    .setParameter("after", after).setMaxResults(2000).getResultList();
+            List<Facts> rows = jdbc.list("SELECT id, facts FROM message WHERE id > ? AND facts IS NOT NULL"
+                    + " AND deleted = FALSE ORDER BY id FETCH FIRST 2000 ROWS ONLY", List.of(after), MessageRepository::facts);
             if (rows.isEmpty()) {
                 return;
             }
-            for (Object[] row : rows) {
-                sink.accept((Long) row[0], FactsCodec.read((String) row[1]));
-                after = (Long) row[0];
+            for (Facts row : rows) {
+                sink.accept(row.pk(), FactsCodec.read(row.json()));
+                after = row.pk();
             }
             em.clear();
         }
@@ -385,12 +399,9 @@ public class MessageRepository {
 
     /** Up to {@code limit} readable, not deleted messages with primary keys above {@code after}, in id order. */
     public List<Stored> readablePage(long after, int limit) {
-        List<Stored> out = new ArrayList<>(limit);
-        for (Object[] row : em.createQuery("select m.id, m.messageId, m.raw, m.rawSize from MessageEntity m"
-                        + " where m.id > :after and m.facts is not null and m.deleted = false order by m.id", Object[].class)
-                .setParameter("after", after).setMaxResults(limit).getResultList()) {
-            out.add(new Stored((Long) row[0], (String) row[1], RawCodec.decompress((byte[]) row[2], (Integer) row[3])));
-        }
+        List<Stored> out = jdbc.list("SELECT id, message_id, raw, raw_size FROM message WHERE id > ? AND facts IS NOT NULL"
+                + " AND deleted = FALSE ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", List.of(after),
+                rs -> new Stored(rs.getLong("id"), rs.getString("message_id"), raw(rs)));
         em.clear();
         return out;
     }
@@ -404,13 +415,9 @@ public class MessageRepository {
 
     /** The facts of the given messages that are readable and not deleted, with their primary keys. */
     public void forFacts(Collection<Long> pks, java.util.function.BiConsumer<Long, MailFacts> sink) {
-        Bulk.forChunks(pks.stream().distinct().sorted().toList(), chunk -> {
-            for (Object[] row : em.createQuery("select m.id, m.facts from MessageEntity m where m.id in :ids"
-                            + " and m.facts is not null and m.deleted = false", Object[].class)
-                    .setParameter("ids", chunk).getResultList()) {
-                sink.accept((Long) row[0], FactsCodec.read((String) row[1]));
-            }
-        });
+        Bulk.forChunks(pks.stream().distinct().sorted().toList(), chunk -> jdbc.listIn("SELECT id, facts FROM message"
+                + " WHERE id IN ({in}) AND facts IS NOT NULL AND deleted = FALSE", chunk, MessageRepository::facts)
+                .forEach(f -> sink.accept(f.pk(), FactsCodec.read(f.json()))));
     }
 
     /** The Message-IDs of these messages. */
@@ -441,12 +448,9 @@ public class MessageRepository {
     /** The original bytes of the given messages, by primary key. */
     public Map<Long, byte[]> rawByPks(Collection<Long> pks) {
         Map<Long, byte[]> out = new HashMap<>();
-        Bulk.forChunks(pks.stream().filter(java.util.Objects::nonNull).distinct().toList(), chunk -> {
-            for (Object[] row : em.createQuery("select m.id, m.raw, m.rawSize from MessageEntity m where m.id in :ids",
-                    Object[].class).setParameter("ids", chunk).getResultList()) {
-                out.put((Long) row[0], RawCodec.decompress((byte[]) row[1], (Integer) row[2]));
-            }
-        });
+        jdbc.listIn("SELECT id, raw, raw_size FROM message WHERE id IN ({in})",
+                pks.stream().filter(java.util.Objects::nonNull).distinct().toList(),
+                rs -> Map.entry(rs.getLong("id"), raw(rs))).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
@@ -455,6 +459,15 @@ public class MessageRepository {
         return em.createQuery("select l.name from MessageList ml, MailingList l where ml.listId = l.id"
                         + " and ml.messagePk = :pk order by l.name", String.class)
                 .setParameter("pk", messagePk).getResultList();
+    }
+
+    private static Facts facts(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Facts(rs.getLong("id"), rs.getString("facts"));
+    }
+
+    /** The original bytes of a row that selects a message's {@code raw} and {@code raw_size}. */
+    private static byte[] raw(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return RawCodec.decompress(rs.getBytes("raw"), rs.getInt("raw_size"));
     }
 
     /** The original bytes of a stored message. */

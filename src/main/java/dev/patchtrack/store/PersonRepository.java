@@ -114,9 +114,11 @@ public class PersonRepository {
             }
         });
         List<Object[]> rows = new java.util.ArrayList<>();
+        List<String> created = new java.util.ArrayList<>();
         Jdbc.Ids next = null;
         for (Map.Entry<String, Address> e : wanted.entrySet()) {
             if (!ids.containsKey(e.getKey())) {
+                created.add(Bulk.clip(e.getKey(), 500));
                 next = next == null ? jdbc.ids(PERSON_SEQ, PERSON_SEQ_BLOCK) : next;
                 Spoken said = spoken.get(e.getKey());
                 rows.add(new Object[] {next.next(), Bulk.clip(e.getKey(), 500), said != null ? Bulk.clip(said.name, 500)
@@ -129,9 +131,8 @@ public class PersonRepository {
             jdbc.insertIfAbsent("person", "email", List.of("id", "email", "name", "name_seen_at"), rows,
                     new int[] {java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
                         java.sql.Types.TIMESTAMP_WITH_TIMEZONE});
-            List<String> created = rows.stream().map(r -> (String) r[1]).toList();
-            Bulk.forChunks(created, chunk -> jdbc.query("SELECT email, id FROM person WHERE email IN ("
-                    + Jdbc.marks(chunk.size()) + ")", chunk, rs -> ids.put(rs.getString(1), rs.getLong(2))));
+            jdbc.listIn("SELECT email, id FROM person WHERE email IN ({in})", created,
+                    rs -> Map.entry(rs.getString("email"), rs.getLong("id"))).forEach(e -> ids.put(e.getKey(), e.getValue()));
         }
         if (map.isEmpty()) {
             return ids;

@@ -4,7 +4,6 @@ import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.series.LinkKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.hibernate.query.NativeQuery;
 
 /**
  * What "who still has to review" reads of revisions: the messages that posted them, who gave them
@@ -47,61 +45,73 @@ public class ReviewerReads {
     public record Threads(Set<String> senders, Instant lastActivity) {
     }
 
+    /** A revision's own row, with its cover letter's Message-ID and its author's address. */
+    private record RevisionHead(long id, long seriesId, String title, int version, String state, Instant postedAt,
+                                String cover, String author) {
+    }
+
+    /** A patch of a revision, with its message and its author's address. */
+    private record PatchRow(long revisionId, long messagePk, String messageId, String author) {
+    }
+
+    /** A trailer giver of a revision. */
+    private record Giver(long revisionId, String email) {
+    }
+
+    /** A reply in a thread: whom it answers (a Message-ID, or a link key), who sent it and when. */
+    private record Reply<K>(K parent, String messageId, String sender, Instant sentAt) {
+    }
+
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     /** The revisions whose state is not one of these, ids only. */
     public List<Long> revisionsNotIn(Collection<String> states) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT id FROM revision WHERE state NOT IN (:s)").unwrap(NativeQuery.class)
-                .setParameterList("s", List.copyOf(states)).getResultList();
-        return ids.stream().map(i -> ((Number) i).longValue()).toList();
+        return jdbc.list("SELECT id FROM revision WHERE state NOT IN (" + Jdbc.marks(states.size()) + ")",
+                List.copyOf(states), rs -> rs.getLong("id"));
     }
 
     /** The revisions with their messages and authors, by id, in the order asked. */
     public Map<Long, Posting> postings(Collection<Long> revisionIds) {
-        Map<Long, Object[]> heads = new HashMap<>();
+        Map<Long, RevisionHead> heads = new HashMap<>();
         Map<Long, List<Long>> pks = new HashMap<>();
         Map<Long, List<String>> ids = new HashMap<>();
         Map<Long, Set<String>> authors = new HashMap<>();
         List<Long> wanted = revisionIds.stream().filter(Objects::nonNull).distinct().toList();
         Bulk.forChunks(wanted, chunk -> {
-            for (Object[] r : rows("SELECT r.id, r.series_id, r.title, r.version, r.state, r.posted_at, c.message_id AS cover,"
-                    + " a.email AS author FROM revision r LEFT JOIN message c ON c.id = r.cover_message_pk"
-                    + " LEFT JOIN person a ON a.id = r.author_id WHERE r.id IN (:ids)", chunk)
-                    .addScalar("id", Long.class).addScalar("series_id", Long.class).addScalar("title", String.class)
-                    .addScalar("version", Integer.class).addScalar("state", String.class)
-                    .addScalar("posted_at", Instant.class).addScalar("cover", String.class).addScalar("author", String.class)
-                    .getResultList()) {
-                long id = (Long) r[0];
-                heads.put(id, r);
-                ids.computeIfAbsent(id, k -> new ArrayList<>());
-                authors.computeIfAbsent(id, k -> new HashSet<>());
-                if (r[6] != null) {
-                    ids.get(id).add((String) r[6]);
+            for (RevisionHead r : jdbc.listIn("SELECT r.id, r.series_id, r.title, r.version, r.state, r.posted_at,"
+                    + " c.message_id AS cover, a.email AS author FROM revision r LEFT JOIN message c ON c.id = r.cover_message_pk"
+                    + " LEFT JOIN person a ON a.id = r.author_id WHERE r.id IN ({in})", chunk,
+                    rs -> new RevisionHead(rs.getLong("id"), rs.getLong("series_id"), rs.getString("title"),
+                            rs.getInt("version"), rs.getString("state"), Jdbc.instant(rs, "posted_at"),
+                            rs.getString("cover"), rs.getString("author")))) {
+                heads.put(r.id(), r);
+                ids.computeIfAbsent(r.id(), k -> new ArrayList<>());
+                authors.computeIfAbsent(r.id(), k -> new HashSet<>());
+                if (r.cover() != null) {
+                    ids.get(r.id()).add(r.cover());
                 }
-                if (r[7] != null) {
-                    authors.get(id).add((String) r[7]);
+                if (r.author() != null) {
+                    authors.get(r.id()).add(r.author());
                 }
             }
-            for (Object[] r : rows("SELECT p.revision_id, p.message_pk, m.message_id, a.email AS author FROM patch p"
+            for (PatchRow r : jdbc.listIn("SELECT p.revision_id, p.message_pk, m.message_id, a.email AS author FROM patch p"
                     + " JOIN message m ON m.id = p.message_pk LEFT JOIN person a ON a.id = p.author_id"
-                    + " WHERE p.revision_id IN (:ids) ORDER BY p.revision_id, p.number, p.id", chunk)
-                    .addScalar("revision_id", Long.class).addScalar("message_pk", Long.class)
-                    .addScalar("message_id", String.class).addScalar("author", String.class).getResultList()) {
-                long id = (Long) r[0];
-                pks.computeIfAbsent(id, k -> new ArrayList<>()).add((Long) r[1]);
-                ids.computeIfAbsent(id, k -> new ArrayList<>()).add((String) r[2]);
-                if (r[3] != null) {
-                    authors.computeIfAbsent(id, k -> new HashSet<>()).add((String) r[3]);
+                    + " WHERE p.revision_id IN ({in}) ORDER BY p.revision_id, p.number, p.id", chunk,
+                    rs -> new PatchRow(rs.getLong("revision_id"), rs.getLong("message_pk"), rs.getString("message_id"),
+                            rs.getString("author")))) {
+                pks.computeIfAbsent(r.revisionId(), k -> new ArrayList<>()).add(r.messagePk());
+                ids.computeIfAbsent(r.revisionId(), k -> new ArrayList<>()).add(r.messageId());
+                if (r.author() != null) {
+                    authors.computeIfAbsent(r.revisionId(), k -> new HashSet<>()).add(r.author());
                 }
             }
         });
         Map<Long, Posting> out = new LinkedHashMap<>();
         for (Long id : wanted) {
-            Object[] h = heads.get(id);
+            RevisionHead h = heads.get(id);
             if (h != null) {
-                out.put(id, new Posting(id, (Long) h[1], (String) h[2], (Integer) h[3], (String) h[4], (Instant) h[5],
+                out.put(id, new Posting(id, h.seriesId(), h.title(), h.version(), h.state(), h.postedAt(),
                         List.copyOf(pks.getOrDefault(id, List.of())), List.copyOf(ids.get(id)), Set.copyOf(authors.get(id))));
             }
         }
@@ -111,14 +121,11 @@ public class ReviewerReads {
     /** For each revision, the case-folded addresses of those who gave one of its patches one of these trailers. */
     public Map<Long, Set<String>> trailerGivers(Collection<Long> revisionIds, Collection<String> names) {
         Map<Long, Set<String>> out = new HashMap<>();
-        Bulk.forChunks(revisionIds.stream().distinct().toList(), chunk -> {
-            for (Object[] r : rows("SELECT p.revision_id, pe.email FROM trailer t JOIN patch p ON p.id = t.patch_id"
-                    + " JOIN person pe ON pe.id = t.person_id WHERE p.revision_id IN (:ids) AND t.name IN (:names)", chunk)
-                    .setParameterList("names", List.copyOf(names))
-                    .addScalar("revision_id", Long.class).addScalar("email", String.class).getResultList()) {
-                out.computeIfAbsent((Long) r[0], k -> new HashSet<>()).add((String) r[1]);
-            }
-        });
+        jdbc.listIn("SELECT p.revision_id, pe.email FROM trailer t JOIN patch p ON p.id = t.patch_id"
+                        + " JOIN person pe ON pe.id = t.person_id WHERE p.revision_id IN ({in}) AND t.name IN ("
+                        + Jdbc.marks(names.size()) + ")", List.of(), revisionIds.stream().distinct().toList(),
+                List.copyOf(names), rs -> new Giver(rs.getLong("revision_id"), rs.getString("email")))
+                .forEach(g -> out.computeIfAbsent(g.revisionId(), k -> new HashSet<>()).add(g.email()));
         return out;
     }
 
@@ -142,25 +149,21 @@ public class ReviewerReads {
         for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
             List<String> next = new ArrayList<>();
             Bulk.forChunks(level, chunk -> {
-                @SuppressWarnings("unchecked")
-                List<Object[]> found = em.createNativeQuery("SELECT m.message_id, m.in_reply_to, pe.email, m.sent_at"
-                                + " FROM message m LEFT JOIN person pe ON pe.id = m.from_person_id"
-                                + " WHERE m.in_reply_to IN (:ids) AND m.deleted = FALSE")
-                        .unwrap(NativeQuery.class).setParameterList("ids", chunk)
-                        .addScalar("message_id", String.class).addScalar("in_reply_to", String.class)
-                        .addScalar("email", String.class).addScalar("sent_at", Instant.class).getResultList();
-                for (Object[] r : found) {
-                    Long rev = owner.get((String) r[1]);
-                    if (rev == null || owner.putIfAbsent((String) r[0], rev) != null) {
+                for (Reply<String> r : jdbc.listIn("SELECT m.message_id, m.in_reply_to, pe.email, m.sent_at"
+                        + " FROM message m LEFT JOIN person pe ON pe.id = m.from_person_id"
+                        + " WHERE m.in_reply_to IN ({in}) AND m.deleted = FALSE", chunk,
+                        rs -> new Reply<>(rs.getString("in_reply_to"), rs.getString("message_id"), rs.getString("email"),
+                                Jdbc.instant(rs, "sent_at")))) {
+                    Long rev = owner.get(r.parent());
+                    if (rev == null || owner.putIfAbsent(r.messageId(), rev) != null) {
                         continue;
                     }
-                    next.add((String) r[0]);
-                    if (r[2] != null) {
-                        senders.get(rev).add((String) r[2]);
+                    next.add(r.messageId());
+                    if (r.sender() != null) {
+                        senders.get(rev).add(r.sender());
                     }
-                    Instant at = (Instant) r[3];
-                    if (at != null) {
-                        last.merge(rev, at, (a, b) -> a.isAfter(b) ? a : b);
+                    if (r.sentAt() != null) {
+                        last.merge(rev, r.sentAt(), (a, b) -> a.isAfter(b) ? a : b);
                     }
                 }
             });
@@ -171,33 +174,25 @@ public class ReviewerReads {
         Map<Long, Long> byKey = new HashMap<>();
         postings.forEach(p -> p.messageIds().forEach(id -> byKey.putIfAbsent(LinkKeys.messageIdKey(id), p.revisionId())));
         Bulk.forChunks(List.copyOf(byKey.keySet()), chunk -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> found = em.createNativeQuery("SELECT l.key_hash, m.message_id, pe.email, m.sent_at FROM message_link l"
+            for (Reply<Long> r : jdbc.listIn("SELECT l.key_hash, m.message_id, pe.email, m.sent_at FROM message_link l"
                             + " JOIN message m ON m.id = l.message_pk LEFT JOIN person pe ON pe.id = m.from_person_id"
-                            + " WHERE l.key_hash IN (:keys) AND m.kind = :kind AND m.deleted = FALSE")
-                    .unwrap(NativeQuery.class).setParameterList("keys", chunk).setParameter("kind", MessageKind.REPLY.wireName())
-                    .addScalar("key_hash", Long.class).addScalar("message_id", String.class)
-                    .addScalar("email", String.class).addScalar("sent_at", Instant.class).getResultList();
-            for (Object[] r : found) {
-                Long rev = byKey.get((Long) r[0]);
-                if (rev == null || owner.containsKey((String) r[1]) && !rev.equals(owner.get((String) r[1]))) {
+                            + " WHERE l.key_hash IN ({in}) AND m.kind = ? AND m.deleted = FALSE", List.of(), chunk,
+                    List.of(MessageKind.REPLY.wireName()), rs -> new Reply<>(rs.getLong("key_hash"),
+                            rs.getString("message_id"), rs.getString("email"), Jdbc.instant(rs, "sent_at")))) {
+                Long rev = byKey.get(r.parent());
+                if (rev == null || owner.containsKey(r.messageId()) && !rev.equals(owner.get(r.messageId()))) {
                     continue;
                 }
-                if (r[2] != null) {
-                    senders.get(rev).add((String) r[2]);
+                if (r.sender() != null) {
+                    senders.get(rev).add(r.sender());
                 }
-                if (r[3] != null) {
-                    last.merge(rev, (Instant) r[3], (a, b) -> a.isAfter(b) ? a : b);
+                if (r.sentAt() != null) {
+                    last.merge(rev, r.sentAt(), (a, b) -> a.isAfter(b) ? a : b);
                 }
             }
         });
         Map<Long, Threads> out = new HashMap<>();
         senders.forEach((rev, s) -> out.put(rev, new Threads(Set.copyOf(s), last.get(rev))));
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private NativeQuery<Object[]> rows(String sql, List<Long> ids) {
-        return (NativeQuery<Object[]>) em.createNativeQuery(sql).unwrap(NativeQuery.class).setParameterList("ids", ids);
     }
 }

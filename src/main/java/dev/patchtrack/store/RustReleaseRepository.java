@@ -32,15 +32,24 @@ public class RustReleaseRepository {
     EntityManager em;
 
     @Inject
+    Jdbc jdbc;
+
+    @Inject
     DataVersion dataVersion;
+
+    /** An architecture's Rust support at a tag. */
+    private record ArchRow(String tag, RustArch arch) {
+    }
+
+    /** A Rust series with a commit the tree carries, and that commit's first release tag. */
+    private record SeriesTag(long seriesId, String title, String topics, String firstTag) {
+    }
 
     /** The tags whose state is stored, to the commit each named when it was read. */
     public Map<String, String> stored(long treeId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT tag, sha FROM rust_release WHERE tree_id = ?1")
-                .setParameter(1, treeId).getResultList();
         Map<String, String> out = new HashMap<>();
-        rows.forEach(r -> out.put((String) r[0], (String) r[1]));
+        jdbc.list("SELECT tag, sha FROM rust_release WHERE tree_id = ?", List.of(treeId),
+                rs -> Map.entry(rs.getString("tag"), rs.getString("sha"))).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
@@ -78,33 +87,28 @@ public class RustReleaseRepository {
     /** Every stored release of a tree, in version order. */
     public List<RustRelease> releases(long treeId) {
         Map<String, List<RustArch>> archs = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> archRows = em.createNativeQuery("SELECT tag, arch, have_rust, have_rust_if, doc_support, doc_constraints"
-                + " FROM rust_release_arch WHERE tree_id = ?1 ORDER BY arch").setParameter(1, treeId).getResultList();
-        for (Object[] a : archRows) {
-            archs.computeIfAbsent((String) a[0], k -> new ArrayList<>()).add(new RustArch((String) a[1],
-                    Boolean.TRUE.equals(a[2]), (String) a[3], (String) a[4], (String) a[5]));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT tag, sha, tagged_at, rustc_min, bindgen_min, rust_files, rust_lines,"
-                + " driver_files, driver_lines FROM rust_release WHERE tree_id = ?1").setParameter(1, treeId).getResultList();
+        jdbc.list("SELECT tag, arch, have_rust, have_rust_if, doc_support, doc_constraints FROM rust_release_arch"
+                + " WHERE tree_id = ? ORDER BY arch", List.of(treeId), rs -> new ArchRow(rs.getString("tag"),
+                        new RustArch(rs.getString("arch"), rs.getBoolean("have_rust"), rs.getString("have_rust_if"),
+                                rs.getString("doc_support"), rs.getString("doc_constraints"))))
+                .forEach(a -> archs.computeIfAbsent(a.tag(), k -> new ArrayList<>()).add(a.arch()));
         Map<String, RustRelease> out = new TreeMap<>(TagOrder.ORDER);
-        for (Object[] r : rows) {
-            String tag = (String) r[0];
-            out.put(tag, new RustRelease(tag, (String) r[1], TreeRepository.instant(r[2]), (String) r[3], (String) r[4],
-                    archs.getOrDefault(tag, List.of()), ((Number) r[5]).intValue(), ((Number) r[6]).longValue(),
-                    ((Number) r[7]).intValue(), ((Number) r[8]).longValue()));
-        }
+        jdbc.list("SELECT tag, sha, tagged_at, rustc_min, bindgen_min, rust_files, rust_lines, driver_files, driver_lines"
+                + " FROM rust_release WHERE tree_id = ?", List.of(treeId), rs -> {
+                    String tag = rs.getString("tag");
+                    return new RustRelease(tag, rs.getString("sha"), Jdbc.instant(rs, "tagged_at"), rs.getString("rustc_min"),
+                            rs.getString("bindgen_min"), archs.getOrDefault(tag, List.of()), rs.getInt("rust_files"),
+                            rs.getLong("rust_lines"), rs.getInt("driver_files"), rs.getLong("driver_lines"));
+                }).forEach(r -> out.put(r.tag(), r));
         return List.copyOf(out.values());
     }
 
     /** The names of the trees with stored releases, by name. */
     public Map<String, Long> trees() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT t.name, t.id FROM tree t JOIN rust_release r"
-                + " ON r.tree_id = t.id ORDER BY t.name").getResultList();
         Map<String, Long> out = new LinkedHashMap<>();
-        rows.forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
+        jdbc.list("SELECT DISTINCT t.name, t.id FROM tree t JOIN rust_release r ON r.tree_id = t.id ORDER BY t.name",
+                List.of(), rs -> Map.entry(rs.getString("name"), rs.getLong("id")))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
@@ -113,22 +117,21 @@ public class RustReleaseRepository {
      * with the earliest first release tag among its patches' commits.
      */
     public List<SeriesFirst> seriesFirstTags(long treeId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT s.id, s.title, s.topics, c.first_tag FROM tree_match m"
+        Map<Long, List<SeriesTag>> bySeries = new TreeMap<>();
+        jdbc.list("SELECT DISTINCT s.id, s.title, s.topics, c.first_tag FROM tree_match m"
                 + " JOIN tree_commit c ON c.tree_id = m.tree_id AND c.sha = m.sha"
                 + " JOIN patch p ON p.message_pk = m.message_pk JOIN revision r ON r.id = p.revision_id"
-                + " JOIN series s ON s.id = r.series_id"
-                + " WHERE m.tree_id = ?1 AND c.first_tag IS NOT NULL").setParameter(1, treeId).getResultList();
-        Map<Long, List<Object[]>> bySeries = new TreeMap<>();
-        rows.forEach(r -> bySeries.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(r));
+                + " JOIN series s ON s.id = r.series_id WHERE m.tree_id = ? AND c.first_tag IS NOT NULL", List.of(treeId),
+                rs -> new SeriesTag(rs.getLong("id"), rs.getString("title"), rs.getString("topics"), rs.getString("first_tag")))
+                .forEach(r -> bySeries.computeIfAbsent(r.seriesId(), k -> new ArrayList<>()).add(r));
         List<SeriesFirst> out = new ArrayList<>();
-        bySeries.forEach((id, rs) -> {
-            String topics = (String) rs.get(0)[2];
+        bySeries.forEach((id, tags) -> {
+            String topics = tags.get(0).topics();
             if (topics == null || topics.isEmpty() || topics.equals("not-rust")) {
                 return;
             }
-            out.add(new SeriesFirst(id, (String) rs.get(0)[1], topics,
-                    ReleaseCycles.earliest(rs.stream().map(r -> (String) r[3]).toList())));
+            out.add(new SeriesFirst(id, tags.get(0).title(), topics,
+                    ReleaseCycles.earliest(tags.stream().map(SeriesTag::firstTag).toList())));
         });
         return out;
     }

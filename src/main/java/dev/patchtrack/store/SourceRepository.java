@@ -21,6 +21,9 @@ public class SourceRepository {
     @Inject
     DataVersion dataVersion;
 
+    @Inject
+    Jdbc jdbc;
+
     public List<SourceEntity> all() {
         return SourceEntity.listAll(Sort.by("name"));
     }
@@ -51,13 +54,9 @@ public class SourceRepository {
     /** Every cursor of a source: key to value. */
     public Map<String, String> cursors(long sourceId) {
         Map<String, String> out = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT cursor_key, cursor_value FROM source_cursor WHERE source_id = ?1")
-                .setParameter(1, sourceId).getResultList();
-        for (Object[] row : rows) {
-            out.put((String) row[0], String.valueOf(row[1]));
-        }
+        jdbc.list("SELECT cursor_key, cursor_value FROM source_cursor WHERE source_id = ?", List.of(sourceId),
+                rs -> Map.entry(rs.getString("cursor_key"), String.valueOf(rs.getString("cursor_value"))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

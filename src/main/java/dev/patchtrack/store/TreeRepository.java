@@ -6,9 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +47,29 @@ public class TreeRepository {
     EntityManager em;
 
     @Inject
+    Jdbc jdbc;
+
+    @Inject
     DataVersion dataVersion;
+
+    private static final String TREE_COLUMNS = "SELECT id, name, url, last_scan_at, last_success_at, last_error,"
+            + " last_commits, lease_owner, lease_until FROM tree";
+
+    /** A ref's name and the commit it names. */
+    private record Ref(String name, String sha) {
+    }
+
+    /** A commit's link to a message. */
+    private record Link(String sha, String messageId) {
+    }
+
+    /** A commit a tree carries, with its tree's id (its links are read apart). */
+    private record CommitRow(long treeId, TreeCommit commit) {
+
+        String key() {
+            return treeId + "/" + commit.sha();
+        }
+    }
 
     /** The tree's row, created or pointed at a new URL when the configuration says so. */
     public TreeRow ensure(String name, String url) {
@@ -62,17 +85,11 @@ public class TreeRepository {
     }
 
     public Optional<TreeRow> find(String name) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, name, url, last_scan_at, last_success_at, last_error,"
-                + " last_commits, lease_owner, lease_until FROM tree WHERE name = ?1").setParameter(1, name).getResultList();
-        return rows.stream().findFirst().map(TreeRepository::treeRow);
+        return jdbc.list(TREE_COLUMNS + " WHERE name = ?", List.of(name), TreeRepository::treeRow).stream().findFirst();
     }
 
     public List<TreeRow> all() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, name, url, last_scan_at, last_success_at, last_error,"
-                + " last_commits, lease_owner, lease_until FROM tree ORDER BY name").getResultList();
-        return rows.stream().map(TreeRepository::treeRow).toList();
+        return jdbc.list(TREE_COLUMNS + " ORDER BY name", List.of(), TreeRepository::treeRow);
     }
 
     /**
@@ -104,11 +121,10 @@ public class TreeRepository {
 
     /** Branch tips ({@code branch}) or walked tags ({@code tag}): name to commit. */
     public Map<String, String> refs(long treeId, String kind) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT ref_name, sha FROM tree_ref WHERE tree_id = ?1 AND kind = ?2"
-                + " ORDER BY ref_name").setParameter(1, treeId).setParameter(2, kind).getResultList();
         Map<String, String> out = new LinkedHashMap<>();
-        rows.forEach(r -> out.put((String) r[0], (String) r[1]));
+        jdbc.list("SELECT ref_name, sha FROM tree_ref WHERE tree_id = ? AND kind = ? ORDER BY ref_name",
+                List.of(treeId, kind), rs -> new Ref(rs.getString("ref_name"), rs.getString("sha")))
+                .forEach(r -> out.put(r.name(), r.sha()));
         return out;
     }
 
@@ -140,14 +156,9 @@ public class TreeRepository {
         if (commits.isEmpty()) {
             return 0;
         }
-        java.util.Set<String> stored = new java.util.HashSet<>();
-        Bulk.forChunks(commits.stream().map(TreeCommit::sha).toList(), chunk -> {
-            @SuppressWarnings("unchecked")
-            List<String> found = em.createNativeQuery("SELECT sha FROM tree_commit WHERE tree_id = ?1 AND sha IN (?2)")
-                    .setParameter(1, treeId).setParameter(2, chunk).getResultList();
-            stored.addAll(found);
-        });
-        java.util.Set<String> seen = new java.util.HashSet<>(stored);
+        java.util.Set<String> seen = new java.util.HashSet<>(jdbc.listIn(
+                "SELECT sha FROM tree_commit WHERE tree_id = ? AND sha IN ({in})", List.of(treeId),
+                commits.stream().map(TreeCommit::sha).toList(), List.of(), rs -> rs.getString("sha")));
         List<TreeCommit> fresh = commits.stream().filter(t -> seen.add(t.sha())).toList();
         if (fresh.isEmpty()) {
             return 0;
@@ -201,13 +212,13 @@ public class TreeRepository {
     public List<TreeStatus> status() {
         List<TreeStatus> out = new ArrayList<>();
         for (TreeRow t : all()) {
-            Object[] counts = (Object[]) em.createNativeQuery("SELECT COUNT(*), COUNT(first_tag) FROM tree_commit"
-                    + " WHERE tree_id = ?1").setParameter(1, t.id()).getSingleResult();
-            long matches = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM tree_match WHERE tree_id = ?1")
-                    .setParameter(1, t.id()).getSingleResult()).longValue();
+            long[] counts = jdbc.list("SELECT COUNT(*) AS commits, COUNT(first_tag) AS tagged FROM tree_commit"
+                    + " WHERE tree_id = ?", List.of(t.id()), rs -> new long[] {rs.getLong("commits"), rs.getLong("tagged")})
+                    .get(0);
+            long matches = jdbc.list("SELECT COUNT(*) AS matches FROM tree_match WHERE tree_id = ?", List.of(t.id()),
+                    rs -> rs.getLong("matches")).get(0);
             String latest = refs(t.id(), "tag").keySet().stream().max(dev.patchtrack.core.tree.TagOrder.ORDER).orElse(null);
-            out.add(new TreeStatus(t, refs(t.id(), "branch"), ((Number) counts[0]).longValue(),
-                    ((Number) counts[1]).longValue(), matches, latest));
+            out.add(new TreeStatus(t, refs(t.id(), "branch"), counts[0], counts[1], matches, latest));
         }
         return out;
     }
@@ -218,34 +229,30 @@ public class TreeRepository {
      */
     public List<TreeCommit> candidates(Collection<String> messageIds, Collection<String> patchIds,
                                        Collection<String> subjectKeys) {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
+        Map<String, CommitRow> rows = new LinkedHashMap<>();
         String select = "SELECT c.tree_id, c.sha, t.name, c.patch_id, c.subject, c.author_email, c.committed_at,"
                 + " c.first_tag FROM tree_commit c JOIN tree t ON t.id = c.tree_id";
-        Bulk.forChunks(List.copyOf(messageIds), chunk -> collect(rows, select + " WHERE EXISTS (SELECT 1 FROM"
-                + " tree_commit_link l WHERE l.tree_id = c.tree_id AND l.sha = c.sha AND l.message_id IN (?1))", chunk));
-        Bulk.forChunks(List.copyOf(patchIds), chunk -> collect(rows, select + " WHERE c.patch_id IN (?1)", chunk));
-        Bulk.forChunks(List.copyOf(subjectKeys), chunk -> collect(rows, select + " WHERE c.subject_key IN (?1)", chunk));
+        Map<String, Collection<String>> byWhere = new LinkedHashMap<>();
+        byWhere.put(select + " WHERE EXISTS (SELECT 1 FROM tree_commit_link l WHERE l.tree_id = c.tree_id"
+                + " AND l.sha = c.sha AND l.message_id IN ({in}))", messageIds);
+        byWhere.put(select + " WHERE c.patch_id IN ({in})", patchIds);
+        byWhere.put(select + " WHERE c.subject_key IN ({in})", subjectKeys);
+        byWhere.forEach((sql, values) -> jdbc.listIn(sql, values,
+                rs -> new CommitRow(rs.getLong("tree_id"), commit(rs, List.of()))).forEach(r -> rows.putIfAbsent(r.key(), r)));
         Map<String, List<String>> links = new HashMap<>();
         Map<Long, List<String>> shasByTree = new HashMap<>();
-        rows.values().forEach(r -> shasByTree.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                .add((String) r[1]));
-        shasByTree.forEach((tree, shas) -> Bulk.forChunks(shas, chunk -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> ls = em.createNativeQuery("SELECT sha, message_id FROM tree_commit_link WHERE tree_id = ?1"
-                    + " AND sha IN (?2)").setParameter(1, tree).setParameter(2, chunk).getResultList();
-            ls.forEach(l -> links.computeIfAbsent(tree + "/" + l[0], k -> new ArrayList<>()).add((String) l[1]));
-        }));
+        rows.values().forEach(r -> shasByTree.computeIfAbsent(r.treeId(), k -> new ArrayList<>()).add(r.commit().sha()));
+        shasByTree.forEach((tree, shas) -> jdbc.listIn("SELECT sha, message_id FROM tree_commit_link WHERE tree_id = ?"
+                        + " AND sha IN ({in})", List.of(tree), shas, List.of(),
+                rs -> new Link(rs.getString("sha"), rs.getString("message_id")))
+                .forEach(l -> links.computeIfAbsent(tree + "/" + l.sha(), k -> new ArrayList<>()).add(l.messageId())));
         List<TreeCommit> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows.values()) {
-            out.add(commit(r, links.getOrDefault(((Number) r[0]).longValue() + "/" + r[1], List.of())));
+        for (CommitRow r : rows.values()) {
+            TreeCommit c = r.commit();
+            out.add(new TreeCommit(c.tree(), c.sha(), c.patchId(), c.subject(), c.authorEmail(),
+                    links.getOrDefault(r.key(), List.of()), c.committed(), c.firstTag()));
         }
         return out;
-    }
-
-    private void collect(Map<String, Object[]> rows, String sql, List<String> values) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery(sql).setParameter(1, values).getResultList();
-        found.forEach(r -> rows.putIfAbsent(((Number) r[0]).longValue() + "/" + r[1], r));
     }
 
     /** The tree id of each tree name. */
@@ -257,11 +264,10 @@ public class TreeRepository {
 
     /** Every stored match: message key to match. */
     public Map<Long, MatchRow> matches() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT message_pk, tree_id, sha, signal FROM tree_match").getResultList();
         Map<Long, MatchRow> out = new HashMap<>();
-        rows.forEach(r -> out.put(((Number) r[0]).longValue(),
-                new MatchRow(((Number) r[1]).longValue(), (String) r[2], (String) r[3])));
+        jdbc.list("SELECT message_pk, tree_id, sha, signal FROM tree_match", List.of(), rs -> Map.entry(
+                rs.getLong("message_pk"), new MatchRow(rs.getLong("tree_id"), rs.getString("sha"), rs.getString("signal"))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
@@ -298,53 +304,29 @@ public class TreeRepository {
     /** The commit each of these patch messages was found as, where one was. */
     public Map<Long, String> commitsOf(Collection<Long> messagePks) {
         Map<Long, String> out = new java.util.HashMap<>();
-        Bulk.forChunks(messagePks.stream().distinct().toList(), chunk -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT message_pk, sha FROM tree_match WHERE message_pk IN (:m)")
-                    .setParameter("m", chunk).getResultList();
-            rows.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
-        });
+        jdbc.listIn("SELECT message_pk, sha FROM tree_match WHERE message_pk IN ({in})", messagePks.stream().distinct().toList(),
+                rs -> Map.entry(rs.getLong("message_pk"), rs.getString("sha"))).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
     /** The commit a patch message was found as, if any. */
     public Optional<MatchView> matchOf(long messagePk) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT c.tree_id, c.sha, t.name, c.patch_id, c.subject,"
-                + " c.author_email, c.committed_at, c.first_tag, m.signal FROM tree_match m JOIN tree_commit c"
-                + " ON c.tree_id = m.tree_id AND c.sha = m.sha JOIN tree t ON t.id = c.tree_id WHERE m.message_pk = ?1")
-                .setParameter(1, messagePk).getResultList();
-        return rows.stream().findFirst().map(r -> new MatchView(commit(r, List.of()),
-                TreeMatch.Signal.fromWire((String) r[8])));
+        return jdbc.list("SELECT c.tree_id, c.sha, t.name, c.patch_id, c.subject, c.author_email, c.committed_at,"
+                + " c.first_tag, m.signal FROM tree_match m JOIN tree_commit c ON c.tree_id = m.tree_id AND c.sha = m.sha"
+                + " JOIN tree t ON t.id = c.tree_id WHERE m.message_pk = ?", List.of(messagePk),
+                rs -> new MatchView(commit(rs, List.of()), TreeMatch.Signal.fromWire(rs.getString("signal"))))
+                .stream().findFirst();
     }
 
-    private static TreeCommit commit(Object[] r, List<String> links) {
-        return new TreeCommit((String) r[2], (String) r[1], (String) r[3], (String) r[4], (String) r[5], links,
-                instant(r[6]), (String) r[7]);
+    /** The commit of a row that selects a tree_commit's columns and its tree's name. */
+    private static TreeCommit commit(ResultSet rs, List<String> links) throws SQLException {
+        return new TreeCommit(rs.getString("name"), rs.getString("sha"), rs.getString("patch_id"), rs.getString("subject"),
+                rs.getString("author_email"), links, Jdbc.instant(rs, "committed_at"), rs.getString("first_tag"));
     }
 
-    private static TreeRow treeRow(Object[] r) {
-        return new TreeRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], instant(r[3]), instant(r[4]),
-                (String) r[5], ((Number) r[6]).intValue(), (String) r[7], instant(r[8]));
-    }
-
-    /** A timestamp column as the driver returns it. */
-    static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (o instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + o.getClass());
+    private static TreeRow treeRow(ResultSet rs) throws SQLException {
+        return new TreeRow(rs.getLong("id"), rs.getString("name"), rs.getString("url"), Jdbc.instant(rs, "last_scan_at"),
+                Jdbc.instant(rs, "last_success_at"), rs.getString("last_error"), rs.getInt("last_commits"),
+                rs.getString("lease_owner"), Jdbc.instant(rs, "lease_until"));
     }
 }

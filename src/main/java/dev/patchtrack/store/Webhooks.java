@@ -33,6 +33,13 @@ public class Webhooks {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Jdbc jdbc;
+
+    /** How many deliveries are in a status. */
+    private record StatusCount(String status, long count) {
+    }
+
     public void persist(WebhookEntity w) {
         em.persist(w);
     }
@@ -64,7 +71,7 @@ public class Webhooks {
              PreparedStatement ps = c.prepareStatement("SELECT id FROM webhook WHERE active = TRUE ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(rs.getLong(1));
+                out.add(rs.getLong("id"));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the webhook subscriptions: " + e.getMessage(), e);
@@ -79,9 +86,8 @@ public class Webhooks {
 
     /** The ids (and times) of the first {@code limit} events after {@code cursor}, whatever their kind. */
     public List<LogCursor.Seen> eventsAfter(long cursor, int limit) {
-        return em.createQuery("select e.id, e.createdAt from EventEntity e where e.id > :c order by e.id", Object[].class)
-                .setParameter("c", cursor).setMaxResults(limit).getResultStream()
-                .map(r -> new LogCursor.Seen((Long) r[0], (Instant) r[1])).toList();
+        return jdbc.list("SELECT id, created_at FROM event WHERE id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                List.of(cursor), rs -> new LogCursor.Seen(rs.getLong("id"), Jdbc.instant(rs, "created_at")));
     }
 
     /** Adds a pending delivery of each of {@code eventIds} that the subscription does not have yet; returns how many. */
@@ -173,9 +179,9 @@ public class Webhooks {
         for (String s : List.of(WebhookDeliveryEntity.PENDING, WebhookDeliveryEntity.DELIVERED, WebhookDeliveryEntity.FAILED)) {
             out.put(s, 0L);
         }
-        em.createQuery("select d.status, count(d) from WebhookDeliveryEntity d where d.webhookId = :w group by d.status",
-                Object[].class).setParameter("w", webhookId).getResultList()
-                .forEach(r -> out.put((String) r[0], (Long) r[1]));
+        jdbc.list("SELECT status, COUNT(*) AS n FROM webhook_delivery WHERE webhook_id = ? GROUP BY status",
+                List.of(webhookId), rs -> new StatusCount(rs.getString("status"), rs.getLong("n")))
+                .forEach(c -> out.put(c.status(), c.count()));
         return out;
     }
 }

@@ -1,8 +1,10 @@
 /**
- * The only package that knows JPA and SQL: Panache entities, one repository per aggregate, plain JDBC
- * for the bulk paths ({@code Jdbc}, with idempotent inserts of shared keys), and what a database
- * failure means ({@code DatabaseDown}: unreachable; {@code Conflict}: a race another attempt resolves).
- * Enums of shared words are stored by their wire names through the {@code *Column} converters.
- * Statements run the same on H2 and PostgreSQL, or say which one they are for.
+ * The only package that knows JPA and SQL. One idiom per kind of work: Panache entities for the small
+ * admin rows (and the derived tables until a bulk writer replaces them); plain JDBC batches for bulk writes
+ * ({@code Jdbc}, with idempotent inserts of shared keys); and reads of projections through {@code Jdbc.list}
+ * with a row mapper that reads columns by name into a named record. Enums of shared words are stored by
+ * their wire names through the {@code *Column} converters. Also what a database failure means
+ * ({@code DatabaseDown}: unreachable; {@code Conflict}: a race another attempt resolves). Statements run the
+ * same on H2 and PostgreSQL, or say which one they are for.
  */
 package dev.patchtrack.store;
