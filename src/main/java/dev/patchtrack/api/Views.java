@@ -10,6 +10,7 @@ import dev.patchtrack.api.dto.PersonInfo;
 import dev.patchtrack.api.dto.ReviewerInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
 import dev.patchtrack.api.dto.VersionChangesInfo;
+import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.patch.VersionChanges;
 import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.ingest.VersionChangesService;
@@ -50,8 +51,6 @@ import java.util.TreeMap;
 /** Maps stored rows to the API's records, loading what they refer to in bulk (no N+1). */
 @ApplicationScoped
 public class Views {
-
-    private static final List<String> COUNTED = List.of("Acked-by", "Reviewed-by", "Tested-by");
 
     @Inject
     VersionChangesService versionChanges;
@@ -266,7 +265,7 @@ public class Views {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, List<PersonInfo>> reviewers = new TreeMap<>();
         Map<String, Set<Long>> seen = new HashMap<>();
-        COUNTED.forEach(n -> {
+        Trailer.REVIEW_NAMES.forEach(n -> {
             counts.put(n, 0);
             reviewers.put(n, new ArrayList<>());
             seen.put(n, new HashSet<>());

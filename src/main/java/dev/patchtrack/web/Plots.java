@@ -6,6 +6,7 @@ import dev.patchtrack.api.dto.TopicLatencyInfo;
 import dev.patchtrack.api.dto.TopicWeeksInfo;
 import dev.patchtrack.api.dto.WeekInfo;
 import dev.patchtrack.api.text.TextWidth;
+import dev.patchtrack.core.model.Trailer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,11 +140,11 @@ public final class Plots {
             svg.text(LEFT - 8, y + 14, "end", TextWidth.fit(name, LABEL_COLUMNS));
             double x = LEFT;
             long[] counts = {r.reviewed(), r.acked(), r.tested()};
-            String[] kinds = {"Reviewed-by", "Acked-by", "Tested-by"};
+            List<String> kinds = Trailer.REVIEW_NAMES;
             String[] colours = {"#2563eb", "#16a34a", "#d97706"};
             for (int k = 0; k < 3; k++) {
                 if (counts[k] > 0) {
-                    svg.rect(x, y + 3, counts[k] * unit, row - 6, colours[k], name + ": " + counts[k] + " " + kinds[k]);
+                    svg.rect(x, y + 3, counts[k] * unit, row - 6, colours[k], name + ": " + counts[k] + " " + kinds.get(k));
                     x += counts[k] * unit;
                 }
             }

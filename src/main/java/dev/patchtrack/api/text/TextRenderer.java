@@ -33,6 +33,7 @@ import dev.patchtrack.api.dto.TodoInfo;
 import dev.patchtrack.api.dto.TodoItemInfo;
 import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
+import dev.patchtrack.core.model.Trailer;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -559,7 +560,7 @@ public final class TextRenderer {
 
     private static String counts(PatchInfo p) {
         Map<String, Integer> c = p.trailerCounts();
-        return c.getOrDefault("Reviewed-by", 0) + "/" + c.getOrDefault("Acked-by", 0) + "/" + c.getOrDefault("Tested-by", 0);
+        return Trailer.REVIEW_NAMES.stream().map(n -> String.valueOf(c.getOrDefault(n, 0))).collect(Collectors.joining("/"));
     }
 
     /** The topics a row has beyond those the request filtered on, without the {@code rust-} all share. */

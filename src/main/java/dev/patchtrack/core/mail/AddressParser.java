@@ -5,6 +5,7 @@ import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.Problem;
 import dev.patchtrack.core.model.Problem.Code;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Reads the first mailbox of a From-like header: {@code Name <addr>}, {@code "Last, First" <addr>},
@@ -75,72 +76,68 @@ final class AddressParser {
         if (at < 0 || v.indexOf('@', at + 1) < 0) {
             return v;
         }
-        boolean quoted = false;
-        int angle = 0;
-        int paren = 0;
-        for (int i = 0; i < v.length(); i++) {
+        int[] depth = new int[2]; // angle brackets, parentheses
+        int comma = unquoted(v, v.length(), i -> {
             char c = v.charAt(i);
-            if (c == '\\' && quoted) {
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                if (c == '<') {
-                    angle++;
-                } else if (c == '>') {
-                    angle = Math.max(0, angle - 1);
-                } else if (c == '(') {
-                    paren++;
-                } else if (c == ')') {
-                    paren = Math.max(0, paren - 1);
-                } else if (c == ',' && angle == 0 && paren == 0) {
-                    String head = v.substring(0, i);
-                    if (head.indexOf('@') >= 0) {
-                        return head.strip();
-                    }
+            switch (c) {
+                case '<' -> depth[0]++;
+                case '>' -> depth[0] = Math.max(0, depth[0] - 1);
+                case '(' -> depth[1]++;
+                case ')' -> depth[1] = Math.max(0, depth[1] - 1);
+                default -> {
+                    return c == ',' && depth[0] == 0 && depth[1] == 0 && v.substring(0, i).indexOf('@') >= 0;
                 }
             }
-        }
-        return v;
+            return false;
+        });
+        return comma < 0 ? v : v.substring(0, comma).strip();
     }
 
     /** The last '<' outside quotes that has a '>' after it, or -1. */
     private static int angleStart(String v) {
-        int found = -1;
         int lastGt = v.lastIndexOf('>');
-        boolean quoted = false;
-        for (int i = 0; i < lastGt; i++) {
-            char c = v.charAt(i);
-            if (c == '\\' && quoted) {
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '<' && !quoted) {
-                found = i;
+        int[] found = {-1};
+        int end = unquoted(v, lastGt, i -> {
+            if (v.charAt(i) == '<') {
+                found[0] = i;
             }
-        }
-        if (found < 0 && quoted) { // unbalanced quote: retry ignoring quotes
+            return false;
+        });
+        if (found[0] < 0 && end == OPEN_QUOTE) { // unbalanced quote: retry ignoring quotes
             int lt = lastGt < 0 ? -1 : v.lastIndexOf('<', lastGt);
             if (lt >= 0) {
                 return lt;
             }
         }
-        return found;
+        return found[0];
     }
 
     private static int indexOutsideQuotes(String v, char target) {
+        int i = unquoted(v, v.length(), at -> v.charAt(at) == target);
+        return i < 0 ? -1 : i;
+    }
+
+    /** What {@link #unquoted} answers when nothing was found and a quoted string is still open at the end. */
+    private static final int OPEN_QUOTE = -2;
+
+    /**
+     * Offers {@code at} each index below {@code end} that lies outside a quoted string (a backslash inside
+     * quotes escapes the next character) and answers the first it accepts; else -1, or {@link #OPEN_QUOTE}
+     * when a quote is left open.
+     */
+    private static int unquoted(String v, int end, IntPredicate at) {
         boolean quoted = false;
-        for (int i = 0; i < v.length(); i++) {
+        for (int i = 0; i < end; i++) {
             char c = v.charAt(i);
             if (c == '\\' && quoted) {
                 i++;
             } else if (c == '"') {
                 quoted = !quoted;
-            } else if (c == target && !quoted) {
+            } else if (!quoted && at.test(i)) {
                 return i;
             }
         }
-        return -1;
+        return quoted ? OPEN_QUOTE : -1;
     }
 
     private static String comment(String s) {
