@@ -524,13 +524,8 @@ public class SeriesRebuilder {
                 continue;
             }
             AppliedNotice n = a.notice();
-            StringBuilder commits = new StringBuilder();
-            for (AppliedNotice.Commit c : n.commits()) {
-                commits.append(c.number()).append('\t').append(c.commit() == null ? "" : c.commit()).append('\t')
-                        .append(c.title() == null ? "" : c.title().replace('\n', ' ').replace('\t', ' ')).append('\n');
-            }
             out.add(new AppliedRow(a.number(), source, n.by() != null ? n.by() : a.from(), n.tree(), n.branch(),
-                    commits.length() == 0 ? null : commits.toString()));
+                    n.commits()));
         }
         return out;
     }
