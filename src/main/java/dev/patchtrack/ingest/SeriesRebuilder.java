@@ -423,11 +423,9 @@ public class SeriesRebuilder {
     private static TopicRow unionOfDetails(TopicRow first, TopicRow later) {
         java.util.TreeSet<String> details = new java.util.TreeSet<>();
         for (TopicRow t : List.of(first, later)) {
-            if (t.detail() != null) {
-                details.addAll(List.of(t.detail().split(",")));
-            }
+            details.addAll(TopicLabel.values(t.detail()));
         }
-        return new TopicRow(first.topic(), first.reason(), details.isEmpty() ? null : String.join(",", details));
+        return new TopicRow(first.topic(), first.reason(), TopicLabel.detail(details));
     }
 
     private static List<TopicRow> topicRows(List<TopicLabel> labels) {
