@@ -16,7 +16,6 @@ import dev.patchtrack.store.SeriesRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ public class ArticleViews {
         }
         List<SeriesSummaryInfo> seriesInfo = views.summaries(linked);
         List<Problem> problems = Problem.decode(a.problems);
-        return new ArticleInfo(a.id, a.title, a.url, a.author, a.publishedAt, a.section, lines(a.indexTerms),
+        return new ArticleInfo(a.id, a.title, a.url, a.author, a.publishedAt, a.section, a.indexTerms,
                 a.subscriberOnly, a.state, a.freeAt, a.nextFetchAt, a.fetchedAt, a.summary, a.body,
                 topics(articles.topicsOf(List.of(a.id)).get(a.id)), references, seriesInfo,
                 Problem.details(problems), ParseProblemInfo.of(problems));
@@ -77,9 +76,5 @@ public class ArticleViews {
 
     private static List<TopicInfo> topics(List<ArticleTopicEntity> list) {
         return list == null ? List.of() : list.stream().map(t -> new TopicInfo(t.topic, t.reason, t.detail)).toList();
-    }
-
-    private static List<String> lines(String s) {
-        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
     }
 }

@@ -10,6 +10,7 @@ import dev.patchtrack.core.rust.RustRelease;
 import dev.patchtrack.core.tree.TagOrder;
 import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.ArticleRepository;
+import dev.patchtrack.store.PackedList;
 import dev.patchtrack.store.RustReleaseRepository;
 import dev.patchtrack.store.RustReleaseRepository.SeriesFirst;
 import jakarta.inject.Inject;
@@ -69,7 +70,7 @@ public class RustResource {
             List<RustSeriesInfo> series = new ArrayList<>();
             for (Long id : ReleaseCycles.firstIn(tags, r.tag(), firstTag)) {
                 SeriesFirst s = firsts.get(id);
-                series.add(new RustSeriesInfo(id, s.title(), List.of(s.topics().split(",")), s.firstTag(),
+                series.add(new RustSeriesInfo(id, s.title(), PackedList.SERIES_TOPICS.decode(s.topics()), s.firstTag(),
                         articleViews.summaries(articles.mentioning(id)), "/api/series/" + id));
             }
             return new RustStatusInfo(t.getKey(), r.tag(), r.commit(), r.taggedAt(), TagOrder.preRelease(r.tag()),

@@ -21,6 +21,7 @@ import dev.patchtrack.api.dto.TopicInfo;
 import dev.patchtrack.api.dto.TrailerInfo;
 import dev.patchtrack.api.text.SubjectTagText;
 import dev.patchtrack.core.maintainers.Reviewers.Reviewer;
+import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.ingest.tree.ReviewerService;
 import dev.patchtrack.store.AppliedNoticeEntity;
 import dev.patchtrack.store.ArticleRepository;
@@ -39,7 +40,6 @@ import dev.patchtrack.store.TrailerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ public class Views {
         Map<Long, String> subjects = heads.latestSubjects(list.stream().map(s -> s.id).toList());
         List<SeriesSummaryInfo> out = new ArrayList<>(list.size());
         for (SeriesEntity s : list) {
-            out.add(new SeriesSummaryInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames),
+            out.add(new SeriesSummaryInfo(s.id, s.title, person(people.get(s.authorId)), s.listNames,
                     s.latestVersion, s.revisionCount, s.firstPostedAt, s.lastPostedAt,
                     state(s.review, s.stateOverridden, people, msgs),
                     seriesTopics(topics.get(s.id)), SubjectTagText.kindTags(subjects.get(s.id)), "/api/series/" + s.id));
@@ -128,7 +128,7 @@ public class Views {
         Refs refs = new Refs();
         refs.person(s.authorId).person(s.review.personId).message(s.review.messagePk).notices(applied);
         Set<String> dependencyKeys = new HashSet<>();
-        revisions.forEach(r -> dependencyKeys.addAll(keys(r.dependsOn)));
+        revisions.forEach(r -> dependencyKeys.addAll(r.dependsOn));
         Map<String, Long> dependencyIds = series.revisionIdsByKey(dependencyKeys);
         revisions.forEach(r -> refs.person(r.authorId).person(r.review.personId).message(r.coverMessagePk)
                 .message(r.review.messagePk));
@@ -158,7 +158,7 @@ public class Views {
                         msgs, null, null, null, checksOf.getOrDefault(p.messagePk, List.of())));
             }
             List<Long> dependsOn = new ArrayList<>();
-            for (String key : keys(r.dependsOn)) {
+            for (String key : r.dependsOn) {
                 Long id = dependencyIds.get(key);
                 if (id != null) {
                     dependsOn.add(id);
@@ -176,7 +176,7 @@ public class Views {
                     reviewers.byRevision() == null ? null : reviewers(reviewers.byRevision().getOrDefault(r.id, List.of())),
                     reviewers.source().note()));
         }
-        return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), lists(s.listNames), s.latestVersion,
+        return new SeriesInfo(s.id, s.title, person(people.get(s.authorId)), s.listNames, s.latestVersion,
                 s.firstPostedAt, s.lastPostedAt,
                 state(s.review, s.stateOverridden, people, msgs),
                 seriesTopics(reads.topics(s.id)), revs,
@@ -304,10 +304,9 @@ public class Views {
                 continue;
             }
             List<AppliedCommitInfo> commits = new ArrayList<>();
-            for (String line : keys(a.commits)) {
-                String[] f = line.split("\t", 3);
-                if (f.length == 3 && (number == 0 || f[0].equals(String.valueOf(number)))) {
-                    commits.add(new AppliedCommitInfo(Integer.parseInt(f[0]), f[2], f[1].isEmpty() ? null : f[1]));
+            for (AppliedNotice.Commit c : a.commits) {
+                if (number == 0 || c.number() == number) {
+                    commits.add(new AppliedCommitInfo(c.number(), c.title(), c.commit()));
                 }
             }
             Head src = msgs.get(a.sourceMessagePk);
@@ -317,15 +316,7 @@ public class Views {
         return out;
     }
 
-    private static List<String> keys(String lines) {
-        return lines == null || lines.isEmpty() ? List.of() : Arrays.asList(lines.split("\n"));
-    }
-
     static PersonInfo person(Person p) {
         return p == null ? null : new PersonInfo(p.name, p.email);
-    }
-
-    static List<String> lists(String names) {
-        return names == null || names.isEmpty() ? List.of() : Arrays.asList(names.split(","));
     }
 }

@@ -424,11 +424,9 @@ public class SeriesRebuilder {
     private static TopicRow unionOfDetails(TopicRow first, TopicRow later) {
         java.util.TreeSet<String> details = new java.util.TreeSet<>();
         for (TopicRow t : List.of(first, later)) {
-            if (t.detail() != null) {
-                details.addAll(List.of(t.detail().split(",")));
-            }
+            details.addAll(TopicLabel.values(t.detail()));
         }
-        return new TopicRow(first.topic(), first.reason(), details.isEmpty() ? null : String.join(",", details));
+        return new TopicRow(first.topic(), first.reason(), TopicLabel.detail(details));
     }
 
     private static List<TopicRow> topicRows(List<TopicLabel> labels) {
@@ -525,13 +523,8 @@ public class SeriesRebuilder {
                 continue;
             }
             AppliedNotice n = a.notice();
-            StringBuilder commits = new StringBuilder();
-            for (AppliedNotice.Commit c : n.commits()) {
-                commits.append(c.number()).append('\t').append(c.commit() == null ? "" : c.commit()).append('\t')
-                        .append(c.title() == null ? "" : c.title().replace('\n', ' ').replace('\t', ' ')).append('\n');
-            }
             out.add(new AppliedRow(a.number(), source, n.by() != null ? n.by() : a.from(), n.tree(), n.branch(),
-                    commits.length() == 0 ? null : commits.toString()));
+                    n.commits()));
         }
         return out;
     }

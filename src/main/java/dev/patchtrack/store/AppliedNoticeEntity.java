@@ -1,13 +1,16 @@
 package dev.patchtrack.store;
 
+import dev.patchtrack.core.model.AppliedNotice;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.List;
 
 /** An "applied" notice given in a revision's threads. */
 @Entity
@@ -36,6 +39,7 @@ public class AppliedNoticeEntity extends PanacheEntityBase {
 
     public String branch;
 
-    /** One {@code number<TAB>commit<TAB>title} per line. */
-    public String commits;
+    /** The commits the notice lists, stored through {@link AppliedCommits} (one per line; null when none). */
+    @Convert(converter = AppliedCommits.Column.class)
+    public List<AppliedNotice.Commit> commits = List.of();
 }

@@ -2,6 +2,7 @@ package dev.patchtrack.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** One LWN article. */
 @Entity
@@ -39,8 +41,10 @@ public class ArticleEntity extends PanacheEntityBase {
 
     public String section;
 
+    /** Stored through {@link PackedList#INDEX_TERMS} (one per line; null when none). */
     @Column(name = "index_terms")
-    public String indexTerms;
+    @Convert(converter = PackedList.IndexTermsColumn.class)
+    public List<String> indexTerms = List.of();
 
     public String summary;
 

@@ -73,7 +73,6 @@ public class ArticleRepository {
         a.title = Bulk.clip(a.title == null ? "" : a.title, 1000);
         a.author = Bulk.clip(a.author, 500);
         a.section = Bulk.clip(a.section, 200);
-        a.indexTerms = Bulk.clip(a.indexTerms, 2000);
         if (a.id == null) {
             em.persist(a);
             em.persist(EventEntity.of(EventKind.ARTICLE_PUBLISHED, null, null, null, null, "LWN: " + a.title));

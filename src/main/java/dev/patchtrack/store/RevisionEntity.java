@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** One posting of a patch set at one version. */
 @Entity
@@ -72,9 +73,10 @@ public class RevisionEntity extends PanacheEntityBase {
     @Column(name = "change_id")
     public String changeId;
 
-    /** Keys of the revisions it depends on, one per line; null when none. */
+    /** Keys of the revisions it depends on, stored through {@link PackedList#DEPENDS_ON} (one per line; null when none). */
     @Column(name = "depends_on")
-    public String dependsOn;
+    @Convert(converter = PackedList.DependsOnColumn.class)
+    public List<String> dependsOn = List.of();
 
     @jakarta.persistence.Embedded
     public ReviewColumns review = new ReviewColumns();

@@ -2,6 +2,7 @@ package dev.patchtrack.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** All revisions of one piece of work. */
 @Entity
@@ -41,8 +43,10 @@ public class SeriesEntity extends PanacheEntityBase {
     @Column(name = "revision_count", nullable = false)
     public int revisionCount;
 
+    /** Stored through {@link PackedList#SERIES_LISTS}. */
     @Column(name = "list_names", nullable = false)
-    public String listNames;
+    @Convert(converter = PackedList.SeriesListsColumn.class)
+    public List<String> listNames = List.of();
 
     @jakarta.persistence.Embedded
     public ReviewColumns review = new ReviewColumns();
@@ -50,6 +54,8 @@ public class SeriesEntity extends PanacheEntityBase {
     @Column(name = "state_overridden", nullable = false)
     public boolean stateOverridden;
 
+    /** Stored through {@link PackedList#SERIES_TOPICS}. */
     @Column(nullable = false)
-    public String topics = "";
+    @Convert(converter = PackedList.SeriesTopicsColumn.class)
+    public List<String> topics = List.of();
 }

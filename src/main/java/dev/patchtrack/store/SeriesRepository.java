@@ -1,6 +1,7 @@
 package dev.patchtrack.store;
 
 import dev.patchtrack.core.model.Address;
+import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.core.model.OverrideTarget;
 import dev.patchtrack.core.review.ReviewState;
@@ -75,11 +76,11 @@ public class SeriesRepository {
      * @param commits one {@code number<TAB>commit<TAB>title} per line, null when none
      */
     public record AppliedRow(int patchNumber, long sourceMessagePk, Address person, String tree, String branch,
-                             String commits) {
+                             List<AppliedNotice.Commit> commits) {
     }
 
     private record AppliedKey(int patchNumber, Long sourcePk, Long personId, String tree, String branch,
-                              String commits) {
+                              List<AppliedNotice.Commit> commits) {
     }
 
     /** A patch as it should be stored. */
@@ -463,7 +464,10 @@ public class SeriesRepository {
         }
         if (series) {
             SeriesEntity se = em.find(SeriesEntity.class, ownerId);
-            se.topics = clip(String.join(",", wanted.keySet()), 500);
+            List<String> topics = List.copyOf(wanted.keySet());
+            if (!PackedList.SERIES_TOPICS.sameStored(se.topics, topics)) {
+                se.topics = topics;
+            }
         }
     }
 
@@ -488,7 +492,7 @@ public class SeriesRepository {
                              Map<String, Long> people) {
         List<AppliedKey> wantKeys = want.stream()
                 .map(a -> new AppliedKey(a.patchNumber(), a.sourceMessagePk(), personId(people, a.person()),
-                        clip(a.tree(), 1000), clip(a.branch(), 200), a.commits()))
+                        clip(a.tree(), 1000), clip(a.branch(), 200), AppliedCommits.asStored(a.commits())))
                 .toList();
         List<AppliedKey> haveKeys = have.stream()
                 .map(a -> new AppliedKey(a.patchNumber, a.sourceMessagePk, a.personId, a.tree, a.branch, a.commits))
@@ -534,9 +538,10 @@ public class SeriesRepository {
         e.latestVersion = s.latestVersion();
         c |= e.revisionCount != s.revisions().size();
         e.revisionCount = s.revisions().size();
-        String lists = clip(String.join(",", s.listNames()), 2000);
-        c |= !Objects.equals(e.listNames, lists);
-        e.listNames = lists;
+        if (!PackedList.SERIES_LISTS.sameStored(e.listNames, s.listNames())) {
+            e.listNames = s.listNames();
+            c = true;
+        }
         return c;
     }
 
@@ -572,9 +577,10 @@ public class SeriesRepository {
         String changeId = clip(r.changeId(), 200);
         c |= !Objects.equals(e.changeId, changeId);
         e.changeId = changeId;
-        String dependsOn = r.dependsOn().isEmpty() ? null : clip(String.join("\n", r.dependsOn()), 4000);
-        c |= !Objects.equals(e.dependsOn, dependsOn);
-        e.dependsOn = dependsOn;
+        if (!PackedList.DEPENDS_ON.sameStored(e.dependsOn, r.dependsOn())) {
+            e.dependsOn = r.dependsOn();
+            c = true;
+        }
         return c;
     }
 

@@ -3,7 +3,9 @@
  * admin rows (and the derived tables until a bulk writer replaces them); plain JDBC batches for bulk writes
  * ({@code Jdbc}, with idempotent inserts of shared keys); and reads of projections through {@code Jdbc.list}
  * with a row mapper that reads columns by name into a named record. Enums of shared words are stored by
- * their wire names through the {@code *Column} converters. Also what a database failure means
+ * their wire names through the {@code *Column} converters; columns that pack a list into one string through
+ * one codec each ({@code PackedList}, {@code AppliedCommits}), whose converters make their entity fields
+ * lists. Also what a database failure means
  * ({@code DatabaseDown}: unreachable; {@code Conflict}: a race another attempt resolves). Statements run the
  * same on H2 and PostgreSQL, or say which one they are for.
  */

@@ -13,6 +13,7 @@ import dev.patchtrack.api.text.SubjectTagText;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
+import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.patch.PatchParts;
 import dev.patchtrack.store.AppliedNoticeEntity;
 import dev.patchtrack.core.review.Checks;
@@ -218,10 +219,9 @@ public class PatchworkViews {
         series.appliedOf(revisionIds).forEach(a -> notices.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
         for (PatchEntity p : list) {
             for (AppliedNoticeEntity a : notices.getOrDefault(p.revisionId, List.of())) {
-                for (String line : a.commits == null ? new String[0] : a.commits.split("\n")) {
-                    String[] f = line.split("\t", 3);
-                    if (f.length == 3 && f[0].equals(String.valueOf(p.number)) && !f[1].isEmpty()) {
-                        out.put(p.messagePk, f[1]);
+                for (AppliedNotice.Commit c : a.commits) {
+                    if (c.number() == p.number && c.commit() != null) {
+                        out.put(p.messagePk, c.commit());
                     }
                 }
             }

@@ -146,7 +146,7 @@ public final class Classifier {
         for (String topic : chosen.keySet()) {
             Set<String> d = chosenDetails.get(topic);
             out.add(new TopicLabel(topic, String.join("; ", fired.get(topic)) + tail,
-                    d == null || d.isEmpty() ? null : String.join(",", d)));
+                    TopicLabel.detail(d)));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.ingest.MailFeed;
 import dev.patchtrack.ingest.http.FetchException;
 import dev.patchtrack.ingest.http.HttpFetcher;
+import dev.patchtrack.store.PackedList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -57,7 +57,7 @@ public class LoreAtom {
         LinkedHashSet<String> seen = new LinkedHashSet<>();
         String stored = cursors.get("atom/seen");
         if (stored != null && !stored.isBlank()) {
-            seen.addAll(Arrays.asList(stored.split("\n")));
+            seen.addAll(PackedList.ATOM_SEEN.decode(stored));
         }
         Map<String, String> headers = new HashMap<>();
         if (cursors.containsKey("atom/etag")) {
@@ -127,7 +127,7 @@ public class LoreAtom {
                                 while (seen.size() > SEEN_KEPT) {
                                     seen.remove(seen.iterator().next());
                                 }
-                                ready.add(MailFeed.Item.cursorOnly("atom/seen", String.join("\n", seen)));
+                                ready.add(MailFeed.Item.cursorOnly("atom/seen", PackedList.ATOM_SEEN.encode(seen)));
                             }
                             continue;
                         }
@@ -139,7 +139,7 @@ public class LoreAtom {
                     while (seen.size() > SEEN_KEPT) {
                         seen.remove(seen.iterator().next());
                     }
-                    String cursor = String.join("\n", seen);
+                    String cursor = PackedList.ATOM_SEEN.encode(seen);
                     if (raw.status() == 404) {
                         ready.add(MailFeed.Item.cursorOnly("atom/seen", cursor)); // deleted since the feed was read
                         continue;

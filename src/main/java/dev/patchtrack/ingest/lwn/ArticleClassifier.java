@@ -6,6 +6,7 @@ import dev.patchtrack.ingest.TopicRulesSource;
 import dev.patchtrack.store.ArticleEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.ArticleRepository.TopicRow;
+import dev.patchtrack.store.PackedList;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +33,8 @@ public class ArticleClassifier {
             List<ArticleEntity> all = articles.all();
             for (ArticleEntity a : all) {
                 String text = a.body != null ? a.body : a.summary == null ? "" : a.summary;
-                if (a.indexTerms != null) {
-                    text = text + "\n" + a.indexTerms;
+                if (!a.indexTerms.isEmpty()) {
+                    text = text + "\n" + PackedList.INDEX_TERMS.encode(a.indexTerms);
                 }
                 articles.replaceTopics(a.id, now.classify(a.title, text));
             }

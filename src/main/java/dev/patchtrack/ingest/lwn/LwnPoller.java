@@ -14,6 +14,7 @@ import dev.patchtrack.store.ArticleEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.ArticleRepository.RefRow;
 import dev.patchtrack.store.LwnSourceEntity;
+import dev.patchtrack.store.PackedList;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -297,13 +298,13 @@ public class LwnPoller {
         a.author = page.author() == null ? a.author : page.author();
         a.publishedAt = a.publishedAt == null ? page.published() : a.publishedAt; // the feed's time is finer
         a.section = page.section();
-        a.indexTerms = page.indexTerms().isEmpty() ? null : String.join("\n", page.indexTerms());
+        a.indexTerms = page.indexTerms();
         a.body = page.text();
         a.problems = Problem.encode(page.problems());
         articles.persist(a);
         List<Reference> refs = References.extract(page.links(), page.text());
         articles.replaceRefs(a.id, refs.stream().map(r -> new RefRow(r.kind().wireName(), r.value(), r.url())).toList());
-        String text = page.text() + (page.indexTerms().isEmpty() ? "" : "\n" + String.join("\n", page.indexTerms()));
+        String text = page.text() + (page.indexTerms().isEmpty() ? "" : "\n" + PackedList.INDEX_TERMS.join(page.indexTerms()));
         articles.replaceTopics(a.id, rules.classify(a.title, text));
         c.fetched++;
     }
