@@ -161,19 +161,9 @@ public class SeriesRepository {
         }
         // in the order they were written, as compared with what is wanted (databases return rows in any order)
         trailersByPatch.values().forEach(l -> l.sort(Comparator.comparing((TrailerEntity t) -> t.id)));
-        Map<Long, Map<String, TopicRow>> seriesTopics = new HashMap<>();
         // Read as values, not entities: syncTopics replaces them with bulk deletes.
-        for (Object[] t : inScope("select e.seriesId, e.topic, e.reason, e.detail from SeriesTopic e", "e.seriesId", scope,
-                Object[].class)) {
-            seriesTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>())
-                    .put((String) t[1], new TopicRow((String) t[1], (String) t[2], (String) t[3]));
-        }
-        Map<Long, Map<String, TopicRow>> revisionTopics = new HashMap<>();
-        for (Object[] t : inScope("select e.revisionId, e.topic, e.reason, e.detail from RevisionTopic e", "e.revisionId",
-                revisionScope, Object[].class)) {
-            revisionTopics.computeIfAbsent((Long) t[0], k -> new java.util.TreeMap<>())
-                    .put((String) t[1], new TopicRow((String) t[1], (String) t[2], (String) t[3]));
-        }
+        Map<Long, Map<String, TopicRow>> seriesTopics = storedTopics("SeriesTopic", "seriesId", scope);
+        Map<Long, Map<String, TopicRow>> revisionTopics = storedTopics("RevisionTopic", "revisionId", revisionScope);
         Map<Long, StateOverride> seriesOverrides = new HashMap<>();
         for (StateOverride o : activeOverrides(OverrideTarget.SERIES)) {
             seriesOverrides.put(o.targetId, o);
@@ -471,13 +461,36 @@ public class SeriesRepository {
         }
     }
 
+    /** A topic row of a series or of a revision ({@code owner}), read as a value. */
+    public record OwnedTopic(Long owner, String topic, String reason, String detail) {
+    }
+
+    /**
+     * The stored topics of {@code entity} (SeriesTopic or RevisionTopic), of all owners or of those in
+     * {@code owners}, by owner id and then by topic.
+     */
+    private Map<Long, Map<String, TopicRow>> storedTopics(String entity, String owner, Collection<Long> owners) {
+        Map<Long, Map<String, TopicRow>> out = new HashMap<>();
+        for (OwnedTopic t : inScope("select new " + OwnedTopic.class.getName() + "(e." + owner
+                + ", e.topic, e.reason, e.detail) from " + entity + " e", "e." + owner, owners, OwnedTopic.class)) {
+            out.computeIfAbsent(t.owner(), k -> new java.util.TreeMap<>())
+                    .put(t.topic(), new TopicRow(t.topic(), t.reason(), t.detail()));
+        }
+        return out;
+    }
+
+    /** An override in force on a patch, with the primary key of the patch's message. */
+    public record PatchOverride(Long messagePk, StateOverride override) {
+    }
+
     /** Patch overrides in force, by the patch's message primary key. */
     public Map<Long, StateOverride> patchOverridesByMessage() {
         Map<Long, StateOverride> out = new HashMap<>();
-        for (Object[] row : em.createQuery("select p.messagePk, o from StateOverride o, PatchEntity p"
-                + " where o.target = :t and o.clearedAt is null and o.targetId = p.id order by o.id", Object[].class)
+        for (PatchOverride p : em.createQuery("select new " + PatchOverride.class.getName() + "(p.messagePk, o)"
+                + " from StateOverride o, PatchEntity p"
+                + " where o.target = :t and o.clearedAt is null and o.targetId = p.id order by o.id", PatchOverride.class)
                 .setParameter("t", OverrideTarget.PATCH).getResultList()) {
-            out.put((Long) row[0], (StateOverride) row[1]);
+            out.put(p.messagePk(), p.override());
         }
         return out;
     }
@@ -629,13 +642,17 @@ public class SeriesRepository {
     public record Page<T>(List<T> items, long total) {
     }
 
+    /** How many series of a topic are in a review state. */
+    public record TopicStateCount(String topic, ReviewState state, Long count) {
+    }
+
     /** For each topic, how many series are in each state. */
     public Map<String, Map<String, Long>> topicStateCounts() {
         Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
-        for (Object[] row : em.createQuery("select st.topic, s.review.state, count(s) from SeriesTopic st, SeriesEntity s"
-                + " where st.seriesId = s.id group by st.topic, s.review.state", Object[].class).getResultList()) {
-            out.computeIfAbsent((String) row[0], k -> new java.util.TreeMap<>())
-                    .put(((ReviewState) row[1]).wireName(), (Long) row[2]);
+        for (TopicStateCount c : em.createQuery("select new " + TopicStateCount.class.getName()
+                + "(st.topic, s.review.state, count(s)) from SeriesTopic st, SeriesEntity s"
+                + " where st.seriesId = s.id group by st.topic, s.review.state", TopicStateCount.class).getResultList()) {
+            out.computeIfAbsent(c.topic(), k -> new java.util.TreeMap<>()).put(c.state().wireName(), c.count());
         }
         return out;
     }
@@ -758,13 +775,18 @@ public class SeriesRepository {
                 AppliedNoticeEntity.class).setParameter("r", revisionIds).getResultList();
     }
 
+    /** A revision's key and id. */
+    public record RevisionKeyId(String revisionKey, Long id) {
+    }
+
     /** Revision ids by revision key, for the keys given (those that exist). */
     public Map<String, Long> revisionIdsByKey(Collection<String> keys) {
         Map<String, Long> out = new HashMap<>();
         Bulk.forChunks(keys.stream().distinct().toList(), chunk -> {
-            for (Object[] row : em.createQuery("select r.revisionKey, r.id from RevisionEntity r where r.revisionKey in :k",
-                    Object[].class).setParameter("k", chunk).getResultList()) {
-                out.put((String) row[0], (Long) row[1]);
+            for (RevisionKeyId r : em.createQuery("select new " + RevisionKeyId.class.getName() + "(r.revisionKey, r.id)"
+                    + " from RevisionEntity r where r.revisionKey in :k", RevisionKeyId.class)
+                    .setParameter("k", chunk).getResultList()) {
+                out.put(r.revisionKey(), r.id());
             }
         });
         return out;
@@ -838,24 +860,31 @@ public class SeriesRepository {
         return em.createQuery("select s.id from SeriesEntity s", Long.class).getResultList();
     }
 
+    /** A message filed under a list. */
+    public record MessageInList(Long messagePk, Long listId) {
+    }
+
+    private static final String MESSAGE_IN_LIST = "select new " + MessageInList.class.getName()
+            + "(ml.messagePk, ml.listId) from MessageList ml";
+
     /** The lists each of these messages is filed under, by message primary key. */
     public Map<Long, List<Long>> listsOfMessages(Collection<Long> messagePks) {
         Map<Long, List<Long>> out = new HashMap<>();
-        Bulk.forChunks(messagePks.stream().distinct().toList(), chunk -> {
-            for (Object[] row : em.createQuery("select ml.messagePk, ml.listId from MessageList ml where ml.messagePk in :pks",
-                    Object[].class).setParameter("pks", chunk).getResultList()) {
-                out.computeIfAbsent((Long) row[0], k -> new ArrayList<>(1)).add((Long) row[1]);
-            }
-        });
+        Bulk.forChunks(messagePks.stream().distinct().toList(), chunk -> addLists(out, em.createQuery(
+                MESSAGE_IN_LIST + " where ml.messagePk in :pks", MessageInList.class).setParameter("pks", chunk).getResultList()));
         return out;
     }
 
     /** For every message filed under a list, by primary key, the ids of its lists. */
     public Map<Long, List<Long>> listsOfMessages() {
         Map<Long, List<Long>> out = new HashMap<>();
-        for (Object[] row : em.createQuery("select ml.messagePk, ml.listId from MessageList ml", Object[].class).getResultList()) {
-            out.computeIfAbsent((Long) row[0], k -> new ArrayList<>(1)).add((Long) row[1]);
-        }
+        addLists(out, em.createQuery(MESSAGE_IN_LIST, MessageInList.class).getResultList());
         return out;
+    }
+
+    private static void addLists(Map<Long, List<Long>> out, List<MessageInList> rows) {
+        for (MessageInList ml : rows) {
+            out.computeIfAbsent(ml.messagePk(), k -> new ArrayList<>(1)).add(ml.listId());
+        }
     }
 }
