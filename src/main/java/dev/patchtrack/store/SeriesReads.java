@@ -23,6 +23,9 @@ public class SeriesReads {
     @Inject
     EntityManager em;
 
+    @Inject
+    Jdbc jdbc;
+
     public List<PatchEntity> patches(long seriesId) {
         return em.createQuery("from PatchEntity p where p.revisionId in " + REVISIONS
                 + " order by p.revisionId, p.number, p.id", PatchEntity.class).setParameter("s", seriesId).getResultList();
@@ -54,26 +57,22 @@ public class SeriesReads {
     }
 
     /**
-     * The topics of several series (a page of a list), by series id: one native query, whose
-     * {@code IN} list costs no translation.
+     * The topics of several series (a page of a list), by series id: plain SQL, whose {@code IN} list
+     * costs no translation. Each row is a {@link SeriesTopic} made for the reading, not managed.
      */
     public Map<Long, List<SeriesTopic>> topics(Collection<Long> seriesIds) {
         Map<Long, List<SeriesTopic>> out = new HashMap<>();
-        Bulk.forChunks(seriesIds.stream().distinct().toList(), chunk -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT series_id, topic, reason, detail FROM series_topic"
-                            + " WHERE series_id IN (:ids) ORDER BY topic").unwrap(org.hibernate.query.NativeQuery.class)
-                    .setParameterList("ids", chunk).addScalar("series_id", Long.class).addScalar("topic", String.class)
-                    .addScalar("reason", String.class).addScalar("detail", String.class).getResultList();
-            for (Object[] r : rows) {
-                SeriesTopic t = new SeriesTopic();
-                t.seriesId = (Long) r[0];
-                t.topic = (String) r[1];
-                t.reason = (String) r[2];
-                t.detail = (String) r[3];
-                out.computeIfAbsent(t.seriesId, k -> new ArrayList<>()).add(t);
-            }
-        });
+        for (SeriesTopic t : jdbc.listIn("SELECT series_id, topic, reason, detail FROM series_topic"
+                + " WHERE series_id IN ({in}) ORDER BY topic", seriesIds.stream().distinct().toList(), rs -> {
+                    SeriesTopic row = new SeriesTopic();
+                    row.seriesId = rs.getLong("series_id");
+                    row.topic = rs.getString("topic");
+                    row.reason = rs.getString("reason");
+                    row.detail = rs.getString("detail");
+                    return row;
+                })) {
+            out.computeIfAbsent(t.seriesId, k -> new ArrayList<>()).add(t);
+        }
         return out;
     }
 }
