@@ -122,7 +122,6 @@ class ArchitectureTest {
     @Test
     void projectionsAreReadThroughNamedRowMappers() {
         noClasses().that().resideInAPackage("dev.patchtrack.store..")
-                .and().doNotHaveSimpleName("SeriesRepository").and().doNotHaveSimpleName("SeriesReads")
                 .and().doNotHaveSimpleName("ArticleRepository").and().doNotHaveSimpleName("StatsRepository")
                 .and().doNotHaveSimpleName("ItemSearch").and().doNotHaveSimpleName("Where")
                 .and().doNotHaveSimpleName("RevisionSearch").and().doNotHaveSimpleName("ReviewColumns")
