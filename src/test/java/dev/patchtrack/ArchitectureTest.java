@@ -123,9 +123,7 @@ class ArchitectureTest {
     void projectionsAreReadThroughNamedRowMappers() {
         noClasses().that().resideInAPackage("dev.patchtrack.store..")
                 .and().doNotHaveSimpleName("SeriesRepository").and().doNotHaveSimpleName("SeriesReads")
-                .and().doNotHaveSimpleName("ArticleRepository").and().doNotHaveSimpleName("StatsRepository")
-                .and().doNotHaveSimpleName("ItemSearch").and().doNotHaveSimpleName("Where")
-                .and().doNotHaveSimpleName("RevisionSearch").and().doNotHaveSimpleName("ReviewColumns")
+                .and().doNotHaveSimpleName("ReviewColumns")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.hibernate.query.NativeQuery")
                 .because("the store reads projections through Jdbc.list and a RowMapper that reads columns by name;"
                         + " the classes named here still read positional rows and are to follow")
