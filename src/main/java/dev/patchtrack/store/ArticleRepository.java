@@ -37,6 +37,9 @@ public class ArticleRepository {
     @Inject
     DataVersion dataVersion;
 
+    @Inject
+    Jdbc jdbc;
+
     /** A reference to store. */
     public record RefRow(String kind, String value, String url) {
     }
@@ -145,10 +148,8 @@ public class ArticleRepository {
     /** Number of articles per state. */
     public Map<String, Long> countByState() {
         Map<String, Long> out = new TreeMap<>();
-        for (Object[] row : em.createQuery("select a.state, count(a) from ArticleEntity a group by a.state", Object[].class)
-                .getResultList()) {
-            out.put((String) row[0], (Long) row[1]);
-        }
+        jdbc.list("SELECT state, COUNT(*) AS n FROM article GROUP BY state", List.of(),
+                rs -> Map.entry(rs.getString("state"), rs.getLong("n"))).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
@@ -220,26 +221,25 @@ public class ArticleRepository {
         Set<String> visited = new HashSet<>();
         for (int depth = 0; depth <= MAX_THREAD_DEPTH && !originsOf.isEmpty(); depth++) {
             visited.addAll(originsOf.keySet());
-            List<Object[]> rows = new ArrayList<>();
-            Bulk.forChunks(List.copyOf(originsOf.keySet()), chunk -> rows.addAll(em.createQuery(
-                            "select m.messageId, m.id, m.inReplyTo, m.kind from MessageEntity m where m.messageId in :ids",
-                            Object[].class).setParameter("ids", chunk).getResultList()));
-            Map<Long, Object[]> revisionOf = revisionsOfMessages(rows.stream().map(r -> (Long) r[1]).toList());
+            List<ThreadStep> rows = jdbc.listIn("SELECT message_id, id, in_reply_to, kind FROM message"
+                    + " WHERE message_id IN ({in})", originsOf.keySet(), rs -> new ThreadStep(rs.getString("message_id"),
+                    rs.getLong("id"), rs.getString("in_reply_to"), rs.getString("kind")));
+            Map<Long, RevisionOf> revisionOf = revisionsOfMessages(rows.stream().map(ThreadStep::pk).toList());
             Map<String, Set<String>> next = new HashMap<>();
-            for (Object[] row : rows) {
-                String id = (String) row[0];
+            for (ThreadStep row : rows) {
+                String id = row.messageId();
                 Set<String> origins = originsOf.get(id);
                 if (depth == 0) {
-                    out.put(id, new Target(id, (String) row[3], null, null, null));
+                    out.put(id, new Target(id, row.kind(), null, null, null));
                 }
-                Object[] rev = revisionOf.get((Long) row[1]);
+                RevisionOf rev = revisionOf.get(row.pk());
                 if (rev != null) {
                     for (String origin : origins) {
                         Target t = out.get(origin);
-                        out.put(origin, new Target(origin, t.messageKind(), (Long) rev[1], (Long) rev[0], (Integer) rev[2]));
+                        out.put(origin, new Target(origin, t.messageKind(), rev.seriesId(), rev.revisionId(), rev.version()));
                     }
-                } else if (row[2] != null && !POSTINGS.contains((String) row[3]) && !visited.contains((String) row[2])) {
-                    next.computeIfAbsent((String) row[2], k -> new LinkedHashSet<>()).addAll(origins);
+                } else if (row.inReplyTo() != null && !POSTINGS.contains(row.kind()) && !visited.contains(row.inReplyTo())) {
+                    next.computeIfAbsent(row.inReplyTo(), k -> new LinkedHashSet<>()).addAll(origins);
                 }
             }
             originsOf = next;
@@ -247,20 +247,25 @@ public class ArticleRepository {
         return out;
     }
 
-    /** Per message primary key: {revision id, series id, version} of the revision it is a patch or the cover letter of. */
-    private Map<Long, Object[]> revisionsOfMessages(List<Long> pks) {
-        Map<Long, Object[]> out = new HashMap<>();
+    /** A message met while following a thread: its Message-ID, primary key, parent's Message-ID and kind. */
+    private record ThreadStep(String messageId, long pk, String inReplyTo, String kind) {
+    }
+
+    /** The revision a message is a patch or the cover letter of. */
+    private record RevisionOf(long messagePk, long revisionId, long seriesId, int version) {
+    }
+
+    /** Per message primary key: the revision it is a patch or the cover letter of. */
+    private Map<Long, RevisionOf> revisionsOfMessages(List<Long> pks) {
+        Map<Long, RevisionOf> out = new HashMap<>();
+        Jdbc.RowMapper<RevisionOf> revision = rs -> new RevisionOf(rs.getLong("message_pk"), rs.getLong("id"),
+                rs.getLong("series_id"), rs.getInt("version"));
         Bulk.forChunks(pks, chunk -> {
-            for (Object[] row : em.createQuery("select p.messagePk, r.id, r.seriesId, r.version from PatchEntity p,"
-                            + " RevisionEntity r where r.id = p.revisionId and p.messagePk in :pks", Object[].class)
-                    .setParameter("pks", chunk).getResultList()) {
-                out.put((Long) row[0], new Object[] {row[1], row[2], row[3]});
-            }
-            for (Object[] row : em.createQuery("select r.coverMessagePk, r.id, r.seriesId, r.version from RevisionEntity r"
-                            + " where r.coverMessagePk in :pks", Object[].class)
-                    .setParameter("pks", chunk).getResultList()) {
-                out.put((Long) row[0], new Object[] {row[1], row[2], row[3]});
-            }
+            jdbc.listIn("SELECT p.message_pk, r.id, r.series_id, r.version FROM patch p JOIN revision r"
+                    + " ON r.id = p.revision_id WHERE p.message_pk IN ({in})", chunk, revision)
+                    .forEach(r -> out.put(r.messagePk(), r));
+            jdbc.listIn("SELECT r.cover_message_pk AS message_pk, r.id, r.series_id, r.version FROM revision r"
+                    + " WHERE r.cover_message_pk IN ({in})", chunk, revision).forEach(r -> out.put(r.messagePk(), r));
         });
         return out;
     }

@@ -28,6 +28,9 @@ public class SearchIndex {
     EntityManager em;
 
     @Inject
+    Jdbc jdbc;
+
+    @Inject
     MessageRepository messages;
 
     @Inject
@@ -38,12 +41,10 @@ public class SearchIndex {
      * caller's transaction; returns how many.
      */
     public int catchUp() {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("SELECT t.pk FROM (SELECT message_pk AS pk FROM patch"
+        List<Long> pks = jdbc.list("SELECT t.pk FROM (SELECT message_pk AS pk FROM patch"
                 + " UNION SELECT cover_message_pk AS pk FROM revision WHERE cover_message_pk IS NOT NULL) t"
-                + " WHERE NOT EXISTS (SELECT 1 FROM search_text st WHERE st.message_pk = t.pk AND st.files IS NOT NULL)")
-                .getResultList();
-        List<Long> pks = rows.stream().map(o -> ((Number) o).longValue()).toList();
+                + " WHERE NOT EXISTS (SELECT 1 FROM search_text st WHERE st.message_pk = t.pk AND st.files IS NOT NULL)",
+                List.of(), rs -> rs.getLong("pk"));
         MailParser parser = new MailParser(limits);
         int[] written = {0};
         // Plain JDBC batches: a native statement per row would flush the rebuild's whole session each time.

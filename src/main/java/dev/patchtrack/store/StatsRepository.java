@@ -5,10 +5,7 @@ import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.core.stats.Latency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,45 +16,44 @@ import java.util.TreeMap;
 public class StatsRepository {
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     /** For each topic, how many series are in each state; series whose last posting is in [since, before). */
     public Map<String, Map<String, Long>> seriesByTopicAndState(Instant since, Instant before, List<String> topics) {
-        StringBuilder sql = new StringBuilder("SELECT st.topic, s.state, COUNT(*) FROM series_topic st"
-                + " JOIN series s ON s.id = st.series_id WHERE 1 = 1");
-        range(sql, "s.last_posted_at", since, before);
-        if (!topics.isEmpty()) {
-            sql.append(" AND st.topic IN (:topics)");
-        }
-        sql.append(" GROUP BY st.topic, s.state");
+        Select sql = new Select("SELECT st.topic, s.state, COUNT(*) AS n FROM series_topic st"
+                + " JOIN series s ON s.id = st.series_id WHERE 1 = 1")
+                .range("s.last_posted_at", since, before).topics(" AND st.topic IN ({in})", topics)
+                .append(" GROUP BY st.topic, s.state");
         Map<String, Map<String, Long>> out = new TreeMap<>();
-        for (Object[] row : rows(sql.toString(), since, before, topics)) {
-            out.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put((String) row[1], ((Number) row[2]).longValue());
+        for (StateCount c : sql.list(jdbc, rs -> new StateCount(rs.getString("topic"), rs.getString("state"),
+                rs.getLong("n")))) {
+            out.computeIfAbsent(c.topic(), k -> new TreeMap<>()).put(c.state(), c.count());
         }
         return out;
     }
 
+    /** How many series of a topic (null for all topics at once) are in a state. */
+    private record StateCount(String topic, String state, long count) {
+    }
+
     /** How many series are in each state (each series once, whatever its topics). */
     public Map<String, Long> seriesByState(Instant since, Instant before, List<String> topics) {
-        StringBuilder sql = new StringBuilder("SELECT s.state, COUNT(*) FROM series s WHERE 1 = 1");
-        range(sql, "s.last_posted_at", since, before);
-        if (!topics.isEmpty()) {
-            sql.append(" AND s.id IN (SELECT st.series_id FROM series_topic st WHERE st.topic IN (:topics))");
-        }
-        sql.append(" GROUP BY s.state");
+        Select sql = new Select("SELECT s.state, COUNT(*) AS n FROM series s WHERE 1 = 1")
+                .range("s.last_posted_at", since, before)
+                .topics(" AND s.id IN (SELECT st.series_id FROM series_topic st WHERE st.topic IN ({in}))", topics)
+                .append(" GROUP BY s.state");
         Map<String, Long> out = new TreeMap<>();
-        for (Object[] row : rows(sql.toString(), since, before, topics)) {
-            out.put((String) row[0], ((Number) row[1]).longValue());
+        for (StateCount c : sql.list(jdbc, rs -> new StateCount(null, rs.getString("state"), rs.getLong("n")))) {
+            out.put(c.state(), c.count());
         }
         return out;
     }
 
     /** When each revision in [since, before) was posted. */
     public List<Instant> revisionsPosted(Instant since, Instant before, List<String> topics) {
-        StringBuilder sql = new StringBuilder("SELECT r.posted_at, r.id FROM revision r WHERE r.posted_at IS NOT NULL");
-        range(sql, "r.posted_at", since, before);
-        revisionTopics(sql, topics);
-        return instants(rows(sql.toString(), since, before, topics));
+        Select sql = new Select("SELECT r.posted_at AS at, r.id FROM revision r WHERE r.posted_at IS NOT NULL")
+                .range("r.posted_at", since, before).topics(REVISION_TOPICS, topics);
+        return instants(sql);
     }
 
     /**
@@ -65,15 +61,13 @@ public class StatsRepository {
      * maintainer's "applied" reply), else when patchtrack recorded the change (its latest event).
      */
     public List<Instant> revisionsAccepted(Instant since, Instant before, List<String> topics) {
-        String at = ACCEPTED_AT;
-        StringBuilder sql = new StringBuilder("SELECT " + at + ", r.id FROM revision r"
-                + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE r.state = :accepted");
-        range(sql, at, since, before);
-        revisionTopics(sql, topics);
-        return instants(rows(sql.toString(), since, before, topics));
+        Select sql = new Select("SELECT " + ACCEPTED_AT + " AS at, r.id FROM revision r"
+                + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE r.state = ?", ACCEPTED)
+                .range(ACCEPTED_AT, since, before).topics(REVISION_TOPICS, topics);
+        return instants(sql);
     }
 
-    /** The {@code :accepted} of a statement: the state column's spelling of accepted. */
+    /** The state column's spelling of accepted, bound where a statement asks for accepted revisions. */
     private static final String ACCEPTED = ReviewState.ACCEPTED.wireName();
 
     /** The review trailers the latency and reviewer numbers count. */
@@ -89,14 +83,12 @@ public class StatsRepository {
      * acceptance of each accepted revision (the caller takes the earliest and windows it).
      */
     public List<Latency.Row> firstPostedToAccepted(List<String> topics) {
-        StringBuilder sql = new StringBuilder("SELECT st.topic, s.id, s.first_posted_at, " + ACCEPTED_AT
+        Select sql = new Select("SELECT st.topic, s.id, s.first_posted_at AS started, " + ACCEPTED_AT + " AS ended"
                 + " FROM series s JOIN series_topic st ON st.series_id = s.id"
-                + " JOIN revision r ON r.series_id = s.id AND r.state = :accepted"
-                + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE s.first_posted_at IS NOT NULL");
-        if (!topics.isEmpty()) {
-            sql.append(" AND st.topic IN (:topics)");
-        }
-        return timings(rows(sql.toString(), null, null, topics));
+                + " JOIN revision r ON r.series_id = s.id AND r.state = ?"
+                + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE s.first_posted_at IS NOT NULL", ACCEPTED)
+                .topics(" AND st.topic IN ({in})", topics);
+        return timings(sql);
     }
 
     /**
@@ -105,17 +97,15 @@ public class StatsRepository {
      * itself (kept from an earlier revision) are not a review of this one.
      */
     public List<Latency.Row> postedToReviewed(List<String> topics) {
-        StringBuilder sql = new StringBuilder("SELECT rt.topic, r.id, r.posted_at, m.sent_at FROM revision r"
+        Select sql = new Select("SELECT rt.topic, r.id, r.posted_at AS started, m.sent_at AS ended FROM revision r"
                 + " JOIN revision_topic rt ON rt.revision_id = r.id"
                 + " JOIN patch p ON p.revision_id = r.id"
                 + " JOIN trailer t ON t.patch_id = p.id AND t.name IN " + REVIEW_TRAILERS
                 + " JOIN message m ON m.id = t.source_message_pk AND m.id <> p.message_pk"
                 + " WHERE r.posted_at IS NOT NULL"
-                + " AND (t.person_id IS NULL OR r.author_id IS NULL OR t.person_id <> r.author_id)");
-        if (!topics.isEmpty()) {
-            sql.append(" AND rt.topic IN (:topics)");
-        }
-        return timings(rows(sql.toString(), null, null, topics));
+                + " AND (t.person_id IS NULL OR r.author_id IS NULL OR t.person_id <> r.author_id)")
+                .topics(" AND rt.topic IN ({in})", topics);
+        return timings(sql);
     }
 
     /** A reviewer's review trailers: how many of each kind, on how many revisions. */
@@ -128,73 +118,32 @@ public class StatsRepository {
      * [since, before), per person, most trailers first.
      */
     public List<ReviewerCount> reviewerActivity(Instant since, Instant before, List<String> topics) {
-        StringBuilder sql = new StringBuilder("SELECT pe.id, pe.name, pe.email,"
-                + " SUM(CASE WHEN t.name = 'Reviewed-by' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN t.name = 'Acked-by' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN t.name = 'Tested-by' THEN 1 ELSE 0 END),"
-                + " COUNT(DISTINCT p.revision_id) FROM trailer t JOIN person pe ON pe.id = t.person_id"
+        Select sql = new Select("SELECT pe.id, pe.name, pe.email,"
+                + " SUM(CASE WHEN t.name = 'Reviewed-by' THEN 1 ELSE 0 END) AS reviewed,"
+                + " SUM(CASE WHEN t.name = 'Acked-by' THEN 1 ELSE 0 END) AS acked,"
+                + " SUM(CASE WHEN t.name = 'Tested-by' THEN 1 ELSE 0 END) AS tested,"
+                + " COUNT(DISTINCT p.revision_id) AS revisions FROM trailer t JOIN person pe ON pe.id = t.person_id"
                 + " JOIN patch p ON p.id = t.patch_id"
                 + " JOIN message m ON m.id = t.source_message_pk AND m.id <> p.message_pk"
-                + " WHERE t.name IN " + REVIEW_TRAILERS);
-        range(sql, "m.sent_at", since, before);
-        if (!topics.isEmpty()) {
-            sql.append(" AND p.revision_id IN (SELECT rt.revision_id FROM revision_topic rt WHERE rt.topic IN (:topics))");
-        }
-        sql.append(" GROUP BY pe.id, pe.name, pe.email ORDER BY COUNT(*) DESC, pe.email");
-        List<ReviewerCount> out = new ArrayList<>();
-        for (Object[] row : rows(sql.toString(), since, before, topics)) {
-            out.add(new ReviewerCount(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                    ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), ((Number) row[5]).longValue(),
-                    ((Number) row[6]).longValue()));
-        }
-        return out;
+                + " WHERE t.name IN " + REVIEW_TRAILERS)
+                .range("m.sent_at", since, before)
+                .topics(" AND p.revision_id IN (SELECT rt.revision_id FROM revision_topic rt WHERE rt.topic IN ({in}))",
+                        topics)
+                .append(" GROUP BY pe.id, pe.name, pe.email ORDER BY COUNT(*) DESC, pe.email");
+        return sql.list(jdbc, rs -> new ReviewerCount(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
+                rs.getLong("reviewed"), rs.getLong("acked"), rs.getLong("tested"), rs.getLong("revisions")));
     }
 
-    private static List<Latency.Row> timings(List<Object[]> rows) {
-        List<Latency.Row> out = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            out.add(new Latency.Row((String) row[0], ((Number) row[1]).longValue(), instant(row[2]), instant(row[3])));
-        }
-        return out;
+    /** Each row's topic, subject id, and the start and end of the span it times ({@code started}, {@code ended}). */
+    private List<Latency.Row> timings(Select sql) {
+        return sql.list(jdbc, rs -> new Latency.Row(rs.getString("topic"), rs.getLong("id"), Jdbc.instant(rs, "started"),
+                Jdbc.instant(rs, "ended")));
     }
 
-    private static void range(StringBuilder sql, String column, Instant since, Instant before) {
-        if (since != null) {
-            sql.append(" AND ").append(column).append(" >= :since");
-        }
-        if (before != null) {
-            sql.append(" AND ").append(column).append(" < :before");
-        }
-    }
-
-    private static void revisionTopics(StringBuilder sql, List<String> topics) {
-        if (!topics.isEmpty()) {
-            sql.append(" AND r.id IN (SELECT rt.revision_id FROM revision_topic rt WHERE rt.topic IN (:topics))");
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Instant since, Instant before, List<String> topics) {
-        Query q = em.createNativeQuery(sql);
-        if (since != null) {
-            q.setParameter("since", since);
-        }
-        if (before != null) {
-            q.setParameter("before", before);
-        }
-        if (!topics.isEmpty()) {
-            q.setParameter("topics", topics);
-        }
-        if (sql.contains(":accepted")) {
-            q.setParameter("accepted", ACCEPTED);
-        }
-        return q.getResultList();
-    }
-
-    private static List<Instant> instants(List<Object[]> rows) {
-        List<Instant> out = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            Instant t = instant(row[0]);
+    /** The {@code at} of each row that has one. */
+    private List<Instant> instants(Select sql) {
+        List<Instant> out = new ArrayList<>();
+        for (Instant t : sql.list(jdbc, rs -> Jdbc.instant(rs, "at"))) {
             if (t != null) {
                 out.add(t);
             }
@@ -202,14 +151,49 @@ public class StatsRepository {
         return out;
     }
 
-    private static Instant instant(Object v) {
-        if (v == null || v instanceof Instant) {
-            return (Instant) v;
-        } else if (v instanceof OffsetDateTime o) {
-            return o.toInstant();
-        } else if (v instanceof java.sql.Timestamp t) {
-            return t.toInstant();
+    /** Revisions carrying one of the topics, as a condition. */
+    private static final String REVISION_TOPICS =
+            " AND r.id IN (SELECT rt.revision_id FROM revision_topic rt WHERE rt.topic IN ({in}))";
+
+    /** A statement being written and its parameters, in the order of its marks. */
+    private static final class Select {
+        private final StringBuilder sql;
+        private final List<Object> params = new ArrayList<>();
+
+        Select(String start, Object... params) {
+            sql = new StringBuilder(start);
+            this.params.addAll(List.of(params));
         }
-        throw new IllegalStateException("unexpected timestamp type " + v.getClass());
+
+        Select append(String text) {
+            sql.append(text);
+            return this;
+        }
+
+        /** {@code column} in [since, before); an absent bound is open. */
+        Select range(String column, Instant since, Instant before) {
+            if (since != null) {
+                sql.append(" AND ").append(column).append(" >= ?");
+                params.add(Jdbc.utc(since));
+            }
+            if (before != null) {
+                sql.append(" AND ").append(column).append(" < ?");
+                params.add(Jdbc.utc(before));
+            }
+            return this;
+        }
+
+        /** {@code condition}, its {@code {in}} marked for the topics, unless there are none. */
+        Select topics(String condition, List<String> topics) {
+            if (!topics.isEmpty()) {
+                sql.append(condition.replace(Jdbc.IN, Jdbc.marks(topics.size())));
+                params.addAll(topics);
+            }
+            return this;
+        }
+
+        <T> List<T> list(Jdbc jdbc, Jdbc.RowMapper<T> mapper) {
+            return jdbc.list(sql.toString(), params, mapper);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.patchtrack.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -11,7 +10,7 @@ import java.util.TreeSet;
 public class Vocabulary {
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     /** Lists that hold mail or are followed as a source. */
     public TreeSet<String> lists() {
@@ -20,14 +19,10 @@ public class Vocabulary {
 
     /** Topics some series or revision carries. */
     public TreeSet<String> topics() {
-        return names("SELECT DISTINCT topic FROM series_topic");
+        return names("SELECT DISTINCT topic AS name FROM series_topic");
     }
 
     private TreeSet<String> names(String sql) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery(sql).getResultList();
-        TreeSet<String> out = new TreeSet<>();
-        rows.forEach(r -> out.add(String.valueOf(r)));
-        return out;
+        return new TreeSet<>(jdbc.list(sql, List.of(), rs -> rs.getString("name")));
     }
 }
