@@ -16,6 +16,9 @@ import java.util.Map;
 @ApplicationScoped
 public class AuditReads {
 
+    /** The link-reason column read as the entity reads it. */
+    private static final LinkReasonColumn LINK_REASON = new LinkReasonColumn();
+
     @Inject
     Jdbc jdbc;
 
@@ -51,7 +54,7 @@ public class AuditReads {
                             : (name == null || name.isBlank() ? "" : name + " ") + "<" + rs.getString("email") + ">";
                     return new AuditInput.Revision(id, rs.getLong("series_id"), rs.getString("revision_key"),
                             rs.getInt("position"), rs.getInt("version"), rs.getBoolean("rfc"), rs.getInt("total"),
-                            rs.getString("title"), author, who, Jdbc.instant(rs, "posted_at"), rs.getString("link_reason"),
+                            rs.getString("title"), author, who, Jdbc.instant(rs, "posted_at"), LINK_REASON.convertToEntityAttribute(rs.getString("link_reason")),
                             rs.getString("cover"), rs.getString("cover_subject"), patches.getOrDefault(id, List.of()));
                 });
         for (AuditInput.Revision r : revisions) {

@@ -1,5 +1,6 @@
 package dev.patchtrack.core.audit;
 
+import dev.patchtrack.core.series.SeriesModel.LinkReason;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,14 +25,14 @@ public record AuditInput(List<Revision> revisions, List<Copied> copied, List<Loo
      * @param total         N of its n/N counter
      * @param authorId      the person who sent it (identities merged), or null
      * @param author        that person as {@code Name <address>}, for summaries
-     * @param linkReason    how it was linked to the revision before it (wire name), or null
+     * @param linkReason    how it was linked to the revision before it, or null
      * @param coverId       its cover letter's Message-ID, or null
      * @param coverSubject  the cover letter's subject, or null
      * @param patches       its patches (not the cover letter), by number
      */
     public record Revision(long id, long seriesId, String key, int position, int version, boolean rfc, int total,
                            String title,
-                           Long authorId, String author, Instant postedAt, String linkReason, String coverId,
+                           Long authorId, String author, Instant postedAt, LinkReason linkReason, String coverId,
                            String coverSubject, List<Patch> patches) {
 
         public Revision {

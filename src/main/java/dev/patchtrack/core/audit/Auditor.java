@@ -22,9 +22,6 @@ import java.util.TreeMap;
  */
 public final class Auditor {
 
-    /** The link reason of the weakest signal: same author, same subject, higher version, later date. */
-    public static final String HEURISTIC = LinkReason.HEURISTIC.wireName();
-
     private static final Comparator<AuditFinding> ORDER = Comparator.comparing(AuditFinding::kind)
             .thenComparing(AuditFinding::seriesId, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(AuditFinding::revisionId, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -141,7 +138,7 @@ public final class Auditor {
         for (int i = 1; i < revisions.size(); i++) {
             Revision prev = revisions.get(i - 1);
             Revision r = revisions.get(i);
-            if (!HEURISTIC.equals(r.linkReason()) || prev.postedAt() == null || r.postedAt() == null) {
+            if (r.linkReason() != LinkReason.HEURISTIC || prev.postedAt() == null || r.postedAt() == null) {
                 continue;
             }
             Duration gap = Duration.between(prev.postedAt(), r.postedAt());

@@ -6,6 +6,7 @@ import dev.patchtrack.core.audit.AuditInput.Copied;
 import dev.patchtrack.core.audit.AuditInput.Loose;
 import dev.patchtrack.core.audit.AuditInput.Patch;
 import dev.patchtrack.core.audit.AuditInput.Revision;
+import dev.patchtrack.core.series.SeriesModel.LinkReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ class AuditorTest {
                                 String cover, String coverSubject, List<Patch> patches) {
         return new Revision(id, series, cover != null ? cover : patches.get(0).messageId(), position, version,
                 false, patches.isEmpty() ? 3 : patches.size(), "rust: add the thing", author, "Person " + author
-                + " <p" + author + "@example.org>", at, link, cover, coverSubject, patches);
+                + " <p" + author + "@example.org>", at, link == null ? null : LinkReason.valueOf(link), cover, coverSubject, patches);
     }
 
     private static List<AuditFinding> audit(Revision... revisions) {
@@ -33,7 +34,7 @@ class AuditorTest {
         assertThat(audit(
                 rev(1, 10, 0, 1, 7, T0, null, "c1", "[PATCH 0/2] rust: add the thing",
                         List.of(new Patch(1, "p1", "[PATCH 1/2] a"), new Patch(2, "p2", "[PATCH 2/2] b"))),
-                rev(2, 10, 1, 2, 7, T0.plus(Duration.ofDays(59)), "heuristic", "c2", "[PATCH v2 0/2] rust: add the thing",
+                rev(2, 10, 1, 2, 7, T0.plus(Duration.ofDays(59)), "HEURISTIC", "c2", "[PATCH v2 0/2] rust: add the thing",
                         List.of(new Patch(1, "q1", "[PATCH v2 1/2] a"), new Patch(2, "q2", "[PATCH v2 2/2] b")))))
                 .isEmpty();
     }
@@ -71,8 +72,8 @@ class AuditorTest {
     void revisionsSentByDifferentPeopleAreOneFindingPerSeries() {
         List<AuditFinding> f = audit(
                 rev(1, 10, 0, 1, 7, T0, null, null, null, List.of(new Patch(1, "p1", "[PATCH] a"))),
-                rev(2, 10, 1, 2, 8, T0.plus(Duration.ofDays(3)), "heuristic", null, null, List.of(new Patch(1, "q1", "[PATCH v2] a"))),
-                rev(3, 10, 2, 3, 7, T0.plus(Duration.ofDays(5)), "change-id", null, null, List.of(new Patch(1, "r1", "[PATCH v3] a"))));
+                rev(2, 10, 1, 2, 8, T0.plus(Duration.ofDays(3)), "HEURISTIC", null, null, List.of(new Patch(1, "q1", "[PATCH v2] a"))),
+                rev(3, 10, 2, 3, 7, T0.plus(Duration.ofDays(5)), "CHANGE_ID", null, null, List.of(new Patch(1, "r1", "[PATCH v3] a"))));
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.kind()).isEqualTo(AuditKind.SEVERAL_AUTHORS);
             assertThat(x.seriesId()).isEqualTo(10L);
@@ -87,9 +88,9 @@ class AuditorTest {
     void onlyAHeuristicLinkAcrossMoreThanTheGapIsDoubted() {
         Revision v1 = rev(1, 10, 0, 1, 7, T0, null, null, null, List.of(new Patch(1, "p1", "[PATCH] a")));
         Instant late = T0.plus(Duration.ofDays(200));
-        assertThat(audit(v1, rev(2, 10, 1, 2, 7, late, "change-id", null, null, List.of(new Patch(1, "q1", "[PATCH v2] a")))))
+        assertThat(audit(v1, rev(2, 10, 1, 2, 7, late, "CHANGE_ID", null, null, List.of(new Patch(1, "q1", "[PATCH v2] a")))))
                 .isEmpty();
-        List<AuditFinding> f = audit(v1, rev(2, 10, 1, 2, 7, late, "heuristic", null, null,
+        List<AuditFinding> f = audit(v1, rev(2, 10, 1, 2, 7, late, "HEURISTIC", null, null,
                 List.of(new Patch(1, "q1", "[PATCH v2] a"))));
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.kind()).isEqualTo(AuditKind.LONG_HEURISTIC_GAP);
@@ -100,11 +101,11 @@ class AuditorTest {
         // an RFC says so
         Revision rfc = new Revision(1, 10, "p1", 0, 1, true, 1, "rust: add the thing", 7L, "Person 7 <p7@example.org>", T0,
                 null, null, null, List.of(new Patch(1, "p1", "[RFC PATCH] a")));
-        assertThat(audit(rfc, rev(2, 10, 1, 1, 7, late, "heuristic", null, null, List.of(new Patch(1, "q1", "[PATCH] a")))))
+        assertThat(audit(rfc, rev(2, 10, 1, 1, 7, late, "HEURISTIC", null, null, List.of(new Patch(1, "q1", "[PATCH] a")))))
                 .singleElement().satisfies(x -> assertThat(x.summary()).contains("v1 follows RFC v1 after 200 days"));
         // the gap is configurable
         assertThat(new Auditor(Duration.ofDays(365)).audit(new AuditInput(List.of(v1, rev(2, 10, 1, 2, 7, late,
-                "heuristic", null, null, List.of(new Patch(1, "q1", "[PATCH v2] a")))), List.of(), List.of()))).isEmpty();
+                "HEURISTIC", null, null, List.of(new Patch(1, "q1", "[PATCH v2] a")))), List.of(), List.of()))).isEmpty();
     }
 
     @Test
