@@ -296,13 +296,25 @@ public final class RangeDiff {
         int n = na + nb;
         if (n > 0) {
             long[][] cost = new long[n][n];
+            LineCounts[] aLines = new LineCounts[na];
+            LineCounts[] bLines = new LineCounts[nb];
             for (int i = 0; i < na; i++) {
                 for (int j = 0; j < nb; j++) {
                     long c;
                     if (aMatch[i] == j) {
                         c = 0;
                     } else if (aMatch[i] < 0 && bMatch[j] < 0) {
-                        c = diffSize(older.get(i).diff(), newer.get(j).diff());
+                        long alone = ((long) older.get(i).size() + newer.get(j).size()) * creationFactor / 100;
+                        if (aLines[i] == null) {
+                            aLines[i] = new LineCounts(older.get(i).diff());
+                        }
+                        if (bLines[j] == null) {
+                            bLines[j] = new LineCounts(newer.get(j).diff());
+                        }
+                        // A pair that costs more than dropping the one and adding the other is never chosen:
+                        // when even the lines one side lacks cost more, the diff need not be run.
+                        c = aLines[i].differing(bLines[j]) > alone + 2 ? COST_MAX
+                                : diffSize(older.get(i).diff(), newer.get(j).diff());
                     } else {
                         c = COST_MAX;
                     }
@@ -363,6 +375,32 @@ public final class RangeDiff {
             }
         }
         return out;
+    }
+
+    /** A text's lines with how often each occurs: a cheap floor under the size of a diff. */
+    private static final class LineCounts {
+        private final Map<String, Integer> counts = new HashMap<>();
+        private final int lines;
+
+        LineCounts(String text) {
+            String[] ls = text.split("\n", -1);
+            lines = ls.length;
+            for (String l : ls) {
+                counts.merge(l, 1, Integer::sum);
+            }
+        }
+
+        /** Lines in one text and not in the other, counted with repeats: no diff of the two is smaller. */
+        long differing(LineCounts other) {
+            long common = 0;
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                Integer o = other.counts.get(e.getKey());
+                if (o != null) {
+                    common += Math.min(e.getValue(), o);
+                }
+            }
+            return lines + other.lines - 2 * common;
+        }
     }
 
     /** The lines of the diff between two texts with three lines of context, hunk headers included. */
