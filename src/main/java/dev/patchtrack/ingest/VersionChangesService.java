@@ -46,6 +46,11 @@ public class VersionChangesService {
         if (seriesIds.isEmpty()) {
             return 0;
         }
+        // what it reads (revisions, patches, raw mail) is written before it starts, never by it
+        return series.flushedOnce(() -> compareAll(seriesIds, posted));
+    }
+
+    private int compareAll(Collection<Long> seriesIds, Set<Long> posted) {
         List<RevisionEntity> revisions = series.revisionsOfSeries(seriesIds);
         Map<Long, List<PatchEntity>> patches = patchesByRevision(revisions);
         Map<Long, RevisionChangesEntity> kept = series.changesOf(revisions.stream().map(r -> r.id).toList());
