@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What an entry of the event log records; the wire name is what the API, the feeds and the database say. */
-public enum EventKind {
+public enum EventKind implements WireWord {
     SERIES_CREATED,
     REVISION_POSTED,
     REVISION_COMPARED,
@@ -15,11 +15,6 @@ public enum EventKind {
     ARTICLE_PUBLISHED,
     CHECK_CREATED,
     CHECK_CHANGED;
-
-    /** {@code series-created} and so on. */
-    public String wireName() {
-        return WireNames.of(this);
-    }
 
     /** Every wire name, in declaration order. */
     public static List<String> wireNames() {

@@ -4,16 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a maintainer's state override applies to; the wire name is what events and the database say. */
-public enum OverrideTarget {
+public enum OverrideTarget implements WireWord {
     /** a whole series, every revision of it */
     SERIES,
     /** one patch */
     PATCH;
-
-    /** {@code series} or {@code patch}. */
-    public String wireName() {
-        return WireNames.of(this);
-    }
 
     /** Every wire name, in declaration order. */
     public static List<String> wireNames() {

@@ -4,18 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** How a list is read from a public-inbox server; the wire name is what settings, the API and the database say. */
-public enum SourceMode {
+public enum SourceMode implements WireWord {
     /** the v2 git epochs, mirrored */
     GIT,
     /** {@code new.atom}, then each new message's raw form */
     ATOM,
     /** a public-inbox search returning an mbox */
     QUERY;
-
-    /** {@code git}, {@code atom} or {@code query}. */
-    public String wireName() {
-        return WireNames.of(this);
-    }
 
     /** Every wire name, in declaration order. */
     public static List<String> wireNames() {

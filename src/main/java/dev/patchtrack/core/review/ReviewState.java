@@ -1,10 +1,11 @@
 package dev.patchtrack.core.review;
 
 import dev.patchtrack.core.model.WireNames;
+import dev.patchtrack.core.model.WireWord;
 import java.util.Locale;
 
 /** Where a patch, a revision or a series stands. RFC is a flag, not a state. */
-public enum ReviewState {
+public enum ReviewState implements WireWord {
     /** posted, no reply from anyone but the author */
     NEW,
     /** replies from others, no verdict yet */
@@ -23,11 +24,6 @@ public enum ReviewState {
     /** Still to be decided: not accepted, superseded or rejected. */
     public boolean open() {
         return this != ACCEPTED && this != SUPERSEDED && this != REJECTED;
-    }
-
-    /** {@code under-review} and so on, as the API and the database spell it. */
-    public String wireName() {
-        return WireNames.of(this);
     }
 
     /**

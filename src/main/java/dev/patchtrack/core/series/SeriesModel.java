@@ -4,6 +4,7 @@ import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.model.WireNames;
+import dev.patchtrack.core.model.WireWord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class SeriesModel {
     }
 
     /** Which signal linked a revision to the one before it. */
-    public enum LinkReason {
+    public enum LinkReason implements WireWord {
         /** the same b4 change-id in both */
         CHANGE_ID,
         /** the newer cover letter (or single patch) links to the earlier version */
@@ -24,11 +25,6 @@ public final class SeriesModel {
         COVER_REPLY,
         /** same author, same normalized subject, higher version, later date */
         HEURISTIC;
-
-        /** {@code change-id} and so on, as the API and the database spell it. */
-        public String wireName() {
-            return WireNames.of(this);
-        }
     }
 
     /** One patch of a revision. */

@@ -9,15 +9,6 @@ import org.junit.jupiter.api.Test;
 class EventKindTest {
 
     @Test
-    void everyKindReadsBackFromItsWireName() {
-        for (EventKind k : EventKind.values()) {
-            assertThat(EventKind.fromWire(k.wireName())).isEqualTo(k);
-            assertThat(EventKind.find(k.wireName())).contains(k);
-        }
-        assertThat(EventKind.REVISION_POSTED.wireName()).isEqualTo("revision-posted");
-    }
-
-    @Test
     void anUnknownWireNameNamesNoKind() {
         assertThat(EventKind.find("revision_posted")).isEmpty();
         assertThat(EventKind.find("Revision-Posted")).isEmpty();

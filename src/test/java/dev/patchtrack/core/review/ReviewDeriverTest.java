@@ -105,14 +105,6 @@ class ReviewDeriverTest {
     }
 
     @Test
-    void wireNamesRoundTrip() {
-        for (ReviewState s : ReviewState.values()) {
-            assertThat(ReviewState.fromWire(s.wireName())).isEqualTo(s);
-        }
-        assertThat(ReviewState.CHANGES_REQUESTED.wireName()).isEqualTo("changes-requested");
-    }
-
-    @Test
     void changeRequestsAreReadFromUnquotedLines() {
         assertThat(ChangeRequests.asked("Looks mostly fine.\n\nPlease split this into two patches.\n")).isTrue();
         assertThat(ChangeRequests.asked("This needs a v2 with the comment fixed.")).isTrue();
