@@ -25,7 +25,7 @@ class InterruptedImportIT {
 
     @Test
     void anImportKilledHalfWayAndRepeatedEqualsOneCleanImport() throws Exception {
-        Corpus.Generated corpus = Corpus.generate(1000, 29);
+        Corpus.Generated corpus = Corpus.generate(300, 29);
         int total = corpus.truth().size();
         Path dir = Path.of("target", "it", "interrupted-" + System.nanoTime()).toAbsolutePath();
         Files.createDirectories(dir);

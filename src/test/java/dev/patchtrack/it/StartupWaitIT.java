@@ -13,14 +13,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database slow to give connections at start (each one held 7 s by a proxy, longer than the
- * 5 s a request waits for one), as on a loaded machine: the service and a command wait for it,
+ * The database slow to give connections at start (each one held 3 s by a proxy, longer than the
+ * 2 s a request waits for one here), as on a loaded machine: the service and a command wait for it,
  * saying so, and start; once started, requests are answered as usual. H2 is reached through its TCP
  * server here (the embedded file cannot be slowed down from outside), PostgreSQL directly.
  */
 class StartupWaitIT {
 
-    static final Duration DELAY = Duration.ofSeconds(7);
+    static final Duration DELAY = Duration.ofSeconds(3);
+    /** How long a request waits for a connection in this test (5 s by default): shorter than {@link #DELAY}. */
+    static final String ACQUISITION = "2S";
 
     @Test
     void startUpWaitsForASlowDatabaseAndSaysSo() throws Exception {
@@ -38,6 +40,7 @@ class StartupWaitIT {
             String url = Instance.PG ? "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/patchtrack_it"
                     : "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/db";
             props.put("quarkus.datasource.jdbc.url", url);
+            props.put("quarkus.datasource.jdbc.acquisition-timeout", ACQUISITION);
             try (Instance svc = Instance.start("slow-db", dir, props)) {
                 svc.api().get("/api/series").then().statusCode(200);
                 svc.api().get("/q/health/ready").then().statusCode(200);
