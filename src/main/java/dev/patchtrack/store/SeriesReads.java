@@ -172,6 +172,31 @@ public class SeriesReads {
         return out;
     }
 
+    /**
+     * Where a message stands in a series: the patch it is (null for a cover letter, number 0) and the
+     * review state of that patch or cover letter's revision, its revision and series.
+     */
+    public record Placement(Long patchId, int number, boolean overridden, ReviewColumns review, long revisionId,
+                            long seriesId, int version, String seriesTitle) {
+    }
+
+    /** Where a message stands: as a patch, else as a cover letter; empty when it is neither. */
+    public Optional<Placement> placementOf(long messagePk) {
+        String placed = " r.id AS revision_id, r.series_id, r.version, s.title FROM revision r"
+                + " JOIN series s ON s.id = r.series_id";
+        Optional<Placement> patch = jdbc.list("SELECT p.id AS patch_id, p.number, p.state_overridden, p.state,"
+                + " p.state_reason, p.state_message_pk, p.state_person_id," + placed + " JOIN patch p ON p.revision_id = r.id"
+                + " WHERE p.message_pk = ?", List.of(messagePk), rs -> new Placement(rs.getLong("patch_id"),
+                rs.getInt("number"), rs.getBoolean("state_overridden"), review(rs), rs.getLong("revision_id"),
+                rs.getLong("series_id"), rs.getInt("version"), rs.getString("title"))).stream().findFirst();
+        if (patch.isPresent()) {
+            return patch;
+        }
+        return jdbc.list("SELECT " + REVIEW.replace("state", "r.state") + "," + placed + " WHERE r.cover_message_pk = ?",
+                List.of(messagePk), rs -> new Placement(null, 0, false, review(rs), rs.getLong("revision_id"),
+                        rs.getLong("series_id"), rs.getInt("version"), rs.getString("title"))).stream().findFirst();
+    }
+
     /** The review columns a series, revision and patch row share. */
     private static final String REVIEW = "state, state_reason, state_message_pk, state_person_id";
 
