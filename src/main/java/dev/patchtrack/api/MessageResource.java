@@ -13,10 +13,9 @@ import dev.patchtrack.store.FactsCodec;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageHeads;
 import dev.patchtrack.store.MessageRepository;
-import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
 import dev.patchtrack.store.ReviewColumns;
-import dev.patchtrack.store.RevisionEntity;
+import dev.patchtrack.store.SeriesReads;
 import dev.patchtrack.store.SeriesRepository;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -56,6 +55,9 @@ public class MessageResource {
     SeriesRepository series;
 
     @Inject
+    SeriesReads seriesReads;
+
+    @Inject
     ArticleRepository articles;
 
     @Inject
@@ -81,7 +83,7 @@ public class MessageResource {
             if (mid.isEmpty()) {
                 throw ApiProblem.badParameter("id", "a Message-ID is needed");
             }
-            Optional<MessageEntity> found = messages.findByMessageId(mid);
+            Optional<MessageEntity> found = messages.shown(mid);
             if (found.isEmpty() && mid.endsWith("/raw")) {
                 String base = Params.messageId(mid.substring(0, mid.length() - 4));
                 MessageEntity m = messages.findByMessageId(base)
@@ -140,7 +142,7 @@ public class MessageResource {
         if (mid.isEmpty()) {
             throw ApiProblem.badParameter("id", "a Message-ID is needed");
         }
-        return messages.findByMessageId(mid).orElseThrow(() -> ApiProblem.notFound("no message <" + mid + ">"));
+        return messages.shown(mid).orElseThrow(() -> ApiProblem.notFound("no message <" + mid + ">"));
     }
 
     /** The stored bytes of the thread's messages, oldest first. */
@@ -168,32 +170,25 @@ public class MessageResource {
         Long patchId = null;
         ReviewColumns review = null;
         boolean overridden = false;
-        Optional<PatchEntity> patch = series.patchOfMessage(m.id);
-        Optional<RevisionEntity> revision;
-        if (patch.isPresent()) {
-            patchId = patch.get().id;
-            number = patch.get().number;
-            review = patch.get().review;
-            overridden = patch.get().stateOverridden;
-            revision = series.findRevision(patch.get().revisionId);
-        } else {
-            revision = series.revisionOfCover(m.id);
-            if (revision.isPresent()) {
-                number = 0;
-                review = revision.get().review;
-            }
-        }
-        Long threadSeries = null;
-        if (revision.isPresent()) {
-            revisionId = revision.get().id;
-            seriesId = revision.get().seriesId;
-            version = revision.get().version;
+        Long threadSeries;
+        String seriesTitle;
+        Optional<SeriesReads.Placement> placed = seriesReads.placementOf(m.id);
+        if (placed.isPresent()) {
+            SeriesReads.Placement p = placed.get();
+            patchId = p.patchId();
+            number = p.number();
+            review = p.review();
+            overridden = p.overridden();
+            revisionId = p.revisionId();
+            seriesId = p.seriesId();
+            version = p.version();
             threadSeries = seriesId;
+            seriesTitle = p.seriesTitle();
         } else {
             ArticleRepository.Target t = articles.resolve(List.of(m.messageId)).get(m.messageId);
             threadSeries = t == null ? null : t.seriesId();
+            seriesTitle = threadSeries == null ? null : series.titleOf(threadSeries);
         }
-        String seriesTitle = threadSeries == null ? null : series.titleOf(threadSeries);
         Set<Long> personIds = new HashSet<>();
         personIds.add(m.fromPersonId);
         Set<Long> causes = new HashSet<>();

@@ -82,7 +82,7 @@ public class PatchChecks {
 
     /** The checks of each of these messages, oldest first, with the bots' messages they came from. */
     public Map<Long, List<CheckInfo>> ofMessages(Collection<Long> messagePks) {
-        Map<Long, List<CheckEntity>> stored = checks.ofMessages(messagePks);
+        Map<Long, List<CheckEntity>> stored = checks.shownOn(messagePks);
         List<Long> sources = stored.values().stream().flatMap(List::stream).map(c -> c.sourceMessagePk)
                 .filter(java.util.Objects::nonNull).distinct().toList();
         Map<Long, MessageHeads.Head> msgs = heads.byIds(sources);

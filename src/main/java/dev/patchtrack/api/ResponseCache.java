@@ -6,6 +6,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Rendered answers by ETag. The ETag names the data version, the URL and the Accept header, so an
  * entry can never be stale: a write moves the version, the next request asks for another key, and old
  * entries fall out as the least recently used. Dashboards polling the same list get the bytes without
- * a query or a rendering. Bounded in entries and in body size, so its memory stays small.
+ * a query or a rendering. Bounded in entries and in bytes, so its memory stays small; a large answer
+ * (a page of 500 series) is kept too, being the costliest to render again.
  * What it does is counted ({@code patchtrack_response_cache_total{result=hit|miss|stored|too_large}}
  * at {@code /q/metrics}).
  */
@@ -22,10 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @Startup
 public class ResponseCache {
 
-    /** Largest body kept. */
-    static final int MAX_BODY = 256 * 1024;
-    /** Entries kept; with {@link #MAX_BODY} at most 64 MB, in practice a few MB. */
+    /** Largest body kept: a page of 500 series or a series of hundreds of patches is a few MB. */
+    static final int MAX_BODY = 8 * 1024 * 1024;
+    /** Entries kept. */
     static final int MAX_ENTRIES = 256;
+    /** Bytes kept in all bodies together; the least recently used go first beyond it. */
+    static final long MAX_BYTES = 48L * 1024 * 1024;
 
     /** A rendered answer: its bytes, content type and the headers that go with it (Link, totals). */
     public record Entry(byte[] body, String contentType, Map<String, String> headers) {
@@ -35,12 +39,9 @@ public class ResponseCache {
     public record Counts(long hits, long misses, long stored, long tooLarge) {
     }
 
-    private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    /** Least recently used first; guarded by itself, as is {@link #bytes}. */
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
@@ -72,7 +73,13 @@ public class ResponseCache {
             return;
         }
         synchronized (entries) {
-            entries.put(etag, entry);
+            Entry before = entries.put(etag, entry);
+            bytes += entry.body().length - (before == null ? 0 : before.body().length);
+            Iterator<Entry> eldest = entries.values().iterator();
+            while (entries.size() > MAX_ENTRIES || bytes > MAX_BYTES) {
+                bytes -= eldest.next().body().length;
+                eldest.remove();
+            }
         }
         stored.incrementAndGet();
     }

@@ -11,23 +11,21 @@ import dev.patchtrack.api.dto.TopicCountInfo;
 import dev.patchtrack.api.dto.WeekInfo;
 import dev.patchtrack.core.stats.Latency;
 import dev.patchtrack.core.stats.Quartiles;
+import dev.patchtrack.core.stats.Weeks;
 import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.StatsRepository;
+import dev.patchtrack.store.StatsSummary;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,6 +47,9 @@ public class StatsResource {
     @Inject
     StatsRepository stats;
 
+    @Inject
+    StatsSummary summary;
+
     @GET
     @Operation(summary = "Series per topic and state; revisions posted and accepted per ISO week",
             description = "since/before bound the series by their last posting and the weeks by the posting or"
@@ -63,13 +64,40 @@ public class StatsResource {
             Instant from = w.since();
             Instant to = w.before();
             List<String> topics = w.topics();
+            if (from == null && to == null && topics.size() <= 1) {
+                String topic = topics.isEmpty() ? StatsSummary.ALL : topics.get(0);
+                Optional<StatsSummary.Counts> kept = summary.current(topic);
+                if (kept.isPresent()) {
+                    return info(topic, kept.get());
+                }
+            }
             Map<String, Long> byState = stats.seriesByState(from, to, topics);
-            List<TopicCountInfo> perTopic = new ArrayList<>();
-            stats.seriesByTopicAndState(from, to, topics).forEach((t, states) ->
-                    perTopic.add(new TopicCountInfo(t, states.values().stream().mapToLong(Long::longValue).sum(), states)));
-            return new StatsInfo(byState.values().stream().mapToLong(Long::longValue).sum(), byState, perTopic,
-                    weeks(stats.revisionsPosted(from, to, topics), stats.revisionsAccepted(from, to, topics)));
+            return info(byState, stats.seriesByTopicAndState(from, to, topics),
+                    Weeks.count(stats.revisionsPosted(from, to, topics), stats.revisionsAccepted(from, to, topics)));
         });
+    }
+
+    /** The answer from the counts derivation kept for one topic ({@link StatsSummary#ALL}: all). */
+    private static StatsInfo info(String topic, StatsSummary.Counts kept) {
+        Map<String, Long> byState = new TreeMap<>();
+        Map<String, Map<String, Long>> byTopic = new TreeMap<>();
+        for (StatsSummary.StateCount c : kept.states()) {
+            if (c.topic().equals(topic)) {
+                byState.put(c.state(), c.count());
+            }
+            if (!c.topic().equals(StatsSummary.ALL)) {
+                byTopic.computeIfAbsent(c.topic(), k -> new TreeMap<>()).put(c.state(), c.count());
+            }
+        }
+        return info(byState, byTopic, kept.weeks());
+    }
+
+    private static StatsInfo info(Map<String, Long> byState, Map<String, Map<String, Long>> byTopic,
+                                  List<Weeks.Count> weeks) {
+        List<TopicCountInfo> perTopic = new ArrayList<>();
+        byTopic.forEach((t, states) ->
+                perTopic.add(new TopicCountInfo(t, states.values().stream().mapToLong(Long::longValue).sum(), states)));
+        return new StatsInfo(byState.values().stream().mapToLong(Long::longValue).sum(), byState, perTopic, weekInfos(weeks));
     }
 
     @GET
@@ -139,30 +167,11 @@ public class StatsResource {
 
     /** Counts per ISO week, every week from the first to the last that has one. */
     static List<WeekInfo> weeks(List<Instant> posted, List<Instant> accepted) {
-        TreeMap<LocalDate, long[]> byMonday = new TreeMap<>();
-        for (Instant t : posted) {
-            byMonday.computeIfAbsent(monday(t), k -> new long[2])[0]++;
-        }
-        for (Instant t : accepted) {
-            byMonday.computeIfAbsent(monday(t), k -> new long[2])[1]++;
-        }
-        List<WeekInfo> out = new ArrayList<>();
-        if (byMonday.isEmpty()) {
-            return out;
-        }
-        for (LocalDate d = byMonday.firstKey(); !d.isAfter(byMonday.lastKey()); d = d.plusWeeks(1)) {
-            long[] c = byMonday.getOrDefault(d, new long[2]);
-            out.add(new WeekInfo(isoWeek(d), d, c[0], c[1]));
-        }
-        return out;
+        return weekInfos(Weeks.count(posted, accepted));
     }
 
-    static LocalDate monday(Instant t) {
-        return t.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    }
-
-    /** {@code 2024-W05}. */
-    static String isoWeek(LocalDate d) {
-        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    private static List<WeekInfo> weekInfos(List<Weeks.Count> counts) {
+        return Weeks.filled(counts).stream()
+                .map(c -> new WeekInfo(Weeks.isoWeek(c.monday()), c.monday(), c.posted(), c.accepted())).toList();
     }
 }

@@ -30,6 +30,7 @@ import dev.patchtrack.store.MessageHeads.Head;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
 import dev.patchtrack.store.ReviewColumns;
+import dev.patchtrack.store.RevisionChangesEntity;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.RevisionTopic;
 import dev.patchtrack.store.SeriesEntity;
@@ -117,11 +118,11 @@ public class Views {
 
     /** One series by id, as {@link #series(SeriesEntity)} maps it; a 404 when there is none. */
     public SeriesInfo series(long sid) {
-        return series(series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid)));
+        return series(reads.series(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid)));
     }
 
-    public SeriesInfo series(SeriesEntity s) {
-        List<RevisionEntity> revisions = series.revisionsOf(s.id);
+    private SeriesInfo series(SeriesEntity s) {
+        List<RevisionEntity> revisions = reads.revisions(s.id);
         List<PatchEntity> patches = reads.patches(s.id);
         List<TrailerEntity> trailers = reads.trailers(s.id);
         List<AppliedNoticeEntity> applied = reads.applied(s.id);
@@ -147,7 +148,7 @@ public class Views {
         Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new LinkedHashMap<>();
         applied.forEach(a -> appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
 
-        Map<Long, VersionChanges> changes = versionChanges.ofSeries(revisions);
+        Map<Long, VersionChanges> changes = changes(s.id, revisions);
         ReviewerService.Result reviewers = reviewerService.reviewers(revisions.stream().map(r -> r.id).toList());
         List<RevisionInfo> revs = new ArrayList<>();
         for (RevisionEntity r : revisions) {
@@ -181,6 +182,26 @@ public class Views {
                 state(s.review, s.stateOverridden, people, msgs),
                 seriesTopics(reads.topics(s.id)), revs,
                 articleViews.summaries(articles.mentioning(s.id)));
+    }
+
+    /**
+     * What changed in each revision from the one before: as derivation kept it, else (a revision not
+     * derived since) as {@link VersionChangesService#ofSeries} works it out.
+     */
+    private Map<Long, VersionChanges> changes(long seriesId, List<RevisionEntity> revisions) {
+        Map<Long, VersionChanges> out = new HashMap<>();
+        if (revisions.size() < 2) {
+            return out;
+        }
+        Map<Long, RevisionChangesEntity> kept = reads.changes(seriesId);
+        for (int i = 1; i < revisions.size(); i++) {
+            RevisionChangesEntity c = kept.get(revisions.get(i).id);
+            if (c == null || !c.fromRevisionId.equals(revisions.get(i - 1).id)) {
+                return versionChanges.ofSeries(revisions);
+            }
+            out.put(c.revisionId, c.changes(revisions.get(i).version));
+        }
+        return out;
     }
 
     private static VersionChangesInfo changes(long seriesId, VersionChanges c) {

@@ -113,6 +113,9 @@ public class SeriesRebuilder {
     dev.patchtrack.store.SearchIndex searchIndex;
 
     @Inject
+    dev.patchtrack.store.StatsSummary statsSummary;
+
+    @Inject
     Meters meters;
 
     /**
@@ -231,6 +234,7 @@ public class SeriesRebuilder {
         }
         // the words q= searches: cover letters and commit messages of the patches the groups now have
         QuarkusTransaction.requiringNew().timeout(3600).call(searchIndex::catchUp);
+        QuarkusTransaction.requiringNew().timeout(3600).run(statsSummary::refresh);
         meters.derived(dropTheRest, System.nanoTime() - start);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Summary summary = new Summary(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], sums[8], millis);

@@ -276,8 +276,8 @@ public class ArticleRepository {
      */
     public List<ArticleEntity> mentioning(long seriesId) {
         // whether any article refers to a message at all: the first row answers, no count
-        if (em.createQuery("select r.articleId from ArticleRefEntity r where r.kind = 'message'", Long.class)
-                .setMaxResults(1).getResultList().isEmpty()) {
+        if (jdbc.list("SELECT article_id FROM article_ref WHERE kind = 'message' FETCH FIRST 1 ROWS ONLY", List.of(),
+                rs -> rs.getLong("article_id")).isEmpty()) {
             return List.of();
         }
         List<Long> pks = new ArrayList<>(em.createQuery("select p.messagePk from PatchEntity p, RevisionEntity r"

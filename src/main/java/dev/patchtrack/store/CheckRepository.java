@@ -153,6 +153,32 @@ public class CheckRepository {
         return out;
     }
 
+    /**
+     * {@link #ofMessages} for showing: plain SQL, each row a {@link CheckEntity} made for the reading,
+     * not managed (a view asks for the checks of every patch of a series).
+     */
+    public Map<Long, List<CheckEntity>> shownOn(Collection<Long> messagePks) {
+        Map<Long, List<CheckEntity>> out = new HashMap<>();
+        jdbc.listIn("SELECT id, message_pk, state, context, target_url, description, created_by, created_at, event_id,"
+                + " source_message_pk, rule FROM patch_check WHERE message_pk IN ({in}) ORDER BY id",
+                messagePks.stream().distinct().toList(), rs -> {
+                    CheckEntity c = new CheckEntity();
+                    c.id = rs.getLong("id");
+                    c.messagePk = rs.getLong("message_pk");
+                    c.state = rs.getString("state");
+                    c.context = rs.getString("context");
+                    c.targetUrl = rs.getString("target_url");
+                    c.description = rs.getString("description");
+                    c.createdBy = rs.getString("created_by");
+                    c.createdAt = Jdbc.instant(rs, "created_at");
+                    c.eventId = Jdbc.nullableLong(rs, "event_id");
+                    c.sourceMessagePk = Jdbc.nullableLong(rs, "source_message_pk");
+                    c.rule = rs.getString("rule");
+                    return c;
+                }).forEach(c -> out.computeIfAbsent(c.messagePk, k -> new java.util.ArrayList<>()).add(c));
+        return out;
+    }
+
     /** The checks created by these events. */
     public Map<Long, CheckEntity> byEvents(Collection<Long> eventIds) {
         Map<Long, CheckEntity> out = new HashMap<>();

@@ -456,9 +456,36 @@ public class MessageRepository {
 
     /** Names of the lists a message was posted to, sorted. */
     public List<String> listNames(long messagePk) {
-        return em.createQuery("select l.name from MessageList ml, MailingList l where ml.listId = l.id"
-                        + " and ml.messagePk = :pk order by l.name", String.class)
-                .setParameter("pk", messagePk).getResultList();
+        return jdbc.list("SELECT l.name FROM message_list ml JOIN mailing_list l ON l.id = ml.list_id"
+                + " WHERE ml.message_pk = ? ORDER BY l.name", List.of(messagePk), rs -> rs.getString("name"));
+    }
+
+    /**
+     * A message as its detail shows it, without its raw bytes, and with its facts only when it is a pull
+     * request (the one kind whose detail reads them): a row made for the reading, not managed.
+     */
+    public Optional<MessageEntity> shown(String messageId) {
+        return jdbc.list("SELECT id, message_id, synthetic_id, kind, subject, from_person_id, sent_at, in_reply_to,"
+                + " raw_sha256, raw_size, CASE WHEN kind = ? THEN facts END AS facts, problems, readable, deleted,"
+                + " received_at FROM message WHERE message_id = ?", List.of(MessageKind.PULL.wireName(), messageId), rs -> {
+                    MessageEntity m = new MessageEntity();
+                    m.id = rs.getLong("id");
+                    m.messageId = rs.getString("message_id");
+                    m.syntheticId = rs.getBoolean("synthetic_id");
+                    m.kind = rs.getString("kind");
+                    m.subject = rs.getString("subject");
+                    m.fromPersonId = Jdbc.nullableLong(rs, "from_person_id");
+                    m.sentAt = Jdbc.instant(rs, "sent_at");
+                    m.inReplyTo = rs.getString("in_reply_to");
+                    m.rawSha256 = rs.getString("raw_sha256");
+                    m.rawSize = rs.getInt("raw_size");
+                    m.facts = rs.getString("facts");
+                    m.problems = rs.getString("problems");
+                    m.readable = rs.getBoolean("readable");
+                    m.deleted = rs.getBoolean("deleted");
+                    m.receivedAt = Jdbc.instant(rs, "received_at");
+                    return m;
+                }).stream().findFirst();
     }
 
     private static Facts facts(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -67,6 +67,28 @@ public class StatsRepository {
         return instants(sql);
     }
 
+    /** A topic of a revision, and when something happened to the revision. */
+    public record TopicInstant(String topic, Instant at) {
+    }
+
+    /** {@link #revisionsPosted} for every topic at once: each revision once per topic it carries. */
+    public List<TopicInstant> revisionsPostedPerTopic() {
+        return topicInstants(new Select("SELECT rt.topic, r.posted_at AS at FROM revision r"
+                + " JOIN revision_topic rt ON rt.revision_id = r.id WHERE r.posted_at IS NOT NULL"));
+    }
+
+    /** {@link #revisionsAccepted} for every topic at once: each revision once per topic it carries. */
+    public List<TopicInstant> revisionsAcceptedPerTopic() {
+        return topicInstants(new Select("SELECT rt.topic, " + ACCEPTED_AT + " AS at FROM revision r"
+                + " JOIN revision_topic rt ON rt.revision_id = r.id"
+                + " LEFT JOIN message m ON m.id = r.state_message_pk WHERE r.state = ?", ACCEPTED));
+    }
+
+    private List<TopicInstant> topicInstants(Select sql) {
+        return sql.list(jdbc, rs -> new TopicInstant(rs.getString("topic"), Jdbc.instant(rs, "at"))).stream()
+                .filter(t -> t.at() != null).toList();
+    }
+
     /** The state column's spelling of accepted, bound where a statement asks for accepted revisions. */
     private static final String ACCEPTED = ReviewState.ACCEPTED.wireName();
 

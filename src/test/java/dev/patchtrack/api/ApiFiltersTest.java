@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.patchtrack.core.stats.Weeks;
 import dev.patchtrack.support.Corpus;
 import dev.patchtrack.support.Database;
 import dev.patchtrack.support.Mbox;
@@ -307,8 +308,8 @@ class ApiFiltersTest {
             }
         }
         Map<String, long[]> want = new TreeMap<>();
-        revisionStart.values().forEach(d -> want.computeIfAbsent(StatsResource.isoWeek(StatsResource.monday(d)), k -> new long[2])[0]++);
-        acceptedAt.values().forEach(d -> want.computeIfAbsent(StatsResource.isoWeek(StatsResource.monday(d)), k -> new long[2])[1]++);
+        revisionStart.values().forEach(d -> want.computeIfAbsent(Weeks.isoWeek(Weeks.monday(d)), k -> new long[2])[0]++);
+        acceptedAt.values().forEach(d -> want.computeIfAbsent(Weeks.isoWeek(Weeks.monday(d)), k -> new long[2])[1]++);
         want.computeIfAbsent("2024-W23", k -> new long[2])[0]++; // the zeppelin series, 3 June 2024
         Map<String, long[]> got = new TreeMap<>();
         for (Map<String, Object> w : stats.<Map<String, Object>>getList("weeks")) {
