@@ -296,6 +296,8 @@ public final class RangeDiff {
         int n = na + nb;
         if (n > 0) {
             long[][] cost = new long[n][n];
+            // real pairs whose cost is still only a floor under their diff's size
+            boolean[][] floorOnly = new boolean[na][nb];
             LineCounts[] aLines = new LineCounts[na];
             LineCounts[] bLines = new LineCounts[nb];
             for (int i = 0; i < na; i++) {
@@ -312,9 +314,16 @@ public final class RangeDiff {
                             bLines[j] = new LineCounts(newer.get(j).diff());
                         }
                         // A pair that costs more than dropping the one and adding the other is never chosen:
-                        // when even the lines one side lacks cost more, the diff need not be run.
-                        c = aLines[i].differing(bLines[j]) > alone + 2 ? COST_MAX
-                                : diffSize(older.get(i).diff(), newer.get(j).diff());
+                        // when even the lines one side lacks, or the lines any diff of the two must add or
+                        // remove, cost more, the diff need not be run. Otherwise that floor stands in for
+                        // the pair's cost until an assignment chooses the pair.
+                        long differing = aLines[i].differing(bLines[j]);
+                        c = differing > alone + 2 ? COST_MAX : Math.max(differing, aLines[i].editFloor(bLines[j]));
+                        if (c > alone + 2) {
+                            c = COST_MAX;
+                        } else {
+                            floorOnly[i][j] = true;
+                        }
                     } else {
                         c = COST_MAX;
                     }
@@ -331,7 +340,23 @@ public final class RangeDiff {
                     cost[i][j] = c;
                 }
             }
-            int[] assign = Assignment.solve(cost);
+            // Solved with floors, then again with the real cost of each chosen pair that had a floor, until
+            // every chosen pair's cost is real: no floor is above its cost, so that assignment is the least
+            // costly with every cost real, and only the diffs of pairs it could contain are run.
+            int[] assign;
+            boolean floorChosen;
+            do {
+                assign = Assignment.solve(cost);
+                floorChosen = false;
+                for (int i = 0; i < na; i++) {
+                    int j = assign[i];
+                    if (j >= 0 && j < nb && floorOnly[i][j]) {
+                        cost[i][j] = diffSize(older.get(i).diff(), newer.get(j).diff());
+                        floorOnly[i][j] = false;
+                        floorChosen = true;
+                    }
+                }
+            } while (floorChosen);
             Arrays.fill(aMatch, -1);
             Arrays.fill(bMatch, -1);
             for (int i = 0; i < na; i++) {
@@ -377,17 +402,90 @@ public final class RangeDiff {
         return out;
     }
 
-    /** A text's lines with how often each occurs: a cheap floor under the size of a diff. */
-    private static final class LineCounts {
+    /** A text's lines with how often each occurs: cheap floors under the size of a diff. */
+    static final class LineCounts {
         private final Map<String, Integer> counts = new HashMap<>();
+        private final String[] text;
         private final int lines;
 
         LineCounts(String text) {
-            String[] ls = text.split("\n", -1);
-            lines = ls.length;
-            for (String l : ls) {
+            this.text = text.split("\n", -1);
+            lines = this.text.length;
+            for (String l : this.text) {
                 counts.merge(l, 1, Integer::sum);
             }
+        }
+
+        /**
+         * The lines any diff of the two texts adds or removes: both sizes less twice their longest common
+         * subsequence, found a machine word of this text's lines at a time (Hyyrö's bit-vector LCS), so
+         * O(lines × lines / 64) where the diff itself can take O(lines × edits).
+         */
+        long editFloor(LineCounts other) {
+            String[] a = text;
+            String[] b = other.text;
+            int start = 0;
+            int aEnd = a.length;
+            int bEnd = b.length;
+            while (start < aEnd && start < bEnd && a[start].equals(b[start])) {
+                start++;
+            }
+            while (aEnd > start && bEnd > start && a[aEnd - 1].equals(b[bEnd - 1])) {
+                aEnd--;
+                bEnd--;
+            }
+            int m = aEnd - start;
+            if (m == 0 || bEnd == start) {
+                return (long) m + (bEnd - start);
+            }
+            // each distinct line of this text's middle: the positions it holds there
+            Map<String, int[]> at = new HashMap<>();
+            for (int i = start; i < aEnd; i++) {
+                int[] ps = at.get(a[i]);
+                if (ps == null) {
+                    ps = new int[] {0, 0, 0, 0, 0};
+                } else if (ps[0] + 1 == ps.length) {
+                    ps = Arrays.copyOf(ps, ps.length * 2);
+                }
+                ps[++ps[0]] = i - start;
+                at.put(a[i], ps);
+            }
+            int words = (m + 63) >>> 6;
+            long[] v = new long[words];
+            Arrays.fill(v, -1L);
+            if ((m & 63) != 0) {
+                v[words - 1] = (1L << (m & 63)) - 1;
+            }
+            long[] match = new long[words];
+            for (int j = start; j < bEnd; j++) {
+                int[] ps = at.get(b[j]);
+                if (ps == null) {
+                    continue; // no match: V stays as it is
+                }
+                for (int k = 1; k <= ps[0]; k++) {
+                    match[ps[k] >>> 6] |= 1L << ps[k];
+                }
+                long carry = 0;
+                for (int w = 0; w < words; w++) {
+                    long x = v[w];
+                    long u = x & match[w];
+                    long sum = x + u;
+                    long out = Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
+                    long total = sum + carry;
+                    if (carry != 0 && total == 0) {
+                        out = 1;
+                    }
+                    carry = out;
+                    v[w] = total | (x & ~u);
+                    match[w] = 0;
+                }
+            }
+            long zeros = 0;
+            for (int w = 0; w < words; w++) {
+                long bits = w == words - 1 && (m & 63) != 0 ? v[w] & ((1L << (m & 63)) - 1) : v[w];
+                zeros += 64 - Long.bitCount(bits) - (w == words - 1 && (m & 63) != 0 ? 64 - (m & 63) : 0);
+            }
+            return (long) m + (bEnd - start) - 2 * zeros;
         }
 
         /** Lines in one text and not in the other, counted with repeats: no diff of the two is smaller. */

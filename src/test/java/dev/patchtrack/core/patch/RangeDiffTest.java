@@ -119,4 +119,32 @@ class RangeDiffTest {
         long[][] cost = {{4, 1, 3}, {2, 0, 5}, {3, 2, 2}};
         assertThat(Assignment.solve(cost)).containsExactly(1, 0, 2);
     }
+
+    @Test
+    void theEditFloorIsBothSizesLessTwiceTheLongestCommonSubsequence() {
+        java.util.Random random = new java.util.Random(16);
+        for (int round = 0; round < 300; round++) {
+            String a = lines(random, random.nextInt(round < 100 ? 20 : 200), 1 + random.nextInt(6));
+            String b = lines(random, random.nextInt(round < 100 ? 20 : 200), 1 + random.nextInt(6));
+            String[] la = a.split("\n", -1);
+            String[] lb = b.split("\n", -1);
+            int[][] lcs = new int[la.length + 1][lb.length + 1];
+            for (int i = la.length - 1; i >= 0; i--) {
+                for (int j = lb.length - 1; j >= 0; j--) {
+                    lcs[i][j] = la[i].equals(lb[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                }
+            }
+            long floor = new RangeDiff.LineCounts(a).editFloor(new RangeDiff.LineCounts(b));
+            assertThat(floor).as("%s%n--%n%s", a, b).isEqualTo(la.length + lb.length - 2L * lcs[0][0]);
+            assertThat(floor).isLessThanOrEqualTo(RangeDiff.diffSize(a, b));
+        }
+    }
+
+    private static String lines(java.util.Random random, int n, int alphabet) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append("+line ").append(random.nextInt(alphabet)).append('\n');
+        }
+        return b.toString();
+    }
 }
