@@ -200,6 +200,8 @@ public class SeriesRebuilder {
         // can leave a stored series spanning what are now separate groups) until nothing is added.
         Set<Long> closure = QuarkusTransaction.requiringNew().call(() -> {
             Set<Long> pks = new HashSet<>(seeds);
+            // a new or deleted pull request changes the series of the patches it lists
+            pks.addAll(linkKeys.readBy(seeds));
             while (true) {
                 Set<Long> closed = linkKeys.closure(pks);
                 Set<Long> members = series.messagesOfSeries(series.seriesTouching(closed, messages.idsOf(closed)));
@@ -315,7 +317,16 @@ public class SeriesRebuilder {
             facts.put(f.messageId(), f);
             pks.put(f.messageId(), pk);
         });
-        List<SeriesDraft> drafts = new SeriesBuilder().build(facts.values());
+        // the pull requests outside the group that list its titles (LinkKeys.CONTEXT)
+        Map<String, MailFacts> context = new HashMap<>();
+        Map<String, Long> known = new HashMap<>(pks);
+        messages.forFacts(linkKeys.readersOf(group), (pk, f) -> {
+            if (!pks.containsKey(f.messageId())) {
+                context.put(f.messageId(), f);
+                known.put(f.messageId(), pk);
+            }
+        });
+        List<SeriesDraft> drafts = new SeriesBuilder().build(facts.values(), context.values());
         Map<Long, List<Long>> listsOfMessage = series.listsOfMessages(pks.values());
         Map<Long, String> listNames = new HashMap<>();
         for (MailingList l : lists.all()) {
@@ -328,7 +339,7 @@ public class SeriesRebuilder {
         Set<Long> overridden = new HashSet<>();
         int revisions = 0;
         for (SeriesDraft d : drafts) {
-            rows.add(toRow(d, facts, pks, listsOfMessage, listNames, derivation, overridden));
+            rows.add(toRow(d, facts, known, listsOfMessage, listNames, derivation, overridden));
             revisions += d.revisions().size();
         }
         Set<Long> scope = series.seriesTouching(group, messages.idsOf(group));

@@ -176,8 +176,11 @@ public class LinkKeyRepository {
             List<Long> newKeys = new ArrayList<>();
             for (long k : jdbc.listIn("SELECT DISTINCT key_hash FROM message_link WHERE message_pk IN ({in})", frontier,
                     rs -> rs.getLong("key_hash"))) {
-                // an active key reaches every message with the key; a passive one only the active ones
-                for (long q : LinkKeys.passive(k) ? new long[] {LinkKeys.group(k)} : new long[] {k, k | 1L}) {
+                // an active key reaches every message with the key; a passive one only the active ones; a
+                // context key none (see readBy)
+                long[] reach = LinkKeys.context(k) ? new long[0] : LinkKeys.passive(k) ? new long[] {LinkKeys.group(k)}
+                        : new long[] {k, LinkKeys.read(k)};
+                for (long q : reach) {
                     if (keys.add(q)) {
                         newKeys.add(q);
                     }
@@ -193,6 +196,37 @@ public class LinkKeyRepository {
             frontier = next;
         }
         return pks;
+    }
+
+    /**
+     * The messages that these messages read as context ({@link LinkKeys#CONTEXT}): those outside them
+     * holding the context key of a passive key one of them holds. What a group is built with.
+     */
+    public Set<Long> readersOf(Collection<Long> pks) {
+        return holdersOfPaired(pks, LinkKeys::passive, LinkKeys::readers);
+    }
+
+    /**
+     * The messages that read these ones as context: those holding the passive key of a context key one
+     * of them holds. A new, changed or deleted pull request reaches them.
+     */
+    public Set<Long> readBy(Collection<Long> pks) {
+        return holdersOfPaired(pks, LinkKeys::context, LinkKeys::read);
+    }
+
+    private Set<Long> holdersOfPaired(Collection<Long> pks, java.util.function.LongPredicate kind,
+                                      java.util.function.LongUnaryOperator pair) {
+        Set<Long> wanted = new HashSet<>();
+        for (long k : jdbc.listIn("SELECT DISTINCT key_hash FROM message_link WHERE message_pk IN ({in})",
+                List.copyOf(pks), rs -> rs.getLong("key_hash"))) {
+            if (kind.test(k)) {
+                wanted.add(pair.applyAsLong(k));
+            }
+        }
+        Set<Long> out = new HashSet<>(jdbc.listIn("SELECT DISTINCT message_pk FROM message_link WHERE key_hash IN ({in})",
+                List.copyOf(wanted), rs -> rs.getLong("message_pk")));
+        out.removeAll(pks instanceof Set<?> ? pks : new HashSet<>(pks));
+        return out;
     }
 
     /**
@@ -238,7 +272,7 @@ public class LinkKeyRepository {
                                 group = g;
                             }
                             members.add(node);
-                            active |= !keys || !LinkKeys.passive(key);
+                            active |= !keys || LinkKeys.active(key);
                         }
                         unionAll(parent[0], members, active);
                     }

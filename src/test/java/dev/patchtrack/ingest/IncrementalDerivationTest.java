@@ -127,6 +127,44 @@ class IncrementalDerivationTest {
         SeriesSnapshot.assertSame("incremental-round-robin", importParts(parts, false), whole);
     }
 
+    /**
+     * A pull request is read by the groups whose titles it lists, without joining them: whether it comes
+     * before the patches, between two revisions or after them, the series end as one import leaves them,
+     * with the pull request applied to the latest revision posted before it.
+     */
+    @Test
+    void pullRequestsReachThePatchesTheyListWhicheverComesFirst() throws Exception {
+        List<byte[]> merged = split(Files.readAllBytes(java.nio.file.Path.of("src/test/resources/fixtures/series/3007-merged-by-pull.mbox")));
+        assertThat(merged).hasSize(7);
+        List<byte[]> v1 = merged.subList(0, 3);
+        List<byte[]> v2 = merged.subList(3, 6);
+        List<byte[]> pull = merged.subList(6, 7);
+        List<byte[]> all = new ArrayList<>(messages);
+        all.addAll(merged);
+        database.clear();
+        imports.importStream(new ByteArrayInputStream(concat(all)), "rust-for-linux", ImportService.Progress.NONE);
+        Set<String> whole = SeriesSnapshot.take();
+        assertThat(whole.stream().filter(s -> s.contains("GITPULL.ojeda@example.org")))
+                .as("the pull request marks v2 applied").hasSize(1)
+                .allMatch(s -> s.contains("\"state\":\"accepted\""));
+        List<List<List<byte[]>>> orders = List.of(
+                List.of(messages, v1, pull, v2),
+                List.of(messages, pull, v1, v2),
+                List.of(v1, v2, messages, pull));
+        for (List<List<byte[]>> order : orders) {
+            database.clear();
+            for (List<byte[]> part : order) {
+                ImportSummary s = imports.importStream(new ByteArrayInputStream(concat(part)), "rust-for-linux",
+                        ImportService.Progress.NONE);
+                if (part == pull) {
+                    assertThat(s.rebuild().messages()).as("a pull request reaches the series it lists, not the rest")
+                            .isLessThan(20);
+                }
+            }
+            SeriesSnapshot.assertSame("incremental-pull", SeriesSnapshot.take(), whole);
+        }
+    }
+
     @Test
     void mailStoredByAProcessThatDiedBeforeDerivingIsDerivedByTheNextImport() throws Exception {
         Set<String> whole = importWhole();

@@ -19,10 +19,16 @@ import java.util.Set;
  * <p>Two messages that share no key, directly or through a chain of messages that share keys, never
  * influence each other's series: threading goes through Message-IDs (a message's own, those it replies
  * to or references, names as an earlier version or a dependency), revisions link through change-ids
- * and normalized titles, pull requests through the titles of the patches they list, and unthreaded
- * patches through their sender, version and total. So {@link SeriesBuilder#build} over a set of
- * messages closed under shared keys gives exactly the series the whole store would give for them,
- * which is what lets new mail re-derive only what it can touch.
+ * and normalized titles, and unthreaded patches through their sender, version and total. So {@link
+ * SeriesBuilder#build} over a set of messages closed under shared keys gives exactly the series the whole
+ * store would give for them, which is what lets new mail re-derive only what it can touch.
+ *
+ * <p>Pull requests are read, not joined: a {@code [GIT PULL]} listing a title holds a {@linkplain #CONTEXT
+ * context key} for it, which relates it to the patches of that title without relating them to each other
+ * or to the pull's own thread. A group is built with the pull requests that read it ({@link
+ * SeriesBuilder#build(Collection, Collection)}), and a new pull request makes the groups it reads change.
+ * Were the listed titles keys like the others, one pull request of 270 patches would tie their 270
+ * series, and the pull requests of a busy tree would tie years of its mail, into one group.
  *
  * <p>The keys are coarser than the builder's tests (an author and a title of a message, whatever the
  * version or patch count): a key too many only makes such a set larger, a key too few would make it
@@ -32,15 +38,27 @@ import java.util.Set;
 public final class LinkKeys {
 
     /** The version of this key scheme; stored keys of another version are rebuilt. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /**
      * Marks a passive key: messages that share only a passive key are not related, but every message
-     * with a passive key is related to every message with the active key of the same name. A patch's
-     * title is passive and a pull request's listed titles active: patches of one title relate through a
-     * pull request naming it, never through the title alone. The lowest bit of the hash tells them apart.
+     * with a passive key is related to every message with the active key of the same name. A dated
+     * posting's author and title are passive, and the windows its date falls in active. The lowest two
+     * bits of the hash tell the kinds apart: 0 active, 1 passive, 2 context.
      */
     public static final String PASSIVE = "~";
+
+    /**
+     * Marks a context key: it relates its holder to nothing for grouping, but the holder is read by
+     * every group holding the passive key of the same name ({@link #readers}), and a change to the holder
+     * reaches those groups ({@link #read}). A pull request's listed titles are context keys; a patch's
+     * title is the passive key they read.
+     */
+    public static final String CONTEXT = "^";
+
+    private static final long FLAGS = 3L;
+    private static final long PASSIVE_FLAG = 1L;
+    private static final long CONTEXT_FLAG = 2L;
 
     private LinkKeys() {
     }
@@ -49,25 +67,46 @@ public final class LinkKeys {
     public static Set<Long> of(MailFacts facts) {
         Set<Long> out = new LinkedHashSet<>();
         for (String k : labels(facts)) {
-            out.add(k.startsWith(PASSIVE) ? hash(k.substring(1)) | 1L : hash(k) & ~1L);
+            out.add(k.startsWith(PASSIVE) ? group(hash(k.substring(1))) | PASSIVE_FLAG
+                    : k.startsWith(CONTEXT) ? group(hash(k.substring(1))) | CONTEXT_FLAG : group(hash(k)));
         }
         return out;
     }
 
+    /** True for the hash of an active key: it relates every holder of its name. */
+    public static boolean active(long key) {
+        return (key & FLAGS) == 0;
+    }
+
     /** True for the hash of a passive key. */
     public static boolean passive(long key) {
-        return (key & 1L) != 0;
+        return (key & FLAGS) == PASSIVE_FLAG;
+    }
+
+    /** True for the hash of a context key. */
+    public static boolean context(long key) {
+        return (key & FLAGS) == CONTEXT_FLAG;
+    }
+
+    /** For a passive key, the context key of its name: its holders read the holders of that key. */
+    public static long readers(long passiveKey) {
+        return group(passiveKey) | CONTEXT_FLAG;
+    }
+
+    /** For a context key, the passive key of its name: the holders of that key read its holders. */
+    public static long read(long contextKey) {
+        return group(contextKey) | PASSIVE_FLAG;
     }
 
     /** The key of a Message-ID that the message itself and every message replying to or referencing it hold. */
     public static long messageIdKey(String messageId) {
         String id = Msg.cleanId(messageId);
-        return id == null ? 0 : hash("i:" + id) & ~1L;
+        return id == null ? 0 : group(hash("i:" + id));
     }
 
-    /** The key a hash stands for, active and passive alike. */
+    /** The key a hash stands for, whatever its kind. */
     public static long group(long key) {
-        return key & ~1L;
+        return key & ~FLAGS;
     }
 
     /** The keys of one message as text ({@code kind:value}), before hashing. */
@@ -121,7 +160,7 @@ public final class LinkKeys {
         PullRequest pull = facts.pull();
         if (pull != null) {
             for (String c : pull.commits()) {
-                add(out, "p", PullMerges.normalize(c));
+                add(out, CONTEXT + "p", PullMerges.normalize(c));
             }
         }
         return out;
@@ -139,7 +178,7 @@ public final class LinkKeys {
         for (int i = 0; i < n; i++) {
             for (long k : keysOfMessages.get(i)) {
                 holders.computeIfAbsent(group(k), x -> new ArrayList<>()).add(i);
-                if (!passive(k)) {
+                if (active(k)) {
                     active.add(group(k));
                 }
             }
@@ -157,6 +196,29 @@ public final class LinkKeys {
             groups.computeIfAbsent(UnionFind.find(root, i), x -> new ArrayList<>()).add(i);
         }
         return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * The messages that a group reads (see {@link #CONTEXT}): those outside it holding the context key of
+     * a passive key held in it, in input order.
+     */
+    public static List<Integer> context(List<? extends Collection<Long>> keysOfMessages, Collection<Integer> group) {
+        Set<Long> wanted = new HashSet<>();
+        for (int i : group) {
+            for (long k : keysOfMessages.get(i)) {
+                if (passive(k)) {
+                    wanted.add(readers(k));
+                }
+            }
+        }
+        Set<Integer> members = new HashSet<>(group);
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < keysOfMessages.size(); i++) {
+            if (!members.contains(i) && keysOfMessages.get(i).stream().anyMatch(wanted::contains)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /**

@@ -6,17 +6,23 @@ import dev.patchtrack.core.series.SeriesModel.AppliedDraft;
 import dev.patchtrack.core.series.SeriesModel.PatchSlot;
 import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
 import dev.patchtrack.core.series.SeriesModel.SeriesDraft;
+import dev.patchtrack.core.model.MailFacts;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Series merged through a pull request that does not reply to them: a {@code [GIT PULL]} whose shortlog
  * lists, by title, every patch of a revision marks the latest such revision of the series posted before it
  * as applied (the notice names the pull request, its repository and branch, and the patches by title).
+ * The pull request need not be among the messages built: it can be read as context (see {@link
+ * LinkKeys#CONTEXT}).
  */
 final class PullMerges {
 
@@ -26,9 +32,17 @@ final class PullMerges {
     private final Map<String, Msg> byId;
     private final List<Pull> pulls = new ArrayList<>();
 
-    PullMerges(MailThreads threads) {
+    PullMerges(MailThreads threads, Collection<MailFacts> context) {
         this.byId = threads.byId;
-        for (Msg m : threads.messages) {
+        List<Msg> candidates = new ArrayList<>(threads.messages);
+        Set<String> seen = new HashSet<>(threads.byId.keySet());
+        for (MailFacts f : context) {
+            String id = f == null ? null : Msg.cleanId(f.messageId());
+            if (id != null && f.pull() != null && seen.add(id)) {
+                candidates.add(new Msg(id, f));
+            }
+        }
+        for (Msg m : candidates) {
             PullRequest p = m.facts.pull();
             if (p != null && !p.commits().isEmpty()) {
                 Map<String, String> titles = new HashMap<>();

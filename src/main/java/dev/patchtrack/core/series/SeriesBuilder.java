@@ -34,12 +34,23 @@ import java.util.List;
 public final class SeriesBuilder {
 
     public List<SeriesModel.SeriesDraft> build(Collection<MailFacts> all) {
+        return build(all, List.of());
+    }
+
+    /**
+     * The series of {@code all}, with {@code context} read as well: messages outside the set that can
+     * change its series without belonging to them, the pull requests listing its titles (see {@link
+     * LinkKeys#CONTEXT}). Only their pull requests are read; a context message that is also in
+     * {@code all} counts once.
+     */
+    public List<SeriesModel.SeriesDraft> build(Collection<MailFacts> all, Collection<MailFacts> context) {
         if (all == null || all.isEmpty()) {
             return List.of();
         }
         MailThreads threads = MailThreads.of(all);
         List<Revision> revisions = new RevisionGrouper(threads).group();
-        List<SeriesModel.SeriesDraft> series = new PullMerges(threads).apply(new SeriesLinker().link(revisions));
+        List<SeriesModel.SeriesDraft> series = new PullMerges(threads, context == null ? List.of() : context)
+                .apply(new SeriesLinker().link(revisions));
         return new AppliedNotices(threads).apply(series);
     }
 }

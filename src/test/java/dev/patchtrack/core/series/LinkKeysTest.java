@@ -79,6 +79,35 @@ class LinkKeysTest {
         assertThat(LinkKeys.components(List.of(LinkKeys.of(jan), LinkKeys.of(far)))).hasSize(2);
     }
 
+    @Test
+    void aPullRequestIsReadByTheSeriesItListsWithoutJoiningThem() {
+        List<MailFacts> mail = List.of(
+                Mail.cover("a0", 2).at(0).title("block: two fixes").build(),
+                Mail.patch("a1", 1, 2).at(1).title("block: fix one").inReplyTo("a0").build(),
+                Mail.patch("a2", 2, 2).at(2).title("block: fix two").inReplyTo("a0").build(),
+                Mail.single("b").at(5).from("bob@example.org").title("nvme: fix three").build(),
+                Mail.mail("pull").at(60L * 24 * 30).from("maint@example.org")
+                        .pull("block: fix one", "Block: Fix  two", "nvme: fix three", "elsewhere: not posted").build(),
+                Mail.reply("thanks", "pull").at(60L * 24 * 31).from("linus@example.org").build());
+        List<java.util.Set<Long>> keys = mail.stream().map(LinkKeys::of).toList();
+        List<List<Integer>> groups = LinkKeys.components(keys);
+        // the two series, and the pull request with its reply: the listed titles join nothing
+        assertThat(groups).containsExactlyInAnyOrder(List.of(0, 1, 2), List.of(3), List.of(4, 5));
+        assertThat(LinkKeys.context(keys, List.of(0, 1, 2))).containsExactly(4);
+        assertThat(LinkKeys.context(keys, List.of(3))).containsExactly(4);
+        assertThat(LinkKeys.context(keys, List.of(4, 5))).isEmpty();
+        Set<String> whole = shapes(new SeriesBuilder().build(mail));
+        Set<String> parts = new TreeSet<>();
+        for (List<Integer> g : groups) {
+            parts.addAll(shapes(new SeriesBuilder().build(g.stream().map(mail::get).toList(),
+                    LinkKeys.context(keys, g).stream().map(mail::get).toList())));
+        }
+        assertThat(parts).isEqualTo(whole);
+        assertThat(whole).as("both series applied by the pull request").hasSize(2).allMatch(s -> s.contains("applied[pull]"));
+        // without the context, the groups would not know
+        assertThat(shapes(new SeriesBuilder().build(List.of(mail.get(3))))).noneMatch(s -> s.contains("applied[pull]"));
+    }
+
     /** A series as text: its revisions' keys and the links between them, so two builds compare. */
     private static Set<String> shapes(List<SeriesDraft> drafts) {
         Set<String> out = new TreeSet<>();
@@ -86,7 +115,8 @@ class LinkKeysTest {
             StringBuilder b = new StringBuilder(d.key()).append(" =");
             for (RevisionDraft r : d.revisions()) {
                 b.append(' ').append(r.key()).append(r.patches().stream().map(p -> p.number() + ":" + p.messageId()).toList())
-                        .append(r.trailers().size());
+                        .append(r.trailers().size())
+                        .append(r.applied().isEmpty() ? "" : " applied" + r.applied().stream().map(a -> a.messageId()).toList());
             }
             b.append(' ').append(d.links());
             out.add(b.toString());

@@ -41,6 +41,7 @@ final class Mail {
     private final List<Integer> named = new ArrayList<>();
     private ReplyScope scope;
     private AppliedNotice applied;
+    private dev.patchtrack.core.model.PullRequest pull;
 
     private Mail(String id) {
         this.id = id;
@@ -181,6 +182,15 @@ final class Mail {
         return this;
     }
 
+    /** A {@code [GIT PULL]} listing these commit titles. */
+    Mail pull(String... titles) {
+        this.kind = MessageKind.PULL;
+        this.title = "Please pull";
+        this.pull = new dev.patchtrack.core.model.PullRequest("git://example.org/tree.git", "for-next", null, null,
+                List.of(titles));
+        return this;
+    }
+
     /** What the reply says of its trailers' reach. */
     Mail scope(ReplyScope s) {
         this.scope = s;
@@ -210,6 +220,6 @@ final class Mail {
                 kind != MessageKind.REPLY, rfc, resend, version, minor, number, total, List.of(), List.of());
         return new MailFacts(id, false, kind, tags, from, author != null ? author : from, date, inReplyTo,
                 references, List.of("rust-for-linux.vger.kernel.org"), null, trailers, changeId, bodyVersion,
-                earlier, List.of(), List.of(), named, List.of(), applied, null, false, false, scope);
+                earlier, List.of(), List.of(), named, List.of(), applied, pull, false, false, scope);
     }
 }
