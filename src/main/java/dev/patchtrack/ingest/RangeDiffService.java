@@ -90,9 +90,17 @@ public class RangeDiffService {
 
     /** Two revisions compared, in the caller's transaction. */
     Result compare(SeriesEntity s, RevisionEntity from, RevisionEntity to, int creationFactor) {
-        Side a = side(from, patchesOf(from));
-        Side b = side(to, patchesOf(to));
-        return new Result(s, a, b, RangeDiff.compare(a.patches(), b.patches(), creationFactor));
+        return compare(s, side(from), side(to), creationFactor);
+    }
+
+    /** Two sides compared: a caller comparing each revision with the next reads each side once. */
+    Result compare(SeriesEntity s, Side from, Side to, int creationFactor) {
+        return new Result(s, from, to, RangeDiff.compare(from.patches(), to.patches(), creationFactor));
+    }
+
+    /** A revision's side, in the caller's transaction. */
+    Side side(RevisionEntity r) {
+        return side(r, patchesOf(r));
     }
 
     /** A revision's numbered patches in order: what range-diff compares. */

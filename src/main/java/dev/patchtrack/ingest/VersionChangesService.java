@@ -55,6 +55,7 @@ public class VersionChangesService {
         Map<Long, List<PatchEntity>> patches = patchesByRevision(revisions);
         Map<Long, RevisionChangesEntity> kept = series.changesOf(revisions.stream().map(r -> r.id).toList());
         int compared = 0;
+        RangeDiffService.Side last = null; // the newer side of the last comparison: the older of the next
         for (int i = 1; i < revisions.size(); i++) {
             RevisionEntity from = revisions.get(i - 1);
             RevisionEntity to = revisions.get(i);
@@ -71,7 +72,9 @@ public class VersionChangesService {
                 c = new RevisionChangesEntity();
                 c.revisionId = to.id;
             }
-            VersionChanges changes = compare(from, to);
+            RangeDiffService.Side older = last != null && last.revision() == from ? last : rangeDiff.side(from);
+            last = rangeDiff.side(to);
+            VersionChanges changes = compare(to, older, last);
             c.fromRevisionId = from.id;
             c.patchesKey = key;
             c.set(changes);
@@ -125,9 +128,13 @@ public class VersionChangesService {
     }
 
     private VersionChanges compare(RevisionEntity from, RevisionEntity to) {
+        return compare(to, rangeDiff.side(from), rangeDiff.side(to));
+    }
+
+    private VersionChanges compare(RevisionEntity to, RangeDiffService.Side older, RangeDiffService.Side newer) {
         SeriesEntity s = series.findSeries(to.seriesId).orElseThrow();
-        RangeDiffService.Result r = rangeDiff.compare(s, from, to, RangeDiff.CREATION_FACTOR);
-        return VersionChanges.of(from.version, to.version, r.pairs(), r.to().changelog());
+        RangeDiffService.Result r = rangeDiff.compare(s, older, newer, RangeDiff.CREATION_FACTOR);
+        return VersionChanges.of(older.revision().version, to.version, r.pairs(), r.to().changelog());
     }
 
     private Map<Long, List<PatchEntity>> patchesByRevision(List<RevisionEntity> revisions) {
