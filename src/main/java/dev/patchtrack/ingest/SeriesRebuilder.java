@@ -235,7 +235,13 @@ public class SeriesRebuilder {
             add(sums, s);
         }
         // the words q= searches: cover letters and commit messages of the patches the groups now have
-        QuarkusTransaction.requiringNew().timeout(3600).call(searchIndex::catchUp);
+        if (dropTheRest) {
+            QuarkusTransaction.requiringNew().timeout(3600).call(searchIndex::catchUp);
+        } else {
+            // a derivation of some groups adds patches and cover letters among their messages only
+            List<Long> among = chunks.stream().flatMap(List::stream).toList();
+            QuarkusTransaction.requiringNew().timeout(3600).call(() -> searchIndex.catchUp(among));
+        }
         QuarkusTransaction.requiringNew().timeout(3600).run(statsSummary::refresh);
         meters.derived(dropTheRest, System.nanoTime() - start);
         long millis = (System.nanoTime() - start) / 1_000_000;

@@ -41,10 +41,24 @@ public class SearchIndex {
      * caller's transaction; returns how many.
      */
     public int catchUp() {
-        List<Long> pks = jdbc.list("SELECT t.pk FROM (SELECT message_pk AS pk FROM patch"
-                + " UNION SELECT cover_message_pk AS pk FROM revision WHERE cover_message_pk IS NOT NULL) t"
-                + " WHERE NOT EXISTS (SELECT 1 FROM search_text st WHERE st.message_pk = t.pk AND st.files IS NOT NULL)",
-                List.of(), rs -> rs.getLong("pk"));
+        return write(jdbc.list(MISSING, List.of(), rs -> rs.getLong("pk")));
+    }
+
+    /**
+     * {@link #catchUp} among these messages only: after a derivation of some groups, whose patches and
+     * cover letters are the only ones it can have added (a scan of every patch costs a 100,000-message
+     * store about a quarter of a second).
+     */
+    public int catchUp(java.util.Collection<Long> among) {
+        return write(jdbc.listIn(MISSING + " AND t.pk IN ({in})", among, rs -> rs.getLong("pk")));
+    }
+
+    /** The patches and cover letters without a row, or with one written before the diff columns existed. */
+    private static final String MISSING = "SELECT t.pk FROM (SELECT message_pk AS pk FROM patch"
+            + " UNION SELECT cover_message_pk AS pk FROM revision WHERE cover_message_pk IS NOT NULL) t"
+            + " WHERE NOT EXISTS (SELECT 1 FROM search_text st WHERE st.message_pk = t.pk AND st.files IS NOT NULL)";
+
+    private int write(List<Long> pks) {
         MailParser parser = new MailParser(limits);
         int[] written = {0};
         // Plain JDBC batches: a native statement per row would flush the rebuild's whole session each time.
