@@ -6,6 +6,9 @@
 #   bench/incremental.sh --smoke       about 100 messages (gen-mbox.py 5 2) into the smoke database
 #   BENCH_REAL=1 / BENCH_ARCHIVE=FILE  real mail (see bench/lib.sh): a fresh database loaded with all
 #                                      but its last 1,000 messages, then those 1,000 as the increment
+#   BENCH_SERVER=1                     the increment goes to a running service (PUT /api/import), as a
+#                                      sync's mail does, after a warm-up that derives 1,000 older
+#                                      messages again: the time of the request, JIT compilers warm
 source "$(dirname "$0")/lib.sh"
 series=47
 seed=2
@@ -37,6 +40,38 @@ else
   bench_inputs "$series" "$seed"
   mbox=${BENCH_FILES[0]}
   machine
+fi
+if [ "${BENCH_SERVER:-0}" = 1 ]; then
+  port=${BENCH_PORT:-18086}
+  log=$(mktemp)
+  # the warm-up: 1,000 messages from well before the end wait for derivation again, as if a process
+  # had died before deriving them; the first request derives them (their series do not change)
+  skip=$(( before / 5 < 20000 ? before / 5 : 20000 ))
+  psql_bench -c "INSERT INTO derivation_pending (message_pk) SELECT id FROM message WHERE id NOT IN
+    (SELECT message_pk FROM derivation_pending) ORDER BY id DESC OFFSET $skip LIMIT 1000"
+  echo "== service on 127.0.0.1:$port over $BENCH_DB ($before messages stored)"
+  # shellcheck disable=SC2086
+  PATCHTRACK_API_TOKENS=bench java "${JAVA_OPTS_BENCH[@]}" ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$port" \
+    -Dquarkus.http.host=127.0.0.1 -jar target/quarkus-app/quarkus-run.jar serve >"$log" 2>&1 &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$log" "$out" ${tmp:-}' EXIT
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 0.5
+  done
+  put() { curl -fsS -o "$out" -w '%{time_total}' -T "$1" -H 'Authorization: Bearer bench' \
+    "http://127.0.0.1:$port/api/import${BENCH_LIST[1]:+?list=${BENCH_LIST[1]}}"; }
+  : > "$out.empty"
+  echo "warm-up:      $(put "$out.empty") s (1,000 older messages derived again)"
+  rm -f "$out.empty"
+  wall=$(put "$mbox")
+  stored=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["stored"])' "$out")
+  echo "== result (service)"
+  echo "new messages: $stored"
+  echo "sync:         $wall s (the PUT /api/import request: store and derive)"
+  grep -E "changed messages reach|series derived from" "$log" | tail -n 2 | sed 's/^.*SeriesRebuilder\] ([^)]*) /log:          /'
+  exit 0
 fi
 echo "== incremental: $mbox into $BENCH_DB ($before messages stored)"
 timed "${PATCHTRACK[@]}" import "${BENCH_LIST[@]}" "$mbox" > "$out" 2>/dev/null
