@@ -1,5 +1,6 @@
 package dev.patchtrack.core.review;
 
+import dev.patchtrack.core.model.Keywords;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,7 @@ public final class ChangeRequests {
     private static final String CHANGE_VERBS = "fix|change|split|rework|rebase|update|drop|rename|move|resend|respin"
             + "|address|use|add|remove|document";
 
-    private static final Pattern ASK = Pattern.compile(
+    static final Pattern ASK = Pattern.compile(
             "(?i)(?:\\bplease\\s+(?:" + CHANGE_VERBS + ")\\b"
                     + "|\\bneeds?\\s+(?:a\\s+)?(?:v\\d+|respin|rework|another\\s+version|to\\s+be\\s+(?:fixed|changed|reworked|split))"
                     + "|\\b(?:can|could)\\s+you\\s+(?:please\\s+)?(?:" + CHANGE_VERBS + ")\\b"
@@ -34,7 +35,7 @@ public final class ChangeRequests {
      * approach in v11", "I will come back with ...", "I will work on a proper solution", "I will
      * implement ...". Thanking for tags, applying and testing promise nothing.
      */
-    private static final Pattern PROMISE = Pattern.compile(
+    static final Pattern PROMISE = Pattern.compile(
             "(?i)(?:\\bI(?:'ll|’ll|\\s+will|\\s+shall|\\s+am\\s+going\\s+to)\\s+(?:just\\s+|then\\s+|now\\s+|also\\s+)?"
                     + "(?:(?:send|post|prepare|spin|respin|resend)\\s+(?:out\\s+)?(?:a\\s+|the\\s+|an\\s+)?"
                     + "(?:v\\d+|new\\s+(?:version|revision|series|iteration)|next\\s+(?:version|revision|iteration)"
@@ -44,32 +45,44 @@ public final class ChangeRequests {
                     + "|come\\s+back\\s+with\\b|work\\s+on\\s+(?:a|an|the)\\s+(?:proper|new|different|better|cleaner)\\b)"
                     + "|\\b(?:will|I'll)\\b.{0,80}\\b(?:in|for)\\s+(?:v\\d+|the\\s+next\\s+(?:version|revision|iteration|spin|round))\\b)");
 
+    /** Every alternative of {@link #ASK} needs one of these words ("this ..." one of wrong, broken, unsound). */
+    static final Keywords ASK_WORDS = Keywords.of("please", "need", "you", "changes", "wrong", "broken", "unsound",
+            "next", "like", "should");
+    /** Every alternative of {@link #PROMISE} needs one of these words. */
+    static final Keywords PROMISE_WORDS = Keywords.of("i'll", "i\u2019ll", "will", "shall", "going");
+
     private ChangeRequests() {
     }
 
     /** True when an unquoted line of {@code body} asks for changes. */
     public static boolean asked(String body) {
-        return anyLine(body, ASK);
+        return anyLine(body, ASK_WORDS, ASK);
     }
 
     /** True when an unquoted line of {@code body}, written by a patch's author, promises a new version. */
     public static boolean promised(String body) {
-        return anyLine(body, PROMISE);
+        return anyLine(body, PROMISE_WORDS, PROMISE);
     }
 
-    private static boolean anyLine(String body, Pattern p) {
+    private static boolean anyLine(String body, Keywords words, Pattern p) {
         if (body == null || body.isEmpty()) {
             return false;
         }
-        for (String line : body.split("\n")) {
-            String l = line.stripLeading();
+        int n = body.length();
+        for (int start = 0; start < n;) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            String l = body.substring(start, end).stripLeading();
+            start = end + 1;
             if (l.startsWith(">")) {
                 continue;
             }
             if (l.equals("--") || l.equals("-- ")) {
                 break;
             }
-            if (p.matcher(l).find()) {
+            if (words.in(l) && p.matcher(l).find()) {
                 return true;
             }
         }
