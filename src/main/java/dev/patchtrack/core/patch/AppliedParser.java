@@ -2,6 +2,7 @@ package dev.patchtrack.core.patch;
 
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.AppliedNotice;
+import dev.patchtrack.core.model.Keywords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,8 +37,8 @@ public final class AppliedParser {
             + "|\\s+patch(?:es)?\\s+(?<nums2>\\d{1,3}(?:\\s*(?:-|,|&|and|\u2013)\\s*\\d{1,3})*))?";
     /** What may come between the verb and where: "the series", "it", "them all". */
     private static final String WHAT = "(?:\\s+(?:the\\s+)?(?:series|it|them|this|these|patch(?:es)?|all)(?:\\s+all)?)?";
-    private static final Pattern APPLIED = Pattern.compile(LEAD + "applied" + NUMBERS + WHAT + Target.RE + Target.END);
-    private static final Pattern QUEUED = Pattern.compile(
+    static final Pattern APPLIED = Pattern.compile(LEAD + "applied" + NUMBERS + WHAT + Target.RE + Target.END);
+    static final Pattern QUEUED = Pattern.compile(
             LEAD + "(?:queued|picked\\s+up|pushed|took|taken|pulled|pull)(?:\\s+up)?" + NUMBERS + WHAT + Target.RE
                     + "(?:\\s+now)?" + Target.END);
     /** "This is now available in the mainline." (then, often, the commit id on a line of its own). */
@@ -59,7 +60,7 @@ public final class AppliedParser {
     /** "Tentatively applied to see how it goes in linux-next": applied, wherever it goes on. */
     private static final Pattern TENTATIVE = Pattern.compile("(?i)^\\s*tentatively\\s+applied\\b");
     /** "I've added them all to my driver-core-testing branch", possibly wrapped onto the next line. */
-    private static final Pattern ADDED = Pattern.compile("(?i)\\bi(?:'ve|\\s+have)\\s+(?:added|applied|queued|taken|picked\\s+up)"
+    static final Pattern ADDED = Pattern.compile("(?i)\\bi(?:'ve|\\s+have)\\s+(?:added|applied|queued|taken|picked\\s+up)"
             + "\\s+(?:it|them|this|these|the\\s+series)(?:\\s+all)?\\s+(?:to|in|into)\\s+(?:my\\s+|the\\s+)?`?([\\w./-]+?)`?"
             + "\\s+(?:branch|tree)\\b");
     private static final Pattern BOT = Pattern.compile(
@@ -70,6 +71,10 @@ public final class AppliedParser {
     private static final Pattern SHA = Pattern.compile("(?i)(?:commit:?\\s+(?:https?://\\S*?[/=])?|/c/|[?&]id=)([0-9a-f]{7,40})\\b");
     private static final Pattern TREE_BRANCH = Pattern.compile("^(\\S+)\\s+\\(([^)\\s]+)\\)$");
     private static final int MAX_LINE = 2000;
+    /** {@link #APPLIED} and {@link #QUEUED} (tried at every position of a line) need one of these words. */
+    static final Keywords APPLIED_WORDS = Keywords.of("applied", "queued", "picked", "pushed", "took", "taken", "pull");
+    /** {@link #ADDED} needs one of these words. */
+    static final Keywords ADDED_WORDS = Keywords.of("added", "applied", "queued", "taken", "picked");
 
     /** Where it was applied: one token (a branch, a tree, a URL), optionally followed by "(branch)". */
     private static final class Target {
@@ -109,7 +114,7 @@ public final class AppliedParser {
                         by = TrailerParser.parsePerson(b.group(1));
                     }
                 }
-            } else if ((m = APPLIED.matcher(l)).find() || (m = QUEUED.matcher(l)).find()
+            } else if ((APPLIED_WORDS.in(l) && ((m = APPLIED.matcher(l)).find() || (m = QUEUED.matcher(l)).find()))
                     || (m = NOW_IN.matcher(l)).find()) {
                 found = true;
                 String target = m.group("target");
@@ -127,13 +132,16 @@ public final class AppliedParser {
                 found = true;
                 withdrawn = true;
             } else if (l.indexOf('I') >= 0 || l.indexOf('i') >= 0) {
-                String joined = i + 1 < lines.length && !Lines.quoted(lines[i + 1]) ? l + " " + lines[i + 1].strip() : l;
-                Matcher a = ADDED.matcher(joined);
-                if (a.find()) {
-                    found = true;
-                    String[] tb = treeAndBranch(a.group(1));
-                    tree = tb[0];
-                    branch = tb[1];
+                String next = i + 1 < lines.length && !Lines.quoted(lines[i + 1]) ? lines[i + 1] : null;
+                // the words hold no space, so they are in the joined line only when in one of its two
+                if (ADDED_WORDS.in(l) || (next != null && ADDED_WORDS.in(next))) {
+                    Matcher a = ADDED.matcher(next != null ? l + " " + next.strip() : l);
+                    if (a.find()) {
+                        found = true;
+                        String[] tb = treeAndBranch(a.group(1));
+                        tree = tb[0];
+                        branch = tb[1];
+                    }
                 }
             }
             start = i + 1;
