@@ -4,25 +4,29 @@ import java.util.Arrays;
 
 /**
  * A cheap gate before a regular expression run on every line: words one of which a line must hold for the
- * expression to have a chance, looked for in one pass with case ignored. A gate may let a line through
+ * expression to have a chance, looked for in one pass. A gate may let a line through
  * that the expression then rejects, but must never stop one that it would match: every alternative of the
- * expression needs one of the words, literally (ASCII case-insensitive, as {@code (?i)} matches). Each
+ * expression needs one of the words, literally (ASCII case ignored, as {@code (?i)} ignores it). Each
  * gate's test runs its expression and its words over tricky lines and real mail side by side.
  */
 public final class Keywords {
 
-    /** The words by their first character, in both cases. */
-    private final String[][] byFirst = new String[128][];
+    /** The words, ASCII letters in lower case, by their first character in both cases. */
+    private final char[][][] byFirst = new char[128][][];
 
     private Keywords(String... words) {
-        for (String w : words) {
-            char c = w.charAt(0);
-            if (c >= 128) {
-                throw new IllegalArgumentException("a keyword must start with an ASCII character: " + w);
+        for (String word : words) {
+            char[] w = word.toCharArray();
+            for (int j = 0; j < w.length; j++) {
+                w[j] = lower(w[j]);
             }
-            add(Character.toLowerCase(c), w);
-            if (Character.toUpperCase(c) != Character.toLowerCase(c)) {
-                add(Character.toUpperCase(c), w);
+            char c = w[0];
+            if (c >= 128) {
+                throw new IllegalArgumentException("a keyword must start with an ASCII character: " + word);
+            }
+            add(c, w);
+            if (c >= 'a' && c <= 'z') {
+                add((char) (c - 32), w);
             }
         }
     }
@@ -32,10 +36,10 @@ public final class Keywords {
         return new Keywords(words);
     }
 
-    private void add(char c, String w) {
-        String[] ws = byFirst[c];
+    private void add(char c, char[] w) {
+        char[][] ws = byFirst[c];
         if (ws == null) {
-            byFirst[c] = new String[] {w};
+            byFirst[c] = new char[][] {w};
         } else {
             ws = Arrays.copyOf(ws, ws.length + 1);
             ws[ws.length - 1] = w;
@@ -43,16 +47,20 @@ public final class Keywords {
         }
     }
 
-    /** Whether {@code s} holds one of the words, case ignored. */
+    /** Whether {@code s} holds one of the words, ASCII case ignored (as {@code (?i)} ignores it). */
     public boolean in(String s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
+        return in(s, 0, s.length());
+    }
+
+    /** Whether {@code s} from {@code from} to {@code to} (exclusive) holds one of the words. */
+    public boolean in(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 128) {
-                String[] ws = byFirst[c];
+                char[][] ws = byFirst[c];
                 if (ws != null) {
-                    for (String w : ws) {
-                        if (s.regionMatches(true, i, w, 0, w.length())) {
+                    for (char[] w : ws) {
+                        if (at(s, i, to, w)) {
                             return true;
                         }
                     }
@@ -60,5 +68,23 @@ public final class Keywords {
             }
         }
         return false;
+    }
+
+    /** Whether {@code w} (its first character already matched) stands at {@code i}. */
+    private static boolean at(String s, int i, int to, char[] w) {
+        if (to - i < w.length) {
+            return false;
+        }
+        for (int j = 1; j < w.length; j++) {
+            char h = s.charAt(i + j);
+            if (h != w[j] && lower(h) != w[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 }

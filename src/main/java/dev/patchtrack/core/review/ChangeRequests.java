@@ -74,15 +74,19 @@ public final class ChangeRequests {
             if (end < 0) {
                 end = n;
             }
-            String l = body.substring(start, end).stripLeading();
+            int from = start;
             start = end + 1;
-            if (l.startsWith(">")) {
+            // the line without its leading white space (String.stripLeading), read in place
+            while (from < end && Character.isWhitespace(body.charAt(from))) {
+                from++;
+            }
+            if (from < end && body.charAt(from) == '>') {
                 continue;
             }
-            if (l.equals("--") || l.equals("-- ")) {
+            if (body.startsWith("--", from) && (end - from == 2 || (end - from == 3 && body.charAt(from + 2) == ' '))) {
                 break;
             }
-            if (words.in(l) && p.matcher(l).find()) {
+            if (words.in(body, from, end) && p.matcher(body.substring(from, end)).find()) {
                 return true;
             }
         }

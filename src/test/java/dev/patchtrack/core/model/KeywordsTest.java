@@ -19,6 +19,24 @@ class KeywordsTest {
     }
 
     @Test
+    void onlyAsciiCaseIsIgnoredAsByCaseInsensitiveExpressions() {
+        Keywords k = Keywords.of("like", "STILL");
+        assertThat(k.in("li\u212Ae")).as("the Kelvin sign is no k").isFalse();
+        assertThat(k.in("st\u0130ll")).as("nor a dotted capital I an i").isFalse();
+        assertThat(k.in("LiKe")).isTrue();
+        assertThat(k.in("still")).isTrue();
+    }
+
+    @Test
+    void aRegionIsReadWithinItsBounds() {
+        Keywords k = Keywords.of("next");
+        assertThat(k.in("> the next one", 2, 14)).isTrue();
+        assertThat(k.in("> the next one", 7, 14)).isFalse();
+        assertThat(k.in("> the next one", 0, 9)).isFalse();
+        assertThat(k.in("> the next one", 6, 10)).isTrue();
+    }
+
+    @Test
     void aWordCutShortByTheEndOfTheLineIsNotThere() {
         Keywords k = Keywords.of("please");
         assertThat(k.in("")).isFalse();
