@@ -45,11 +45,11 @@ public final class AppliedParser {
     private static final Pattern NOW_IN = Pattern.compile("(?i)^\\s*(?:this|it|the\\s+(?:patch|series|fix))\\s+is\\s+now"
             + "\\s+(?:available\\s+)?in\\s+(?:the\\s+)?`?(?<target>[\\w./-]+?)`?(?:\\s+(?:tree|branch))?\\s*[.!,]?\\s*$");
     /** "Squashed." from the maintainer who holds the series: a fixup folded into the applied patch. */
-    private static final Pattern SQUASHED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|done|thanks)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
+    static final Pattern SQUASHED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|done|thanks)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
             + "(?:squashed|folded)(?:\\s+(?:it|this|that|them|the\\s+fix(?:up)?)(?:\\s+in)?(?:\\s+(?:in)?to\\s+\\S+)?)?"
             + "\\s*[.!,]?(?:\\s+thanks!?)?\\s*$");
     /** "I dropped v1 for now": an application taken back. */
-    private static final Pattern DROPPED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|so|sorry)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
+    static final Pattern DROPPED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|so|sorry)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
             + "(?:dropped|reverted|backed\\s+out|un-?applied|unqueued)\\s+(?:v\\d{1,2}|it|this(?:\\s+(?:patch|series|one|version))?"
             + "|these|them|the\\s+(?:patch|series|whole\\s+series))(?:\\s+(?:for\\s+now|again|from\\s+(?:my|the)\\s+\\S+"
             + "(?:\\s+(?:tree|branch))?))?\\s*(?:[.,!;]|$)");
@@ -58,12 +58,12 @@ public final class AppliedParser {
             + "\\s+(?:(?:additional|extra|follow-?up|fixup|other|new)\\s+)?patch(?:es)?\\s+(?:that\\s+)?i\\s+(?:just\\s+)?sent\\b");
     private static final Pattern BARE_SHA = Pattern.compile("(?i)^\\s*([0-9a-f]{12,40})\\s*$");
     /** "Tentatively applied to see how it goes in linux-next": applied, wherever it goes on. */
-    private static final Pattern TENTATIVE = Pattern.compile("(?i)^\\s*tentatively\\s+applied\\b");
+    static final Pattern TENTATIVE = Pattern.compile("(?i)^\\s*tentatively\\s+applied\\b");
     /** "I've added them all to my driver-core-testing branch", possibly wrapped onto the next line. */
     static final Pattern ADDED = Pattern.compile("(?i)\\bi(?:'ve|\\s+have)\\s+(?:added|applied|queued|taken|picked\\s+up)"
             + "\\s+(?:it|them|this|these|the\\s+series)(?:\\s+all)?\\s+(?:to|in|into)\\s+(?:my\\s+|the\\s+)?`?([\\w./-]+?)`?"
             + "\\s+(?:branch|tree)\\b");
-    private static final Pattern BOT = Pattern.compile(
+    static final Pattern BOT = Pattern.compile(
             "(?i)^\\s*this\\s+(?:series|patch|pull\\s+request)\\s+was\\s+applied\\s+to\\s+(\\S+?)(?:\\s+\\(([^)]+)\\))?\\s*[:.]?\\s*$");
     private static final Pattern BY = Pattern.compile("(?i)^\\s*by\\s+(.+?):?\\s*$");
     private static final Pattern ITEM = Pattern.compile("^\\s*(?:-\\s*)?\\[([^\\]]*)\\]\\s*(.*?)\\s*$");
@@ -71,8 +71,12 @@ public final class AppliedParser {
     private static final Pattern SHA = Pattern.compile("(?i)(?:commit:?\\s+(?:https?://\\S*?[/=])?|/c/|[?&]id=)([0-9a-f]{7,40})\\b");
     private static final Pattern TREE_BRANCH = Pattern.compile("^(\\S+)\\s+\\(([^)\\s]+)\\)$");
     private static final int MAX_LINE = 2000;
-    /** {@link #APPLIED} and {@link #QUEUED} (tried at every position of a line) need one of these words. */
-    static final Keywords APPLIED_WORDS = Keywords.of("applied", "queued", "picked", "pushed", "took", "taken", "pull");
+    /**
+     * Every notice read from one line but {@link #NOW_IN} ({@link #BOT}, {@link #APPLIED}, {@link #QUEUED},
+     * {@link #TENTATIVE}, {@link #SQUASHED}, {@link #DROPPED}) needs one of these words.
+     */
+    static final Keywords NOTICE_WORDS = Keywords.of("applied", "queued", "picked", "pushed", "took", "taken", "pull",
+            "squashed", "folded", "dropped", "reverted", "backed");
     /** {@link #ADDED} needs one of these words. */
     static final Keywords ADDED_WORDS = Keywords.of("added", "applied", "queued", "taken", "picked");
 
@@ -103,8 +107,9 @@ public final class AppliedParser {
             if (Lines.signature(lines, i)) {
                 break;
             }
-            Matcher m = BOT.matcher(l);
-            if (m.find()) {
+            boolean worded = NOTICE_WORDS.in(l);
+            Matcher m = null;
+            if (worded && (m = BOT.matcher(l)).find()) {
                 found = true;
                 tree = m.group(1);
                 branch = m.group(2);
@@ -114,7 +119,7 @@ public final class AppliedParser {
                         by = TrailerParser.parsePerson(b.group(1));
                     }
                 }
-            } else if ((APPLIED_WORDS.in(l) && ((m = APPLIED.matcher(l)).find() || (m = QUEUED.matcher(l)).find()))
+            } else if ((worded && ((m = APPLIED.matcher(l)).find() || (m = QUEUED.matcher(l)).find()))
                     || (m = NOW_IN.matcher(l)).find()) {
                 found = true;
                 String target = m.group("target");
@@ -126,9 +131,9 @@ public final class AppliedParser {
                 if (m.pattern() != NOW_IN) {
                     numbered = numbered(m.group("nums") != null ? m.group("nums") : m.group("nums2"));
                 }
-            } else if (TENTATIVE.matcher(l).find() || SQUASHED.matcher(l).find()) {
+            } else if (worded && (TENTATIVE.matcher(l).find() || SQUASHED.matcher(l).find())) {
                 found = true;
-            } else if (DROPPED.matcher(l).find()) {
+            } else if (worded && DROPPED.matcher(l).find()) {
                 found = true;
                 withdrawn = true;
             } else if (l.indexOf('I') >= 0 || l.indexOf('i') >= 0) {

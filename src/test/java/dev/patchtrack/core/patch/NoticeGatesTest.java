@@ -9,12 +9,20 @@ import org.junit.jupiter.api.Test;
 class NoticeGatesTest {
 
     @Test
-    void theAppliedGateLetsThroughEveryNotice() {
-        GateCheck.holdsOnRealMail(AppliedParser.APPLIED_WORDS, AppliedParser.APPLIED,
+    void theNoticeGateLetsThroughEveryNotice() {
+        GateCheck.holdsOnRealMail(AppliedParser.NOTICE_WORDS, AppliedParser.BOT,
+                "This series was applied to netdev/net-next.git (main):", "this PULL REQUEST was applied to x");
+        GateCheck.holdsOnRealMail(AppliedParser.NOTICE_WORDS, AppliedParser.APPLIED,
                 "Applied, thanks!", "Thanks, APPLIED to rust-next.", "ok. I've now applied (1-3) to `x`", "applied");
-        GateCheck.holdsOnRealMail(AppliedParser.APPLIED_WORDS, AppliedParser.QUEUED,
+        GateCheck.holdsOnRealMail(AppliedParser.NOTICE_WORDS, AppliedParser.QUEUED,
                 "Queued, thanks!", "Picked up the series for 6.9, thanks", "Pushed to for-next.", "Took it, thanks",
                 "TAKEN into my tree.", "Pulled, thanks.", "Pull, thanks");
+        GateCheck.holdsOnRealMail(AppliedParser.NOTICE_WORDS, AppliedParser.TENTATIVE, "Tentatively APPLIED, thanks");
+        GateCheck.holdsOnRealMail(AppliedParser.NOTICE_WORDS, AppliedParser.SQUASHED,
+                "Squashed.", "Thanks, I've folded it into for-next.", "OK, squashed it in, thanks!");
+        GateCheck.holdsOnRealMail(AppliedParser.NOTICE_WORDS, AppliedParser.DROPPED,
+                "I dropped v1 for now", "Reverted it.", "Sorry, I've backed out the series", "un-applied this",
+                "I have unapplied them", "Unqueued these.");
     }
 
     @Test
