@@ -38,6 +38,7 @@ public final class PatchId {
         boolean binary = false;
         String preOid = "";
         String postOid = "";
+        char[] chars = new char[256];
         byte[] squeezed = new byte[256];
         for (String line : lines) {
             if (line.startsWith("\\ ") && line.length() + 1 > 12) {
@@ -107,9 +108,11 @@ public final class PatchId {
                 after--;
             }
             if (squeezed.length < line.length()) {
-                squeezed = new byte[Math.max(line.length(), 2 * squeezed.length)];
+                chars = new char[Math.max(line.length(), 2 * chars.length)];
+                squeezed = new byte[chars.length];
             }
-            int n = withoutSpaceAscii(line, squeezed);
+            line.getChars(0, line.length(), chars, 0);
+            int n = withoutSpaceAscii(chars, line.length(), squeezed);
             if (n >= 0) {
                 ctx.update(squeezed, 0, n);
             } else {
@@ -185,13 +188,13 @@ public final class PatchId {
     }
 
     /**
-     * {@link #withoutSpace} for an ASCII line, written into {@code out} (as long as the line at least): the
-     * number of bytes, or -1 when the line is not ASCII.
+     * {@link #withoutSpace} for an ASCII line (its {@code length} characters in {@code line}), written into
+     * {@code out}: the number of bytes, or -1 when the line is not ASCII.
      */
-    private static int withoutSpaceAscii(String line, byte[] out) {
+    private static int withoutSpaceAscii(char[] line, int length, byte[] out) {
         int n = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = line[i];
             if (c >= 0x80) {
                 return -1;
             }
