@@ -2,6 +2,7 @@ package dev.patchtrack.core.patch;
 
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.AppliedNotice;
+import dev.patchtrack.core.model.Keywords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,19 +37,19 @@ public final class AppliedParser {
             + "|\\s+patch(?:es)?\\s+(?<nums2>\\d{1,3}(?:\\s*(?:-|,|&|and|\u2013)\\s*\\d{1,3})*))?";
     /** What may come between the verb and where: "the series", "it", "them all". */
     private static final String WHAT = "(?:\\s+(?:the\\s+)?(?:series|it|them|this|these|patch(?:es)?|all)(?:\\s+all)?)?";
-    private static final Pattern APPLIED = Pattern.compile(LEAD + "applied" + NUMBERS + WHAT + Target.RE + Target.END);
-    private static final Pattern QUEUED = Pattern.compile(
+    static final Pattern APPLIED = Pattern.compile(LEAD + "applied" + NUMBERS + WHAT + Target.RE + Target.END);
+    static final Pattern QUEUED = Pattern.compile(
             LEAD + "(?:queued|picked\\s+up|pushed|took|taken|pulled|pull)(?:\\s+up)?" + NUMBERS + WHAT + Target.RE
                     + "(?:\\s+now)?" + Target.END);
     /** "This is now available in the mainline." (then, often, the commit id on a line of its own). */
     private static final Pattern NOW_IN = Pattern.compile("(?i)^\\s*(?:this|it|the\\s+(?:patch|series|fix))\\s+is\\s+now"
             + "\\s+(?:available\\s+)?in\\s+(?:the\\s+)?`?(?<target>[\\w./-]+?)`?(?:\\s+(?:tree|branch))?\\s*[.!,]?\\s*$");
     /** "Squashed." from the maintainer who holds the series: a fixup folded into the applied patch. */
-    private static final Pattern SQUASHED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|done|thanks)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
+    static final Pattern SQUASHED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|done|thanks)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
             + "(?:squashed|folded)(?:\\s+(?:it|this|that|them|the\\s+fix(?:up)?)(?:\\s+in)?(?:\\s+(?:in)?to\\s+\\S+)?)?"
             + "\\s*[.!,]?(?:\\s+thanks!?)?\\s*$");
     /** "I dropped v1 for now": an application taken back. */
-    private static final Pattern DROPPED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|so|sorry)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
+    static final Pattern DROPPED = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|so|sorry)[,.!]?\\s+)?(?:i(?:'ve|\\s+have)?\\s+)?"
             + "(?:dropped|reverted|backed\\s+out|un-?applied|unqueued)\\s+(?:v\\d{1,2}|it|this(?:\\s+(?:patch|series|one|version))?"
             + "|these|them|the\\s+(?:patch|series|whole\\s+series))(?:\\s+(?:for\\s+now|again|from\\s+(?:my|the)\\s+\\S+"
             + "(?:\\s+(?:tree|branch))?))?\\s*(?:[.,!;]|$)");
@@ -57,12 +58,12 @@ public final class AppliedParser {
             + "\\s+(?:(?:additional|extra|follow-?up|fixup|other|new)\\s+)?patch(?:es)?\\s+(?:that\\s+)?i\\s+(?:just\\s+)?sent\\b");
     private static final Pattern BARE_SHA = Pattern.compile("(?i)^\\s*([0-9a-f]{12,40})\\s*$");
     /** "Tentatively applied to see how it goes in linux-next": applied, wherever it goes on. */
-    private static final Pattern TENTATIVE = Pattern.compile("(?i)^\\s*tentatively\\s+applied\\b");
+    static final Pattern TENTATIVE = Pattern.compile("(?i)^\\s*tentatively\\s+applied\\b");
     /** "I've added them all to my driver-core-testing branch", possibly wrapped onto the next line. */
-    private static final Pattern ADDED = Pattern.compile("(?i)\\bi(?:'ve|\\s+have)\\s+(?:added|applied|queued|taken|picked\\s+up)"
+    static final Pattern ADDED = Pattern.compile("(?i)\\bi(?:'ve|\\s+have)\\s+(?:added|applied|queued|taken|picked\\s+up)"
             + "\\s+(?:it|them|this|these|the\\s+series)(?:\\s+all)?\\s+(?:to|in|into)\\s+(?:my\\s+|the\\s+)?`?([\\w./-]+?)`?"
             + "\\s+(?:branch|tree)\\b");
-    private static final Pattern BOT = Pattern.compile(
+    static final Pattern BOT = Pattern.compile(
             "(?i)^\\s*this\\s+(?:series|patch|pull\\s+request)\\s+was\\s+applied\\s+to\\s+(\\S+?)(?:\\s+\\(([^)]+)\\))?\\s*[:.]?\\s*$");
     private static final Pattern BY = Pattern.compile("(?i)^\\s*by\\s+(.+?):?\\s*$");
     private static final Pattern ITEM = Pattern.compile("^\\s*(?:-\\s*)?\\[([^\\]]*)\\]\\s*(.*?)\\s*$");
@@ -70,6 +71,14 @@ public final class AppliedParser {
     private static final Pattern SHA = Pattern.compile("(?i)(?:commit:?\\s+(?:https?://\\S*?[/=])?|/c/|[?&]id=)([0-9a-f]{7,40})\\b");
     private static final Pattern TREE_BRANCH = Pattern.compile("^(\\S+)\\s+\\(([^)\\s]+)\\)$");
     private static final int MAX_LINE = 2000;
+    /**
+     * Every notice read from one line but {@link #NOW_IN} ({@link #BOT}, {@link #APPLIED}, {@link #QUEUED},
+     * {@link #TENTATIVE}, {@link #SQUASHED}, {@link #DROPPED}) needs one of these words.
+     */
+    static final Keywords NOTICE_WORDS = Keywords.of("applied", "queued", "picked", "pushed", "took", "taken", "pull",
+            "squashed", "folded", "dropped", "reverted", "backed");
+    /** {@link #ADDED} needs one of these words. */
+    static final Keywords ADDED_WORDS = Keywords.of("added", "applied", "queued", "taken", "picked");
 
     /** Where it was applied: one token (a branch, a tree, a URL), optionally followed by "(branch)". */
     private static final class Target {
@@ -98,8 +107,9 @@ public final class AppliedParser {
             if (Lines.signature(lines, i)) {
                 break;
             }
-            Matcher m = BOT.matcher(l);
-            if (m.find()) {
+            boolean worded = NOTICE_WORDS.in(l);
+            Matcher m = null;
+            if (worded && (m = BOT.matcher(l)).find()) {
                 found = true;
                 tree = m.group(1);
                 branch = m.group(2);
@@ -109,7 +119,7 @@ public final class AppliedParser {
                         by = TrailerParser.parsePerson(b.group(1));
                     }
                 }
-            } else if ((m = APPLIED.matcher(l)).find() || (m = QUEUED.matcher(l)).find()
+            } else if ((worded && ((m = APPLIED.matcher(l)).find() || (m = QUEUED.matcher(l)).find()))
                     || (m = NOW_IN.matcher(l)).find()) {
                 found = true;
                 String target = m.group("target");
@@ -121,19 +131,22 @@ public final class AppliedParser {
                 if (m.pattern() != NOW_IN) {
                     numbered = numbered(m.group("nums") != null ? m.group("nums") : m.group("nums2"));
                 }
-            } else if (TENTATIVE.matcher(l).find() || SQUASHED.matcher(l).find()) {
+            } else if (worded && (TENTATIVE.matcher(l).find() || SQUASHED.matcher(l).find())) {
                 found = true;
-            } else if (DROPPED.matcher(l).find()) {
+            } else if (worded && DROPPED.matcher(l).find()) {
                 found = true;
                 withdrawn = true;
             } else if (l.indexOf('I') >= 0 || l.indexOf('i') >= 0) {
-                String joined = i + 1 < lines.length && !Lines.quoted(lines[i + 1]) ? l + " " + lines[i + 1].strip() : l;
-                Matcher a = ADDED.matcher(joined);
-                if (a.find()) {
-                    found = true;
-                    String[] tb = treeAndBranch(a.group(1));
-                    tree = tb[0];
-                    branch = tb[1];
+                String next = i + 1 < lines.length && !Lines.quoted(lines[i + 1]) ? lines[i + 1] : null;
+                // the words hold no space, so they are in the joined line only when in one of its two
+                if (ADDED_WORDS.in(l) || (next != null && ADDED_WORDS.in(next))) {
+                    Matcher a = ADDED.matcher(next != null ? l + " " + next.strip() : l);
+                    if (a.find()) {
+                        found = true;
+                        String[] tb = treeAndBranch(a.group(1));
+                        tree = tb[0];
+                        branch = tb[1];
+                    }
                 }
             }
             start = i + 1;

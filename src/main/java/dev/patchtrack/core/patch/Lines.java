@@ -18,6 +18,16 @@ final class Lines {
         ArrayList<String> out = new ArrayList<>(Math.max(8, text.length() / 40));
         int len = text.length();
         int start = 0;
+        if (text.indexOf('\r') < 0) { // the common case: LF alone ends lines, found with indexOf
+            for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+                out.add(text.substring(start, nl));
+                start = nl + 1;
+            }
+            if (start < len) {
+                out.add(text.substring(start));
+            }
+            return out.toArray(NONE);
+        }
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
             if (c == '\n') {

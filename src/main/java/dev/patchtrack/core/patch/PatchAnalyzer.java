@@ -107,7 +107,7 @@ public final class PatchAnalyzer {
             files = new ArrayList<>(files);
             files.addAll(attached);
         }
-        DiffStat diff = files.isEmpty() ? null : DiffStat.of(files).withPatchId(patchId(body, mail.attachments()));
+        DiffStat diff = files.isEmpty() ? null : DiffStat.of(files).withPatchId(patchId(lines, mail.attachments()));
 
         MessageKind kind = kind(mail, tags, parsed.pull(), diff != null, lines, scan.mask());
         Address from = mail.from() == null ? new Address(null, "") : mail.from();
@@ -504,9 +504,9 @@ public final class PatchAnalyzer {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    /** The patch-id of the body's diff, else of the first attachment that has one. */
-    private static String patchId(String body, List<String> attachments) {
-        String id = PatchId.of(body);
+    /** The patch-id of the body's diff (its lines), else of the first attachment that has one. */
+    private static String patchId(String[] body, List<String> attachments) {
+        String id = PatchId.ofLines(body);
         if (id == null && attachments != null) {
             for (String a : attachments) {
                 id = PatchId.of(a);

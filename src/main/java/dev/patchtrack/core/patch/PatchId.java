@@ -38,6 +38,8 @@ public final class PatchId {
         boolean binary = false;
         String preOid = "";
         String postOid = "";
+        char[] chars = new char[256];
+        byte[] squeezed = new byte[256];
         for (String line : lines) {
             if (line.startsWith("\\ ") && line.length() + 1 > 12) {
                 continue; // "\ No newline at end of file" (git counts the newline in the length)
@@ -105,9 +107,20 @@ public final class PatchId {
             if (c == '+' || c == ' ') {
                 after--;
             }
-            byte[] squeezed = withoutSpace(line);
-            patchLength += squeezed.length;
-            ctx.update(squeezed);
+            if (squeezed.length < line.length()) {
+                chars = new char[Math.max(line.length(), 2 * chars.length)];
+                squeezed = new byte[chars.length];
+            }
+            line.getChars(0, line.length(), chars, 0);
+            int n = withoutSpaceAscii(chars, line.length(), squeezed);
+            if (n >= 0) {
+                ctx.update(squeezed, 0, n);
+            } else {
+                byte[] utf8 = withoutSpace(line);
+                n = utf8.length;
+                ctx.update(utf8);
+            }
+            patchLength += n;
         }
         if (patchLength == 0) {
             return null;
@@ -172,6 +185,24 @@ public final class PatchId {
 
     private static char at(String s, int i) {
         return i < s.length() ? s.charAt(i) : '\0';
+    }
+
+    /**
+     * {@link #withoutSpace} for an ASCII line (its {@code length} characters in {@code line}), written into
+     * {@code out}: the number of bytes, or -1 when the line is not ASCII.
+     */
+    private static int withoutSpaceAscii(char[] line, int length, byte[] out) {
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = line[i];
+            if (c >= 0x80) {
+                return -1;
+            }
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                out[n++] = (byte) c;
+            }
+        }
+        return n;
     }
 
     /** The line in UTF-8 without spaces, tabs, carriage returns or newlines (git's isspace). */

@@ -1,5 +1,6 @@
 package dev.patchtrack.core.patch;
 
+import dev.patchtrack.core.model.Keywords;
 import dev.patchtrack.core.model.ReplyScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class ReplyNames {
 
-    private static final Pattern PATCH_WORDS = Pattern.compile(
+    static final Pattern PATCH_WORDS = Pattern.compile(
             "(?i)\\bpatch(?:es)?\\s+#?(\\d{1,3})(?:\\s*/\\s*\\d{1,3})?((?:\\s*(?:,|and|&|-|to|\u2013)\\s*#?\\d{1,3}(?:\\s*/\\s*\\d{1,3})?)*)");
     private static final Pattern LIST_ITEM = Pattern.compile("(?i)(,|and|&|or|-|to|\u2013)\\s*#?(\\d{1,3})");
     private static final Pattern SUBJECT = Pattern.compile(
@@ -32,17 +33,17 @@ final class ReplyNames {
     private static final String NUMBER_LIST = "#?(\\d{1,3})(?:\\s*/\\s*\\d{1,3})?"
             + "((?:\\s*(?:,|and|&|or|-|to|\u2013)\\s*#?\\d{1,3}(?:\\s*/\\s*\\d{1,3})?)*)";
     /** "with the exception of patch 2", "except for patches 2 and 3", "other than 3/5". */
-    private static final Pattern EXCEPT = Pattern.compile("(?i)\\b(?:with\\s+the\\s+exception\\s+of|except(?:\\s+for)?"
+    static final Pattern EXCEPT = Pattern.compile("(?i)\\b(?:with\\s+the\\s+exception\\s+of|except(?:\\s+for)?"
             + "|other\\s+than|apart\\s+from|excluding|but\\s+not)\\s+(?:(?:the\\s+)?patch(?:es)?\\s+|(?=\\d{1,3}\\s*/\\s*\\d))"
             + NUMBER_LIST);
     /** "For the whole series:", "Either way, for the entire series:", "For the series:", "Both patches:". */
-    private static final Pattern WHOLE = Pattern.compile("(?i)\\b(?:for|to|on)\\s+(?:the\\s+|this\\s+)?(?:whole|entire|complete"
+    static final Pattern WHOLE = Pattern.compile("(?i)\\b(?:for|to|on)\\s+(?:the\\s+|this\\s+)?(?:whole|entire|complete"
             + "|full)\\s+(?:patch\\s*)?(?:series|set|patchset)\\b"
             + "|^\\s*(?:(?:either\\s+way|anyway|also|and|so),?\\s+)?for\\s+(?:the|this)\\s+(?:patch\\s*)?(?:series|set|patchset)\\s*[:,]"
             + "|^\\s*(?:for\\s+|to\\s+)?(?:both|all)\\s+(?:of\\s+)?(?:the\\s+|these\\s+)?(?:patches|of\\s+them)\\s*[:,]?\\s*$"
             + "|\\b(?:for|to)\\s+(?:both|all)\\s+(?:of\\s+)?(?:the\\s+|these\\s+)?patches\\b");
     /** A line that extends the trailers to the patches it names: "Same for patch 1/2.", "also for patch 3". */
-    private static final Pattern ALSO = Pattern.compile("(?i)\\b(?:same|also|ditto|likewise)\\b[^.]{0,15}?\\b(?:for|to|on)\\s+patch"
+    static final Pattern ALSO = Pattern.compile("(?i)\\b(?:same|also|ditto|likewise)\\b[^.]{0,15}?\\b(?:for|to|on)\\s+patch"
             + "|\\b(?:for|to)\\s+patch(?:es)?\\s+#?\\d[^.]{0,20}?\\b(?:too|as\\s+well)\\b"
             + "|^\\s*(?:and\\s+)?for\\s+patch(?:es)?\\s+#?\\d");
     private static final Pattern REVIEW_TRAILER = Pattern.compile("(?i)^\\s*(?:reviewed|acked|tested)-by\\s*:");
@@ -52,6 +53,13 @@ final class ReplyNames {
     private static final Pattern QUOTED_LIST_HEAD = Pattern.compile("^\\s*>\\s*\\S[^:]{0,80}\\(\\d{1,3}\\):\\s*$");
     /** More quoted list lines than this above the trailer is the whole list quoted: no narrowing. */
     private static final int MAX_QUOTED_TITLES = 3;
+
+    /** {@link #EXCEPT} needs one of these words. */
+    static final Keywords EXCEPT_WORDS = Keywords.of("except", "other", "apart", "excluding", "but");
+    /** {@link #WHOLE} needs one of these words ("set" in "patchset" too). */
+    static final Keywords WHOLE_WORDS = Keywords.of("series", "set", "patches", "them");
+    /** {@link #ALSO} needs this word, and {@link #PATCH_WORDS} is tried only on lines that hold it. */
+    static final Keywords PATCH_WORD = Keywords.of("patch");
 
     /** Numbers and normalized titles named, and what the reply says of its trailers' reach. */
     record Named(List<Integer> numbers, List<String> titles, ReplyScope scope) {
@@ -95,18 +103,19 @@ final class ReplyNames {
                 quotedTitles = quotedListTitles(quoteBlock);
             }
             inQuote = false;
-            if (!trailerSeen && WHOLE.matcher(l).find()) {
+            if (!trailerSeen && WHOLE_WORDS.in(l) && WHOLE.matcher(l).find()) {
                 whole = true;
             }
+            boolean patchWord = PATCH_WORD.in(l);
             List<int[]> excluded = new ArrayList<>(1);
-            if (Lines.containsIgnoreCase(l, "patch") || l.indexOf('/') > 0) {
+            if ((patchWord || l.indexOf('/') > 0) && EXCEPT_WORDS.in(l)) {
                 Matcher x = EXCEPT.matcher(l);
                 while (x.find()) {
                     numbersOf(x.group(1), x.group(2), except);
                     excluded.add(new int[] {x.start(), x.end()});
                 }
             }
-            boolean extends_ = ALSO.matcher(l).find();
+            boolean extends_ = patchWord && ALSO.matcher(l).find();
             if (l.indexOf('[') >= 0) {
                 Matcher s = SUBJECT.matcher(l);
                 if (s.find()) {
@@ -114,7 +123,7 @@ final class ReplyNames {
                     continue;
                 }
             }
-            if (Lines.containsIgnoreCase(l, "patch")) {
+            if (patchWord) {
                 Matcher m = PATCH_WORDS.matcher(l);
                 while (m.find()) {
                     if (inside(excluded, m.start())) {

@@ -123,6 +123,19 @@ public class PatchIdTest {
                 .isEqualTo(gitPatchId(tmp, sig));
     }
 
+    @Test
+    void nonAsciiAndLongLinesAgreeWithGit() {
+        String longLine = "x".repeat(300) + " \t " + "y".repeat(300);
+        String diff = "diff --git a/n.txt b/n.txt\nindex 1111111..2222222 100644\n--- a/n.txt\n+++ b/n.txt\n"
+                + "@@ -1,4 +1,5 @@\n ascii\n-caf\u00e9 na\u00efve\n+caf\u00e9  na\u00efve \u2014 \uD83E\uDD80\n"
+                + "+" + longLine + "\n \t tabs\r\n-" + "\u00fc".repeat(400) + "\n ende\n";
+        assertThat(PatchId.of(diff)).isNotNull().isEqualTo(gitPatchId(tmp, diff));
+        assertThat(PatchId.of(diff.replace("\u00e9  na", "\u00e9 na"))).as("white space does not count")
+                .isEqualTo(PatchId.of(diff));
+        assertThat(PatchId.of(diff.replace("\uD83E\uDD80", "\uD83E\uDD81"))).as("every character counts")
+                .isNotEqualTo(PatchId.of(diff));
+    }
+
     private static String lines(String format, int n) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) {
