@@ -3,6 +3,7 @@ package dev.patchtrack.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -423,6 +424,14 @@ public interface PatchtrackConfig {
          */
         @WithDefault("4194304")
         long batchBytes();
+
+        /**
+         * Threads that parse, analyse and encode batches while the batch before is stored; left out,
+         * one per core up to 4. Batches are still stored one at a time in the order read; at most this
+         * many plus one wait prepared in memory.
+         */
+        @Min(value = 1, message = "must be at least 1 (left out: one per core, up to 4)")
+        OptionalInt prepareThreads();
 
         /**
          * Largest upload accepted by /api/import, in bytes; beyond it: 413. At most

@@ -20,15 +20,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -135,15 +140,20 @@ public class ImportService {
         Counts counts = new Counts();
         int batchSize = Math.max(1, config.imports().batchSize());
         long batchBytes = Math.max(1, config.imports().batchBytes());
-        // Parsing, analysing and encoding a batch (one thread) overlaps with storing the one before
-        // (this thread): batches are stored in the order read, each with its cursors.
-        ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "patchtrack-import-prepare");
+        // Batches are parsed, analysed and encoded on a pool of threads, each with its own parser and
+        // analyser, while this thread stores them one at a time in the order read, each with its
+        // cursors. At most threads + 1 batches are in flight, so memory stays bounded by batch-bytes.
+        int threads = prepareThreads(config.imports().prepareThreads());
+        AtomicInteger made = new AtomicInteger();
+        ExecutorService preparers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "patchtrack-import-prepare-" + made.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        Preparation preparation = new Preparation(new MailParser(limits), new PatchAnalyzer(), listName);
-        Future<Prepared> inFlight = null;
+        Supplier<Preparation> preparation =
+                () -> new Preparation(new MailParser(limits), new PatchAnalyzer(), listName);
+        ThreadLocal<Preparation> own = ThreadLocal.withInitial(preparation);
+        Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
         try {
             List<MailFeed.Item> items = new ArrayList<>();
             Map<String, String> cursors = new LinkedHashMap<>();
@@ -161,14 +171,13 @@ public class ImportService {
                     }
                     // a batch ends at its count or its bytes: a few huge messages never fill the heap
                     if (items.size() >= batchSize || bytes >= batchBytes) {
-                        Future<Prepared> next = preparer.submit(preparation.of(items, cursors));
+                        inFlight.add(preparers.submit(Preparation.work(own, items, cursors)));
                         items = new ArrayList<>();
                         cursors = new LinkedHashMap<>();
                         bytes = 0;
-                        if (inFlight != null) {
-                            store(await(inFlight), counts, hook);
+                        while (inFlight.size() > threads) {
+                            store(await(inFlight.remove()), counts, hook);
                         }
-                        inFlight = next;
                         progress.update(feed.bytesRead(), counts.read);
                     }
                 }
@@ -177,15 +186,14 @@ public class ImportService {
                         Problem.of(Problem.Code.INPUT_UNREADABLE, "input could not be read: " + e.getMessage()));
                 counts.failure = e;
             }
-            if (inFlight != null) {
-                store(await(inFlight), counts, hook);
-                inFlight = null;
+            while (!inFlight.isEmpty()) {
+                store(await(inFlight.remove()), counts, hook);
             }
             if (!items.isEmpty() || !cursors.isEmpty()) {
-                store(preparation.now(items, cursors), counts, hook);
+                store(preparation.get().now(items, cursors), counts, hook);
             }
         } finally {
-            preparer.shutdownNow();
+            preparers.shutdownNow();
         }
         progress.update(feed.bytesRead(), counts.read);
         for (Problem p : feed.problems()) { // about the input as a whole, so reported without an offset
@@ -203,6 +211,11 @@ public class ImportService {
             throw new PartialImport(summary, counts.failure);
         }
         return summary;
+    }
+
+    /** Threads that prepare batches: the setting, or one per core up to 4. */
+    static int prepareThreads(OptionalInt setting) {
+        return setting.orElse(Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /** The prepared batch, or what went wrong preparing it. */
@@ -258,11 +271,15 @@ public class ImportService {
     /** Parses, analyses and encodes batches; used by one thread at a time. */
     private record Preparation(MailParser parser, PatchAnalyzer analyzer, String listName) {
 
-        /** The work for another thread; the lists are copied, the caller may reuse its own. */
-        Callable<Prepared> of(List<MailFeed.Item> items, Map<String, String> cursors) {
+        /**
+         * The work for a pool thread, done with that thread's own preparation; the lists are copied,
+         * the caller may reuse its own.
+         */
+        static Callable<Prepared> work(ThreadLocal<Preparation> own, List<MailFeed.Item> items,
+                                       Map<String, String> cursors) {
             List<MailFeed.Item> mine = List.copyOf(items);
             Map<String, String> cursorCopy = Map.copyOf(cursors);
-            return () -> now(mine, cursorCopy);
+            return () -> own.get().now(mine, cursorCopy);
         }
 
         Prepared now(List<MailFeed.Item> items, Map<String, String> cursors) {
