@@ -427,10 +427,10 @@ public interface PatchtrackConfig {
 
         /**
          * Threads that parse, analyse and encode batches while the batch before is stored; left out,
-         * one per core up to 4. Batches are still stored one at a time in the order read; at most this
+         * one per core but one, 1 to 4. Batches are still stored one at a time in the order read; at most this
          * many plus one wait prepared in memory.
          */
-        @Min(value = 1, message = "must be at least 1 (left out: one per core, up to 4)")
+        @Min(value = 1, message = "must be at least 1 (left out: one per core but one, 1 to 4)")
         OptionalInt prepareThreads();
 
         /**

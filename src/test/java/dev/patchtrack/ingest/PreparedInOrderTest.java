@@ -79,10 +79,10 @@ class PreparedInOrderTest {
     }
 
     @Test
-    void preparingThreadsDefaultToOnePerCoreUpToFour() {
+    void preparingThreadsDefaultToOnePerCoreButTheStoringOneUpToFour() {
         assertThat(ImportService.prepareThreads(OptionalInt.of(3))).isEqualTo(3);
         assertThat(ImportService.prepareThreads(OptionalInt.empty()))
-                .isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors())).isPositive();
+                .isEqualTo(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
     }
 
     /** Batches of two, the last of one, each committing the cursor of its last message. */
