@@ -7,10 +7,10 @@
 # and messages (more URLs than the service keeps answers for, in a cycle), so nearly every request
 # is rendered: the share of requests answered from kept bytes is printed for each run, and the
 # service's CPU time per request.
-#   bench/api.sh            30 s per endpoint, 2 threads, 32 connections
+#   bench/api.sh            30 s per endpoint (BENCH_DURATION), 2 threads, 32 connections
 #   bench/api.sh --smoke    2 s per endpoint, on the smoke database
 source "$(dirname "$0")/lib.sh"
-duration=30s
+duration=${BENCH_DURATION:-30s}
 if [ "${1:-}" = "--smoke" ]; then duration=2s; fi
 port=${BENCH_PORT:-8089}
 if ! command -v wrk >/dev/null; then

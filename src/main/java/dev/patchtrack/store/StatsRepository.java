@@ -215,7 +215,7 @@ public class StatsRepository {
         }
 
         <T> List<T> list(Jdbc jdbc, Jdbc.RowMapper<T> mapper) {
-            return jdbc.list(sql.toString(), params, mapper);
+            return jdbc.scan(sql.toString(), params, mapper);
         }
     }
 }
