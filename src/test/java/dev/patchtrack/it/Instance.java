@@ -114,6 +114,9 @@ final class Instance implements AutoCloseable {
     static Process java(Path dir, String name, List<String> jvm, Map<String, String> env, Map<String, String> props,
                         String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // C1 only, as for the test JVM (surefire's argLine): these processes live seconds to a minute,
+        // and C2's compiles cost them more CPU than they win back
+        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.addAll(jvm);
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
