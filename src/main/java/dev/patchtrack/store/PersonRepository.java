@@ -3,6 +3,7 @@ package dev.patchtrack.store;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.mail.Mailmap;
 import dev.patchtrack.core.model.Address;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -127,10 +128,14 @@ public class PersonRepository {
             }
         }
         if (!rows.isEmpty()) {
-            // a concurrent import may create the same people: whoever comes second finds them
-            jdbc.insertIfAbsent("person", "email", List.of("id", "email", "name", "name_seen_at"), rows,
+            // A concurrent import or derivation may create the same people: whoever comes second finds
+            // them. They are created in a transaction of their own, committed at once, so that two
+            // transactions meeting the same new person do not wait for each other's end (derivations of
+            // groups side by side would take turns); a person whose mail then rolls back stays, unreferenced.
+            QuarkusTransaction.requiringNew().run(() -> jdbc.insertIfAbsent("person", "email",
+                    List.of("id", "email", "name", "name_seen_at"), rows,
                     new int[] {java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
-                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE});
+                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE}));
             jdbc.listIn("SELECT email, id FROM person WHERE email IN ({in})", created,
                     rs -> Map.entry(rs.getString("email"), rs.getLong("id"))).forEach(e -> ids.put(e.getKey(), e.getValue()));
         }
