@@ -231,61 +231,32 @@ public class LinkKeyRepository {
 
     /**
      * The whole store cut into groups of messages that share no key with any other group, each group
-     * whole (the messages of one stored series count as sharing a key, so that no stored series is
-     * split between lists), packed into lists of about {@code target} messages (a group larger than that is a list of
+     * whole (the messages of one stored series, its patches, cover letters and the messages it is keyed
+     * by, count as sharing a key, so that no stored series is split between lists), packed into lists of about {@code target} messages (a group larger than that is a list of
      * its own). One pass over the key index, ordered by key, with a union-find over message keys.
      */
     public List<List<Long>> components(int target) {
-        Map<Long, Integer> index = new HashMap<>();
-        List<Long> pkOf = new ArrayList<>();
-        int[][] parent = {new int[1024]};
+        Grouping grouping = new Grouping();
         em.unwrap(Session.class).doWork(c -> {
             for (String sql : new String[] {"SELECT key_hash, message_pk FROM message_link ORDER BY key_hash",
                     "SELECT r.series_id, p.message_pk FROM patch p JOIN revision r ON r.id = p.revision_id"
                             + " UNION ALL SELECT series_id, cover_message_pk FROM revision WHERE cover_message_pk IS NOT NULL"
-                            + " ORDER BY 1"}) {
+                            + " UNION ALL " + KEYED_BY + " ORDER BY 1"}) {
                 try (Statement st = c.createStatement()) {
                     st.setFetchSize(10_000);
                     try (ResultSet rs = st.executeQuery(sql)) {
                         boolean keys = sql.contains("message_link");
-                        long group = 0;
-                        boolean active = false;
-                        List<Integer> members = new ArrayList<>();
                         while (rs.next()) {
-                            long key = rs.getLong(1);
-                            long pk = rs.getLong(2);
-                            Integer node = index.get(pk);
-                            if (node == null) {
-                                node = pkOf.size();
-                                index.put(pk, node);
-                                pkOf.add(pk);
-                                if (node >= parent[0].length) {
-                                    parent[0] = java.util.Arrays.copyOf(parent[0], parent[0].length * 2);
-                                }
-                                parent[0][node] = node;
-                            }
-                            long g = keys ? LinkKeys.group(key) : key;
-                            if (members.isEmpty() || g != group) {
-                                unionAll(parent[0], members, active);
-                                members.clear();
-                                active = false;
-                                group = g;
-                            }
-                            members.add(node);
-                            active |= !keys || LinkKeys.active(key);
+                            grouping.add(rs.getLong(1), keys, rs.getLong(2));
                         }
-                        unionAll(parent[0], members, active);
+                        grouping.end();
                     }
                 }
             }
         });
-        Map<Integer, List<Long>> groups = new HashMap<>();
-        for (int i = 0; i < pkOf.size(); i++) {
-            groups.computeIfAbsent(UnionFind.find(parent[0], i), k -> new ArrayList<>()).add(pkOf.get(i));
-        }
         List<List<Long>> out = new ArrayList<>();
         List<Long> current = new ArrayList<>();
-        for (List<Long> g : groups.values()) {
+        for (List<Long> g : grouping.groups()) {
             if (!current.isEmpty() && current.size() + g.size() > target) {
                 out.add(current);
                 current = new ArrayList<>();
@@ -296,6 +267,109 @@ public class LinkKeyRepository {
             out.add(current);
         }
         return out;
+    }
+
+    /**
+     * The stored series each message is the key of (as its series' or one of its revisions' key),
+     * whether or not it is still among their patches: what {@link SeriesRepository#seriesTouching}
+     * finds by Message-ID, so a group holds the stored series it will reconcile.
+     */
+    private static final String KEYED_BY = "SELECT s.id AS series_id, m.id AS message_pk FROM series s"
+            + " JOIN message m ON m.message_id = s.series_key"
+            + " UNION ALL SELECT r.series_id, m.id FROM revision r JOIN message m ON m.message_id = r.revision_key";
+
+    /**
+     * {@link #components} among these messages only, which must be closed under keys and stored series
+     * (what {@link #closure} grows to), dealt into at most {@code parts} lists of about the same size,
+     * each group whole: lists that can be derived side by side.
+     */
+    public List<List<Long>> componentsAmong(Collection<Long> pks, int parts) {
+        record Row(long key, boolean keys, long pk) {
+        }
+        List<Long> all = List.copyOf(new HashSet<>(pks));
+        List<Row> rows = new ArrayList<>(jdbc.listIn("SELECT key_hash, message_pk FROM message_link WHERE message_pk IN ({in})",
+                all, rs -> new Row(rs.getLong("key_hash"), true, rs.getLong("message_pk"))));
+        rows.sort(java.util.Comparator.comparingLong(Row::key));
+        List<Row> members = new ArrayList<>(jdbc.listIn("SELECT r.series_id, p.message_pk FROM patch p"
+                + " JOIN revision r ON r.id = p.revision_id WHERE p.message_pk IN ({in})", all,
+                rs -> new Row(rs.getLong("series_id"), false, rs.getLong("message_pk"))));
+        members.addAll(jdbc.listIn("SELECT series_id, cover_message_pk FROM revision WHERE cover_message_pk IN ({in})", all,
+                rs -> new Row(rs.getLong("series_id"), false, rs.getLong("cover_message_pk"))));
+        members.addAll(jdbc.listIn("SELECT s.id, m.id AS message_pk FROM message m JOIN series s ON s.series_key = m.message_id"
+                + " WHERE m.id IN ({in})", all, rs -> new Row(rs.getLong("id"), false, rs.getLong("message_pk"))));
+        members.addAll(jdbc.listIn("SELECT r.series_id, m.id AS message_pk FROM message m"
+                + " JOIN revision r ON r.revision_key = m.message_id WHERE m.id IN ({in})", all,
+                rs -> new Row(rs.getLong("series_id"), false, rs.getLong("message_pk"))));
+        members.sort(java.util.Comparator.comparingLong(Row::key));
+        Grouping grouping = new Grouping();
+        all.forEach(grouping::node); // a message with no key and no series is a group of its own
+        for (List<Row> list : List.of(rows, members)) {
+            list.forEach(r -> grouping.add(r.key(), r.keys(), r.pk()));
+            grouping.end();
+        }
+        List<List<Long>> groups = new ArrayList<>(grouping.groups());
+        groups.sort(java.util.Comparator.comparingInt((List<Long> g) -> g.size()).reversed());
+        List<List<Long>> bins = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, parts); i++) {
+            bins.add(new ArrayList<>());
+        }
+        for (List<Long> g : groups) {
+            bins.stream().min(java.util.Comparator.comparingInt(List::size)).orElseThrow().addAll(g);
+        }
+        bins.removeIf(List::isEmpty);
+        return bins;
+    }
+
+    /**
+     * A union-find over messages, fed rows of (key, message) ordered by key: the messages of a key's
+     * group are joined when one of them holds it active (a row of a stored series' members always is).
+     */
+    private static final class Grouping {
+        private final Map<Long, Integer> index = new HashMap<>();
+        private final List<Long> pkOf = new ArrayList<>();
+        private int[] parent = new int[1024];
+        private final List<Integer> members = new ArrayList<>();
+        private long group;
+        private boolean active;
+
+        int node(long pk) {
+            Integer node = index.get(pk);
+            if (node == null) {
+                node = pkOf.size();
+                index.put(pk, node);
+                pkOf.add(pk);
+                if (node >= parent.length) {
+                    parent = java.util.Arrays.copyOf(parent, parent.length * 2);
+                }
+                parent[node] = node;
+            }
+            return node;
+        }
+
+        void add(long key, boolean keys, long pk) {
+            int node = node(pk);
+            long g = keys ? LinkKeys.group(key) : key;
+            if (members.isEmpty() || g != group) {
+                end();
+                group = g;
+            }
+            members.add(node);
+            active |= !keys || LinkKeys.active(key);
+        }
+
+        void end() {
+            unionAll(parent, members, active);
+            members.clear();
+            active = false;
+        }
+
+        Collection<List<Long>> groups() {
+            Map<Integer, List<Long>> groups = new HashMap<>();
+            for (int i = 0; i < pkOf.size(); i++) {
+                groups.computeIfAbsent(UnionFind.find(parent, i), k -> new ArrayList<>()).add(pkOf.get(i));
+            }
+            return groups.values();
+        }
     }
 
     private static void unionAll(int[] root, List<Integer> nodes, boolean active) {
