@@ -434,6 +434,20 @@ public interface PatchtrackConfig {
         OptionalInt prepareThreads();
 
         /**
+         * Threads that derive groups of messages side by side, each group in a transaction of its own
+         * (groups share no key and no stored series, so none changes what another derives); left out,
+         * one per core but one (the database's), 1 to 4. A derivation of fewer than derive-split
+         * messages runs on one thread.
+         */
+        @Min(value = 1, message = "must be at least 1 (left out: one per core but one, 1 to 4)")
+        OptionalInt deriveThreads();
+
+        /** Messages a derivation must reach before it is split among the derive-threads. */
+        @WithDefault("1000")
+        @Min(value = 1, message = "must be at least 1")
+        int deriveSplit();
+
+        /**
          * Largest upload accepted by /api/import, in bytes; beyond it: 413. At most
          * quarkus.http.limits.max-body-size, which caps every request.
          */

@@ -48,6 +48,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -117,6 +123,9 @@ public class SeriesRebuilder {
 
     @Inject
     Meters meters;
+
+    @Inject
+    dev.patchtrack.config.PatchtrackConfig config;
 
     /**
      * The full pass: every series derived again from every stored message (after a change of the rules,
@@ -212,19 +221,23 @@ public class SeriesRebuilder {
                 pks = closed;
             }
         });
-        LOG.infof("%d changed messages reach %d messages (%d ms)", seeds.size(), closure.size(),
-                (System.nanoTime() - start) / 1_000_000);
-        return rebuildChunks(List.of(List.copyOf(closure)), false, start);
+        int threads = deriveThreads(config.imports().deriveThreads());
+        List<List<Long>> parts = closure.size() < config.imports().deriveSplit() || threads == 1
+                ? List.of(List.copyOf(closure))
+                : QuarkusTransaction.requiringNew().call(() -> linkKeys.componentsAmong(closure, threads));
+        LOG.infof("%d changed messages reach %d messages in %d part(s) (%d ms)", seeds.size(), closure.size(),
+                parts.size(), (System.nanoTime() - start) / 1_000_000);
+        return rebuildChunks(parts, false, start);
     }
 
     /** Derives and reconciles each group of messages in a transaction of its own; sums what they did. */
     private Summary rebuildChunks(List<List<Long>> chunks, boolean dropTheRest, long start) {
         int[] sums = new int[9];
-        Set<Long> touched = new HashSet<>();
+        Set<Long> touched = ConcurrentHashMap.newKeySet();
         Classifier classifier = new Classifier(rules.load());
         BotChecks bots = new BotChecks(checkRules.load());
-        for (List<Long> chunk : chunks) {
-            add(sums, deriveGroup(chunk, classifier, bots, dropTheRest ? touched : null));
+        for (Summary s : deriveGroups(chunks, classifier, bots, dropTheRest ? touched : null)) {
+            add(sums, s);
         }
         if (dropTheRest) {
             Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
@@ -251,6 +264,70 @@ public class SeriesRebuilder {
                 summary.series(), summary.revisions(), summary.seriesWritten(), summary.revisionsWritten(),
                 summary.patchesWritten(), summary.trailersWritten(), summary.deleted(), millis);
         return summary;
+    }
+
+    /**
+     * Each list of groups in a transaction of its own, side by side on up to derive-threads threads
+     * (the lists share no key and no stored series, so the order they commit in changes nothing); what
+     * each did, in the order given. The first failure ends the pass once the lists under way are done.
+     */
+    private List<Summary> deriveGroups(List<List<Long>> chunks, Classifier classifier, BotChecks bots, Set<Long> touched) {
+        int threads = Math.min(chunks.size(), deriveThreads(config.imports().deriveThreads()));
+        if (threads <= 1) {
+            List<Summary> out = new ArrayList<>();
+            for (List<Long> chunk : chunks) {
+                out.add(deriveGroup(chunk, classifier, bots, touched));
+            }
+            return out;
+        }
+        AtomicInteger made = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "patchtrack-derive-" + made.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Summary>> futures = new ArrayList<>();
+            for (List<Long> chunk : chunks) {
+                futures.add(pool.submit(() -> deriveGroup(chunk, classifier, bots, touched)));
+            }
+            List<Summary> out = new ArrayList<>();
+            for (Future<Summary> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    futures.forEach(other -> other.cancel(false));
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    futures.forEach(other -> other.cancel(true));
+                    throw new IllegalStateException("derivation interrupted", e);
+                }
+            }
+            return out;
+        } finally {
+            // none outlives the pass: a failure waits for the lists under way (each commits or rolls back)
+            pool.shutdown();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The derive-threads setting, or one per core but one, 1 to 4: each derivation keeps a database
+     * backend about as busy as itself (on 2 cores, two side by side measured no faster than one).
+     */
+    static int deriveThreads(java.util.OptionalInt setting) {
+        return setting.orElse(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
     }
 
     /**
