@@ -44,6 +44,11 @@ public class PatchtrackMain implements QuarkusApplication {
             // plain JDBC on the embedded file, without starting the service: it works when the service cannot start
             System.exit(backupCommand(List.of(args), System.out, System.err));
         }
+        // help, an unknown command, bad arguments and missing files are answered at once, not after a start
+        int answered = answerBeforeStart(List.of(args), System.out, System.err);
+        if (answered != NEEDS_SERVICE) {
+            System.exit(answered);
+        }
         if (!Fatal.jvmExitsOnOutOfMemory()) {
             System.err.println("patchtrack: the JVM runs without -XX:+ExitOnOutOfMemoryError; patchtrack ends itself on the"
                     + " out-of-memory errors it sees, but give the option too (JDK_JAVA_OPTIONS=-XX:+ExitOnOutOfMemoryError)");
@@ -89,7 +94,7 @@ public class PatchtrackMain implements QuarkusApplication {
             return 0;
         }
         try {
-            return command(args);
+            return command(List.of(args), System.out, System.err);
         } catch (RuntimeException | Error e) {
             Fatal.exitIfOutOfMemory(e);
             throw e;
@@ -125,33 +130,100 @@ public class PatchtrackMain implements QuarkusApplication {
         }
     }
 
-    private int command(String... args) {
-        return switch (args[0]) {
-            case "import" -> importCommand(List.of(args).subList(1, args.length), System.out, System.err);
-            case "reclassify" -> {
-                System.err.println("reclassifying all series from the stored mail...");
-                SeriesRebuilder.Summary s = rebuilder.rebuild();
-                System.out.printf("reclassified %,d series (%,d revisions) from %,d messages in %.1f s; %,d series and"
-                                + " %,d revisions changed, %,d events%n", s.series(), s.revisions(), s.messages(),
-                        s.millis() / 1000.0, s.seriesWritten(), s.revisionsWritten(), s.events());
-                System.out.printf("reclassified %,d LWN articles%n", articleClassifier.reclassifyAll());
-                yield 0;
-            }
-            case "audit" -> auditCommand(List.of(args).subList(1, args.length), System.out, System.err);
-            case "trees" -> treesCommand(List.of(args).subList(1, args.length), System.out, System.err);
+    /** {@link #answerBeforeStart}'s answer when the command needs the service. */
+    static final int NEEDS_SERVICE = -1;
+
+    /**
+     * What a command line can be told before the service starts: help, an unknown command, bad
+     * arguments, files that are not there. The exit status, or {@link #NEEDS_SERVICE}. {@code main}
+     * asks it first, so a typo costs no start-up; {@link #command} asks it again, so the same rules hold
+     * however the command is reached.
+     */
+    static int answerBeforeStart(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("serve")) {
+            return NEEDS_SERVICE;
+        }
+        List<String> rest = args.subList(1, args.size());
+        switch (args.get(0)) {
             case "help", "--help", "-h" -> {
-                System.out.print(USAGE);
-                yield 0;
+                out.print(USAGE);
+                return 0;
+            }
+            case "import" -> {
+                ImportArgs a = importArgs(rest, err);
+                if (a == null) {
+                    return 2;
+                }
+                for (String file : a.files()) {
+                    String missing = file.equals("-") ? null : unreadable(file);
+                    if (missing != null) {
+                        err.println("import: " + file + ": " + missing + "; nothing was imported");
+                        return 1;
+                    }
+                }
+                return NEEDS_SERVICE;
+            }
+            case "audit" -> {
+                return auditArgs(rest, err) == null ? 2 : NEEDS_SERVICE;
+            }
+            case "reclassify", "trees" -> {
+                return NEEDS_SERVICE;
             }
             default -> {
-                System.err.print("unknown command: " + args[0] + "\n" + USAGE);
-                yield 2;
+                err.print("unknown command: " + args.get(0) + "\n" + USAGE);
+                return 2;
             }
+        }
+    }
+
+    /** Why a file given to {@code import} cannot be read, or null. */
+    private static String unreadable(String file) {
+        try {
+            Path p = Path.of(file);
+            if (!Files.exists(p)) {
+                return "no such file";
+            }
+            return Files.isRegularFile(p) && Files.isReadable(p) ? null : "not a readable file";
+        } catch (java.nio.file.InvalidPathException e) {
+            return "not a file name";
+        }
+    }
+
+    /**
+     * A command with its arguments (not {@code serve}, {@code backup} or {@code restore}), in this
+     * process: what {@link #run} does after the start, and what tests call on the running service.
+     */
+    public int command(List<String> args, PrintStream out, PrintStream err) {
+        int answered = answerBeforeStart(args, out, err);
+        if (answered != NEEDS_SERVICE) {
+            return answered;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "import" -> importCommand(importArgs(rest, err), out, err);
+            case "reclassify" -> reclassifyCommand(out, err);
+            case "audit" -> auditCommand(rest, out, err);
+            case "trees" -> treesCommand(rest, out, err);
+            default -> throw new IllegalArgumentException("not a command: " + args.get(0));
         };
     }
 
-    /** {@code audit [--kind K]... [--json]}: the counts per kind, then the findings (of the kinds given). */
-    public int auditCommand(List<String> args, PrintStream out, PrintStream err) {
+    private int reclassifyCommand(PrintStream out, PrintStream err) {
+        err.println("reclassifying all series from the stored mail...");
+        SeriesRebuilder.Summary s = rebuilder.rebuild();
+        out.printf("reclassified %,d series (%,d revisions) from %,d messages in %.1f s; %,d series and"
+                        + " %,d revisions changed, %,d events%n", s.series(), s.revisions(), s.messages(),
+                s.millis() / 1000.0, s.seriesWritten(), s.revisionsWritten(), s.events());
+        out.printf("reclassified %,d LWN articles%n", articleClassifier.reclassifyAll());
+        return 0;
+    }
+
+    /** The arguments of {@code audit}: the kinds asked for (none: all) and whether as JSON. */
+    record AuditArgs(java.util.Set<AuditKind> kinds, boolean json) {
+    }
+
+    /** {@code audit}'s arguments, or null after saying on {@code err} what is wrong with them. */
+    static AuditArgs auditArgs(List<String> args, PrintStream err) {
         java.util.Set<AuditKind> kinds = java.util.EnumSet.noneOf(AuditKind.class);
         boolean asJson = false;
         for (int i = 0; i < args.size(); i++) {
@@ -165,7 +237,7 @@ public class PatchtrackMain implements QuarkusApplication {
                 value = a.substring("--kind=".length());
             } else {
                 err.print("audit: unknown argument: " + a + "\n" + USAGE);
-                return 2;
+                return null;
             }
             if (value != null) {
                 for (String v : value.split(",")) {
@@ -175,14 +247,23 @@ public class PatchtrackMain implements QuarkusApplication {
                     java.util.Optional<AuditKind> k = AuditKind.fromWire(v);
                     if (k.isEmpty()) {
                         err.println("audit: unknown kind '" + v.strip() + "'; kinds are " + String.join(", ", AuditKind.wireNames()));
-                        return 2;
+                        return null;
                     }
                     kinds.add(k.get());
                 }
             }
         }
-        AuditService.Report r = audit.run(kinds);
-        if (asJson) {
+        return new AuditArgs(kinds, asJson);
+    }
+
+    /** {@code audit [--kind K]... [--json]}: the counts per kind, then the findings (of the kinds given). */
+    public int auditCommand(List<String> args, PrintStream out, PrintStream err) {
+        AuditArgs parsed = auditArgs(args, err);
+        if (parsed == null) {
+            return 2;
+        }
+        AuditService.Report r = audit.run(parsed.kinds());
+        if (parsed.json()) {
             java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
             java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
             r.counts().forEach((k, n) -> counts.put(k.wireName(), n));
@@ -236,7 +317,12 @@ public class PatchtrackMain implements QuarkusApplication {
         return status;
     }
 
-    int importCommand(List<String> args, PrintStream out, PrintStream err) {
+    /** The arguments of {@code import}: the list (null: from the mail) and the files. */
+    record ImportArgs(String list, List<String> files) {
+    }
+
+    /** {@code import}'s arguments, or null after saying on {@code err} what is wrong with them. */
+    static ImportArgs importArgs(List<String> args, PrintStream err) {
         String list = null;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -245,21 +331,27 @@ public class PatchtrackMain implements QuarkusApplication {
                 list = args.get(++i);
             } else if (a.startsWith("--list=")) {
                 list = a.substring("--list=".length());
-            } else if (a.startsWith("--") ) {
+            } else if (a.startsWith("--")) {
                 err.print("unknown option: " + a + "\n" + USAGE);
-                return 2;
+                return null;
             } else {
                 files.add(a);
             }
         }
         if (files.isEmpty()) {
             err.print("import: no file given\n" + USAGE);
-            return 2;
+            return null;
         }
         if (list != null && !ImportService.validListName(list)) {
             err.println("import: not a list name: " + list);
-            return 2;
+            return null;
         }
+        return new ImportArgs(list, List.copyOf(files));
+    }
+
+    private int importCommand(ImportArgs args, PrintStream out, PrintStream err) {
+        String list = args.list();
+        List<String> files = args.files();
         int status = 0;
         for (String file : files) {
             try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {

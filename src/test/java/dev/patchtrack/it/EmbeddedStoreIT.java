@@ -33,6 +33,10 @@ class EmbeddedStoreIT {
         Map<String, String> props = new LinkedHashMap<>(Instance.database(dir, false));
         Path zip = dir.resolve("backup.zip");
         String mbox = corpus.mbox().toString();
+        // a typo is answered before the service starts: the database is not even created
+        String typo = run(Instance.java(dir, "typo", props, "improt", mbox), dir, "typo", 2);
+        assertThat(typo).contains("unknown command: improt").contains("usage:");
+        assertThat(dir.resolve("db.mv.db")).doesNotExist();
         run(Instance.java(dir, "import", props, "import", "--list", "rust-for-linux", mbox), dir, "import", 0);
 
         try (Instance svc = Instance.start("svc", dir, props)) {
