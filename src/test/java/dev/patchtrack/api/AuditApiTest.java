@@ -9,7 +9,10 @@ import dev.patchtrack.core.audit.AuditKind;
 import dev.patchtrack.ingest.PatchtrackMain;
 import dev.patchtrack.support.Corpus;
 import dev.patchtrack.support.Database;
+import dev.patchtrack.support.RealArchives;
+import dev.patchtrack.support.RealMail;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Order;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -19,11 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The audit over the real kbuild and pci mail, through GET /api/audit and the audit command. */
 @QuarkusTest
+@Order(5) // shares its import of the real archives: support.RealArchives
 class AuditApiTest {
 
     @Inject
@@ -31,11 +34,6 @@ class AuditApiTest {
 
     @Inject
     PatchtrackMain main;
-
-    @BeforeEach
-    void clean() {
-        database.clear();
-    }
 
     private static void importReal(String file, String list) throws IOException {
         ImportAndReadTest.upload(Files.readAllBytes(Corpus.SHARED.resolve("corpus/real/" + file)), list);
@@ -47,7 +45,7 @@ class AuditApiTest {
 
     @Test
     void theRealMailIsAuditedThroughTheApiAndTheCommand() throws IOException {
-        importReal("linux-kbuild-rust.mbox.gz", "linux-kbuild");
+        RealArchives.hold(database, RealMail.Archive.KBUILD);
         Map<String, Integer> kbuild = counts();
         System.out.println("audit counts, linux-kbuild-rust: " + kbuild);
         assertThat(kbuild.get("duplicate-message-id")).isEqualTo(4);

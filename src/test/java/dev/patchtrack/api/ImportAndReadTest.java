@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchtrack.support.Corpus;
 import dev.patchtrack.support.Database;
-import dev.patchtrack.support.RealMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -51,20 +50,6 @@ class ImportAndReadTest {
                 .queryParam("list", list)
                 .when().post("/api/import")
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    private static Class<?> realFor;
-
-    /**
-     * An empty database with one real archive imported, once for all the tests of {@code testClass} (which
-     * run one after another; another class may have cleared it before).
-     */
-    static void realOnce(Database database, RealMail.Archive archive, Class<?> testClass) {
-        if (realFor != testClass) {
-            database.clear();
-            upload(RealMail.bytes(archive), archive.list);
-            realFor = testClass;
-        }
     }
 
     @Test

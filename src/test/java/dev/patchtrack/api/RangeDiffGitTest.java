@@ -8,10 +8,12 @@ import dev.patchtrack.core.mail.MailParser;
 import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.patch.RangeDiff;
 import dev.patchtrack.support.Database;
+import dev.patchtrack.support.RealArchives;
 import dev.patchtrack.support.GitRepo;
 import dev.patchtrack.support.Preimage;
 import dev.patchtrack.support.RealMail;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Order;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * the same patches with the same marks, from the mail alone.
  */
 @QuarkusTest
+@Order(2) // shares its import of the real archives: support.RealArchives
 class RangeDiffGitTest {
 
     static final Pattern GIT_LINE = Pattern.compile("^\\s*(\\d+|-):\\s+[0-9a-f-]+ ([=!<>])\\s+(\\d+|-):\\s+[0-9a-f-]+ .*$");
@@ -42,7 +45,7 @@ class RangeDiffGitTest {
 
     @BeforeEach
     void importOnce() {
-        ImportAndReadTest.realOnce(database, RealMail.Archive.KBUILD, RangeDiffGitTest.class);
+        RealArchives.hold(database, RealMail.Archive.KBUILD);
     }
 
     @Test

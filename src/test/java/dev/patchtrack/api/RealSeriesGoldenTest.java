@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchtrack.support.Database;
+import dev.patchtrack.support.RealArchives;
 import dev.patchtrack.support.RealMail;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Order;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * and the trailers collected from replies for the patches a golden lists.
  */
 @QuarkusTest
+@Order(4) // shares its import of the real archives: support.RealArchives
 class RealSeriesGoldenTest {
 
     private static final Path GOLDENS = Path.of("src/test/resources/fixtures/real");
@@ -46,10 +49,7 @@ class RealSeriesGoldenTest {
 
     @BeforeEach
     void importBothFiles() {
-        database.clear();
-        for (RealMail.Archive a : RealMail.Archive.values()) {
-            ImportAndReadTest.upload(RealMail.bytes(a), a.list);
-        }
+        RealArchives.hold(database, RealMail.Archive.values());
     }
 
     @Test

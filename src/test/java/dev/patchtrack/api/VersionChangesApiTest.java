@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.support.Database;
+import dev.patchtrack.support.RealArchives;
 import dev.patchtrack.support.RealMail;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Order;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.HashSet;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * range-diff endpoint gives, with the changelog its author wrote.
  */
 @QuarkusTest
+@Order(1) // shares its import of the real archives: support.RealArchives
 class VersionChangesApiTest {
 
     static final String SHADOW_V3 = "20240704-shadow-call-stack-v3-0-d11c7a6ebe30@google.com";
@@ -30,7 +33,7 @@ class VersionChangesApiTest {
 
     @BeforeEach
     void importOnce() {
-        ImportAndReadTest.realOnce(database, RealMail.Archive.KBUILD, VersionChangesApiTest.class);
+        RealArchives.hold(database, RealMail.Archive.KBUILD);
     }
 
     @Test

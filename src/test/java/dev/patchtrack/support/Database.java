@@ -25,4 +25,15 @@ public class Database {
         }
         dataVersion.bump();
     }
+
+    /**
+     * What changes whenever the data does: the data version every write path moves, and the count and
+     * newest id of the messages (which also tell one database from another).
+     */
+    @Transactional
+    public String fingerprint() {
+        Object version = em.createNativeQuery("SELECT version FROM data_version WHERE id = 1").getSingleResult();
+        Object[] messages = (Object[]) em.createNativeQuery("SELECT COUNT(*), MAX(id) FROM message").getSingleResult();
+        return version + ":" + messages[0] + ":" + messages[1];
+    }
 }

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.support.Database;
+import dev.patchtrack.support.RealArchives;
 import dev.patchtrack.support.RealMail;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Order;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -37,6 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * form, and keeps a screenshot of each page under {@code target/screenshots/}.
  */
 @QuarkusTest
+@Order(3) // shares its import of the real archives: support.RealArchives
 class BrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -93,8 +96,7 @@ class BrowserTest {
 
     @Test
     void everyPageInABrowser() throws IOException {
-        database.clear();
-        WebPagesTest.importReal(RealMail.Archive.KBUILD);
+        RealArchives.hold(database, RealMail.Archive.KBUILD);
         JsonPath all = given().get("/api/series").jsonPath();
 
         // the list, as the API lists it
