@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchtrack.support.Corpus;
 import dev.patchtrack.support.Database;
+import dev.patchtrack.support.MboxUpload;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -44,12 +45,7 @@ class ImportAndReadTest {
     }
 
     static JsonPath upload(byte[] body, String list) {
-        return given().header("Authorization", "Bearer test-token")
-                .contentType("application/mbox")
-                .body(body)
-                .queryParam("list", list)
-                .when().post("/api/import")
-                .then().statusCode(200).extract().jsonPath();
+        return MboxUpload.post(body, list);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchtrack.support.Corpus;
 import dev.patchtrack.support.Database;
+import dev.patchtrack.support.MboxUpload;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -42,8 +43,7 @@ class TruthTopicsAndVerdictsTest {
     void topicsNaksAndAppliedMatchTheTruthFile() throws IOException {
         database.clear();
         Corpus.Generated corpus = Corpus.fixture(60, 13);
-        given().header("Authorization", "Bearer test-token").queryParam("list", "rust-for-linux")
-                .body(Files.readAllBytes(corpus.mbox())).post("/api/import").then().statusCode(200);
+        MboxUpload.post(Files.readAllBytes(corpus.mbox()), "rust-for-linux");
 
         Map<String, String> topicOfSeries = new LinkedHashMap<>();
         Map<String, String> headOfSeries = new HashMap<>();

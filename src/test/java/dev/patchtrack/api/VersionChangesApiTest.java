@@ -122,7 +122,7 @@ class VersionChangesApiTest {
     void importingTheSameMailAgainComparesNothingAgain() {
         List<Object> ids = given().get("/api/events?kind=revision-compared&limit=1000").then().statusCode(200).extract()
                 .jsonPath().getList("id");
-        ImportAndReadTest.upload(RealMail.bytes(RealMail.Archive.KBUILD), RealMail.Archive.KBUILD.list);
+        RealArchives.importAgain(database, RealMail.Archive.KBUILD);
         List<Object> again = given().get("/api/events?kind=revision-compared&limit=1000").then().statusCode(200).extract()
                 .jsonPath().getList("id");
         assertThat(ids).isNotEmpty();

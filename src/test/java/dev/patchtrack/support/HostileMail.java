@@ -31,8 +31,7 @@ public final class HostileMail {
     /** A cover letter, one patch and a review reply, all carrying the hostile text. */
     /** Imports {@link #mbox()} through the HTTP API, as a client would. */
     public static void importThroughApi() {
-        io.restassured.RestAssured.given().header("Authorization", "Bearer test-token").contentType("application/mbox")
-                .body(mbox()).queryParam("list", LIST).post("/api/import").then().statusCode(200);
+        MboxUpload.post(mbox(), LIST);
     }
 
     public static byte[] mbox() {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.support.Database;
+import dev.patchtrack.support.MboxUpload;
 import dev.patchtrack.support.RealMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -39,9 +40,7 @@ class WebPagesTest {
     }
 
     static void importReal(RealMail.Archive archive) {
-        given().header("Authorization", "Bearer test-token").contentType("application/mbox")
-                .body(RealMail.bytes(archive)).queryParam("list", archive.list)
-                .post("/api/import").then().statusCode(200);
+        MboxUpload.post(RealMail.bytes(archive), archive.list);
     }
 
     static Document page(String path) {
