@@ -67,10 +67,16 @@ class IncrementalDerivationTest {
         return out;
     }
 
+    private static Set<String> wholeSeries;
+
+    /** The series one import of the whole corpus gives: imported once, the first time a test asks. */
     private Set<String> importWhole() {
-        database.clear();
-        imports.importStream(new ByteArrayInputStream(corpus), "rust-for-linux", ImportService.Progress.NONE);
-        return SeriesSnapshot.take();
+        if (wholeSeries == null) {
+            database.clear();
+            imports.importStream(new ByteArrayInputStream(corpus), "rust-for-linux", ImportService.Progress.NONE);
+            wholeSeries = SeriesSnapshot.take();
+        }
+        return wholeSeries;
     }
 
     private Set<String> importParts(List<List<byte[]>> parts, boolean local) {
