@@ -12,7 +12,7 @@ import dev.patchtrack.store.ArticleRefEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.ArticleTopicEntity;
 import dev.patchtrack.store.SeriesEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public class ArticleViews {
     ArticleRepository articles;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     Views views;
@@ -64,7 +64,7 @@ public class ArticleViews {
         }
         List<SeriesEntity> linked = new ArrayList<>();
         for (Long id : seriesIds) {
-            series.findSeries(id).ifPresent(linked::add);
+            seriesLookups.findSeries(id).ifPresent(linked::add);
         }
         List<SeriesSummaryInfo> seriesInfo = views.summaries(linked);
         List<Problem> problems = Problem.decode(a.problems);

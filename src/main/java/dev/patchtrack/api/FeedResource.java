@@ -19,7 +19,7 @@ import dev.patchtrack.store.ItemSearch;
 import dev.patchtrack.store.MessageHeads;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -60,7 +60,7 @@ public class FeedResource {
     KnownValues known;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     ItemSearch search;
@@ -178,9 +178,9 @@ public class FeedResource {
 
     private Feed oneSeries(String id, String limit) {
         long sid = Ids.parse("id", id);
-        SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
+        SeriesEntity s = seriesLookups.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
         Map<Long, RevisionEntity> revisions = new HashMap<>();
-        series.revisionsOf(sid).forEach(r -> revisions.put(r.id, r));
+        seriesLookups.revisionsOf(sid).forEach(r -> revisions.put(r.id, r));
         List<Feed.Entry> entries = new ArrayList<>();
         for (EventEntity e : events.ofSeries(sid, limit(limit))) {
             RevisionEntity r = e.revisionId == null ? null : revisions.get(e.revisionId);

@@ -4,7 +4,7 @@ import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,7 +31,7 @@ public class MboxResource {
     Reads reads;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     Mboxes mboxes;
@@ -45,12 +45,12 @@ public class MboxResource {
                         @Parameter(description = Mboxes.BASE_PARAMETER) @QueryParam("base") String base) {
         return reads.call(() -> {
             long sid = Ids.parse("id", id);
-            SeriesEntity s = series.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
-            List<RevisionEntity> revisions = series.revisionsOf(sid);
+            SeriesEntity s = seriesLookups.findSeries(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
+            List<RevisionEntity> revisions = seriesLookups.revisionsOf(sid);
             RevisionEntity r = pick(revisions, version);
             boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
             boolean withBase = Boolean.TRUE.equals(Filters.bool("base", base));
-            List<PatchEntity> patches = series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList();
+            List<PatchEntity> patches = seriesLookups.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList();
             Set<Integer> missing = new TreeSet<>();
             for (int n = 1; n <= r.total; n++) {
                 missing.add(n);

@@ -8,7 +8,7 @@ import dev.patchtrack.core.patch.PatchParts;
 import dev.patchtrack.store.MessageEntity;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import dev.patchtrack.store.TrailerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class Mboxes {
             + " (unknown when the mail names none)";
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     MessageRepository messages;
@@ -81,7 +81,7 @@ public class Mboxes {
      * that, the first of them that names one gives (see {@link AmMbox#write(List, AmMbox.Base)}).
      */
     public Mbox forGitAm(List<PatchEntity> patches, boolean link, boolean base) {
-        List<TrailerEntity> given = series.trailersOf(patches.stream().map(p -> p.id).toList()).stream()
+        List<TrailerEntity> given = seriesLookups.trailersOf(patches.stream().map(p -> p.id).toList()).stream()
                 .filter(t -> CARRIED.contains(t.name)).toList();
         Map<Long, MessageEntity> sources = messages.byIds(given.stream().map(t -> t.sourceMessagePk)
                 .filter(java.util.Objects::nonNull).distinct().toList());
@@ -114,7 +114,7 @@ public class Mboxes {
 
     /** The base commit the cover letters of the patches' revisions name, else the first patch that names one. */
     private String baseCommit(List<PatchEntity> patches, List<AmMbox.Patch> bodies) {
-        List<Long> covers = series.revisionsByIds(patches.stream().map(p -> p.revisionId).distinct().toList()).stream()
+        List<Long> covers = seriesLookups.revisionsByIds(patches.stream().map(p -> p.revisionId).distinct().toList()).stream()
                 .map(r -> r.coverMessagePk).filter(java.util.Objects::nonNull).toList();
         for (Long pk : covers) {
             String commit = PatchParts.baseCommit(body(pk));

@@ -16,7 +16,7 @@ import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.Person;
 import dev.patchtrack.store.ReviewColumns;
 import dev.patchtrack.store.SeriesReads;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,7 +52,7 @@ public class MessageResource {
     MessageRepository messages;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     SeriesReads seriesReads;
@@ -187,7 +187,7 @@ public class MessageResource {
         } else {
             ArticleRepository.Target t = articles.resolve(List.of(m.messageId)).get(m.messageId);
             threadSeries = t == null ? null : t.seriesId();
-            seriesTitle = threadSeries == null ? null : series.titleOf(threadSeries);
+            seriesTitle = threadSeries == null ? null : seriesLookups.titleOf(threadSeries);
         }
         Set<Long> personIds = new HashSet<>();
         personIds.add(m.fromPersonId);

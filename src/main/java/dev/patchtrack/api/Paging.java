@@ -2,7 +2,7 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.PageInfo;
 import dev.patchtrack.config.PatchtrackConfig;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,7 +24,7 @@ public record Paging(int page, int perPage) {
     }
 
     /** This page of what a search found, its items mapped to records (inside the read that found them). */
-    public <E, T> PageInfo<T> page(SeriesRepository.Page<E> found, Function<List<E>, List<T>> map) {
+    public <E, T> PageInfo<T> page(SeriesLookups.Page<E> found, Function<List<E>, List<T>> map) {
         return new PageInfo<>(found.total(), page, perPage, map.apply(found.items()));
     }
 

@@ -7,7 +7,7 @@ import dev.patchtrack.store.CheckEntity;
 import dev.patchtrack.store.CheckRepository;
 import dev.patchtrack.store.MessageHeads;
 import dev.patchtrack.store.PatchEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -34,7 +34,7 @@ public class PatchChecks {
     CheckRepository checks;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     MessageHeads heads;
@@ -76,7 +76,7 @@ public class PatchChecks {
 
     /** The checks of a patch, oldest first, in the caller's transaction; 404 for an unknown patch. */
     public List<CheckInfo> of(long patchId) {
-        PatchEntity p = series.findPatch(patchId).orElseThrow(() -> ApiProblem.notFound("no patch " + patchId));
+        PatchEntity p = seriesLookups.findPatch(patchId).orElseThrow(() -> ApiProblem.notFound("no patch " + patchId));
         return ofMessages(List.of(p.messagePk)).getOrDefault(p.messagePk, List.of());
     }
 

@@ -2,7 +2,7 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.core.query.SearchQuery;
 import dev.patchtrack.store.ItemSearch;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public class PatchFilterParams extends FilterParams {
     public String series;
 
     /** The filters, validated: a bad value is a 400 naming its parameter. */
-    public ItemSearch.Filter filter(KnownValues known, SeriesRepository repository) {
+    public ItemSearch.Filter filter(KnownValues known, SeriesLookups repository) {
         ItemSearch.Filter f = filter(known);
         List<SearchQuery.Node> all = new ArrayList<>();
         if (f.q() != null) {

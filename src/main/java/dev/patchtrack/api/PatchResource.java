@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.PatchEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import dev.patchtrack.store.TreeRepository;
 import dev.patchtrack.api.dto.TreeCommitInfo;
 import dev.patchtrack.store.ItemSearch;
@@ -46,7 +46,7 @@ public class PatchResource {
     KnownValues known;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     ItemSearch search;
@@ -85,7 +85,7 @@ public class PatchResource {
     public Response list(@BeanParam PatchFilterParams params, @Context UriInfo uri) {
         return Paging.response(reads.call(() -> {
             Paging paging = Paging.of(params.page, params.perPage, config.api());
-            return paging.page(search.patches(params.filter(known, series), params.order(ItemSearch.PATCH_ORDER),
+            return paging.page(search.patches(params.filter(known, seriesLookups), params.order(ItemSearch.PATCH_ORDER),
                     paging.page(), paging.perPage()), views::patches);
         }), uri);
     }
@@ -119,7 +119,7 @@ public class PatchResource {
     public PatchInfo get(@Parameter(description = "the patch id", example = "42") @PathParam("id") String id) {
         long pid = Ids.parse("id", id);
         return reads.call(() -> {
-            PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
+            PatchEntity p = seriesLookups.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
             PatchParts parts = PatchParts.of(mboxes.body(p.messagePk));
             return views.patch(p).withInTree(trees.matchOf(p.messagePk).map(m -> new TreeCommitInfo(m.commit().tree(),
                     m.commit().sha(), m.commit().subject(), m.commit().committed(), m.commit().firstTag(),
@@ -172,7 +172,7 @@ public class PatchResource {
                          @Parameter(description = Mboxes.BASE_PARAMETER) @QueryParam("base") String base) {
         long pid = Ids.parse("id", id);
         return reads.call(() -> {
-            PatchEntity p = series.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
+            PatchEntity p = seriesLookups.findPatch(pid).orElseThrow(() -> ApiProblem.notFound("no patch " + pid));
             boolean withLink = !"false".equalsIgnoreCase(link == null ? "" : link.strip());
             Mboxes.Mbox mbox = mboxes.forGitAm(List.of(p), withLink, Boolean.TRUE.equals(Filters.bool("base", base)));
             return Mboxes.response(mbox, "patch-" + p.id + ".mbox");

@@ -2,7 +2,7 @@ package dev.patchtrack.api;
 
 import dev.patchtrack.api.dto.TopicCountInfo;
 import dev.patchtrack.service.Reads;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,7 @@ public class TopicResource {
     Reads reads;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @GET
     @Operation(summary = "Topics, each with its series counted per state")
@@ -34,7 +34,7 @@ public class TopicResource {
     public List<TopicCountInfo> list() {
         return reads.call(() -> {
             List<TopicCountInfo> out = new ArrayList<>();
-            for (Map.Entry<String, Map<String, Long>> e : series.topicStateCounts().entrySet()) {
+            for (Map.Entry<String, Map<String, Long>> e : seriesLookups.topicStateCounts().entrySet()) {
                 long total = e.getValue().values().stream().mapToLong(Long::longValue).sum();
                 out.add(new TopicCountInfo(e.getKey(), total, e.getValue()));
             }

@@ -35,7 +35,7 @@ import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.RevisionTopic;
 import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesReads;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import dev.patchtrack.store.SeriesTopic;
 import dev.patchtrack.store.TrailerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +57,7 @@ public class Views {
     VersionChangesService versionChanges;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     MessageHeads heads;
@@ -130,7 +130,7 @@ public class Views {
         refs.person(s.authorId).person(s.review.personId).message(s.review.messagePk).notices(applied);
         Set<String> dependencyKeys = new HashSet<>();
         revisions.forEach(r -> dependencyKeys.addAll(r.dependsOn));
-        Map<String, Long> dependencyIds = series.revisionIdsByKey(dependencyKeys);
+        Map<String, Long> dependencyIds = seriesLookups.revisionIdsByKey(dependencyKeys);
         revisions.forEach(r -> refs.person(r.authorId).person(r.review.personId).message(r.coverMessagePk)
                 .message(r.review.messagePk));
         patches.forEach(refs::patch);
@@ -254,9 +254,9 @@ public class Views {
     public List<PatchInfo> patches(List<PatchEntity> list) {
         List<Long> revisionIds = list.stream().map(p -> p.revisionId).distinct().toList();
         Map<Long, RevisionEntity> revisions = new HashMap<>();
-        series.revisionsByIds(revisionIds).forEach(r -> revisions.put(r.id, r));
-        List<TrailerEntity> trailers = series.trailersOf(list.stream().map(p -> p.id).toList());
-        List<AppliedNoticeEntity> notices = series.appliedOf(revisionIds);
+        seriesLookups.revisionsByIds(revisionIds).forEach(r -> revisions.put(r.id, r));
+        List<TrailerEntity> trailers = seriesLookups.trailersOf(list.stream().map(p -> p.id).toList());
+        List<AppliedNoticeEntity> notices = seriesLookups.appliedOf(revisionIds);
         Refs refs = new Refs().notices(notices).trailers(trailers);
         list.forEach(refs::patch);
         Map<Long, Person> people = heads.people(refs.personIds);

@@ -3,7 +3,7 @@ package dev.patchtrack.ingest;
 import dev.patchtrack.store.CheckRepository;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.RevisionEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,7 @@ public class CheckService {
     CheckRepository checks;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     SeriesRebuilder rebuilder;
@@ -29,8 +29,8 @@ public class CheckService {
     public long add(long patchId, String state, String context, String targetUrl, String description, String by) {
         long[] added = new long[1];
         long sid = QuarkusTransaction.requiringNew().call(() -> {
-            PatchEntity p = series.findPatch(patchId).orElseThrow(() -> new NotFound("no patch " + patchId));
-            Long seriesId = series.findRevision(p.revisionId).map((RevisionEntity r) -> r.seriesId).orElse(null);
+            PatchEntity p = seriesLookups.findPatch(patchId).orElseThrow(() -> new NotFound("no patch " + patchId));
+            Long seriesId = seriesLookups.findRevision(p.revisionId).map((RevisionEntity r) -> r.seriesId).orElse(null);
             added[0] = checks.add(p, seriesId, state, context, targetUrl, description, by).id;
             return seriesId == null ? -1L : seriesId;
         });

@@ -4,7 +4,8 @@ import dev.patchtrack.core.model.OverrideTarget;
 import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.RevisionEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.OverrideRepository;
+import dev.patchtrack.store.SeriesLookups;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,10 @@ import jakarta.inject.Inject;
 public class OverrideService {
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
+
+    @Inject
+    OverrideRepository overrides;
 
     @Inject
     SeriesRebuilder rebuilder;
@@ -27,7 +31,7 @@ public class OverrideService {
     public long setSeries(long sid, ReviewState state, String by, String note) {
         QuarkusTransaction.requiringNew().run(() -> {
             requireSeries(sid);
-            series.setOverride(OverrideTarget.SERIES, sid, sid, state, by, note);
+            overrides.setOverride(OverrideTarget.SERIES, sid, sid, state, by, note);
         });
         rebuilder.rebuildSeries(sid);
         return sid;
@@ -36,7 +40,7 @@ public class OverrideService {
     public long clearSeries(long sid, String by) {
         boolean had = QuarkusTransaction.requiringNew().call(() -> {
             requireSeries(sid);
-            return series.clearOverride(OverrideTarget.SERIES, sid, sid, by, true);
+            return overrides.clearOverride(OverrideTarget.SERIES, sid, sid, by, true);
         });
         if (!had) {
             throw new NotFound("series " + sid + " has no override");
@@ -48,7 +52,7 @@ public class OverrideService {
     public long setPatch(long pid, ReviewState state, String by, String note) {
         long sid = QuarkusTransaction.requiringNew().call(() -> {
             long s = seriesOfPatch(pid);
-            series.setOverride(OverrideTarget.PATCH, pid, s, state, by, note);
+            overrides.setOverride(OverrideTarget.PATCH, pid, s, state, by, note);
             return s;
         });
         rebuilder.rebuildSeries(sid);
@@ -59,7 +63,7 @@ public class OverrideService {
         long[] sid = new long[1];
         boolean had = QuarkusTransaction.requiringNew().call(() -> {
             sid[0] = seriesOfPatch(pid);
-            return series.clearOverride(OverrideTarget.PATCH, pid, sid[0], by, true);
+            return overrides.clearOverride(OverrideTarget.PATCH, pid, sid[0], by, true);
         });
         if (!had) {
             throw new NotFound("patch " + pid + " has no override");
@@ -69,12 +73,12 @@ public class OverrideService {
     }
 
     private void requireSeries(long sid) {
-        series.findSeries(sid).orElseThrow(() -> new NotFound("no series " + sid));
+        seriesLookups.findSeries(sid).orElseThrow(() -> new NotFound("no series " + sid));
     }
 
     private long seriesOfPatch(long pid) {
-        PatchEntity p = series.findPatch(pid).orElseThrow(() -> new NotFound("no patch " + pid));
-        return series.findRevision(p.revisionId).map((RevisionEntity r) -> r.seriesId)
+        PatchEntity p = seriesLookups.findPatch(pid).orElseThrow(() -> new NotFound("no patch " + pid));
+        return seriesLookups.findRevision(p.revisionId).map((RevisionEntity r) -> r.seriesId)
                 .orElseThrow(() -> new NotFound("no patch " + pid));
     }
 }

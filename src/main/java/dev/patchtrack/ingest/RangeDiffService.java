@@ -12,7 +12,7 @@ import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.ReadOnly;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public class RangeDiffService {
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     MessageRepository messages;
@@ -73,8 +73,8 @@ public class RangeDiffService {
     @Transactional
     public Result compare(long seriesId, Integer from, Integer to, int creationFactor) {
         readOnly.begin();
-        SeriesEntity s = series.findSeries(seriesId).orElseThrow(() -> new Refused(true, "id", "no series " + seriesId));
-        List<RevisionEntity> revisions = series.revisionsOf(seriesId);
+        SeriesEntity s = seriesLookups.findSeries(seriesId).orElseThrow(() -> new Refused(true, "id", "no series " + seriesId));
+        List<RevisionEntity> revisions = seriesLookups.revisionsOf(seriesId);
         if (revisions.size() < 2 && (from == null || to == null)) {
             throw new Refused(false, from == null ? "from" : "to", "series " + seriesId + " has one revision ("
                     + versions(revisions) + "): there is nothing to compare it with");
@@ -105,7 +105,7 @@ public class RangeDiffService {
 
     /** A revision's numbered patches in order: what range-diff compares. */
     List<PatchEntity> patchesOf(RevisionEntity r) {
-        return numbered(series.patchesOf(List.of(r.id)));
+        return numbered(seriesLookups.patchesOf(List.of(r.id)));
     }
 
     static List<PatchEntity> numbered(List<PatchEntity> patches) {

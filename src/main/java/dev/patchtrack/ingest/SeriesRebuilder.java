@@ -28,6 +28,8 @@ import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MailingList;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.OverrideRepository;
+import dev.patchtrack.store.SeriesLookups;
 import dev.patchtrack.store.SeriesRepository.AppliedRow;
 import dev.patchtrack.store.SeriesRepository.PatchRow;
 import dev.patchtrack.store.SeriesRepository.RevisionRow;
@@ -93,6 +95,12 @@ public class SeriesRebuilder {
 
     @Inject
     SeriesRepository series;
+
+    @Inject
+    SeriesLookups seriesLookups;
+
+    @Inject
+    OverrideRepository overrides;
 
     @Inject
     ListRepository lists;
@@ -191,7 +199,7 @@ public class SeriesRebuilder {
         lock.lock();
         try {
             long start = System.nanoTime();
-            Set<Long> seeds = QuarkusTransaction.requiringNew().call(() -> series.messagesOfSeries(List.of(seriesId)));
+            Set<Long> seeds = QuarkusTransaction.requiringNew().call(() -> seriesLookups.messagesOfSeries(List.of(seriesId)));
             return rebuildAffectedPks(seeds, start);
         } finally {
             lock.unlock();
@@ -213,7 +221,7 @@ public class SeriesRebuilder {
             pks.addAll(linkKeys.readBy(seeds));
             while (true) {
                 Set<Long> closed = linkKeys.closure(pks);
-                Set<Long> members = series.messagesOfSeries(series.seriesTouching(closed, messages.idsOf(closed)));
+                Set<Long> members = seriesLookups.messagesOfSeries(seriesLookups.seriesTouching(closed, messages.idsOf(closed)));
                 if (closed.containsAll(members)) {
                     return closed;
                 }
@@ -241,7 +249,7 @@ public class SeriesRebuilder {
         }
         if (dropTheRest) {
             Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
-                List<Long> rest = series.allSeriesIds().stream().filter(id -> !touched.contains(id)).toList();
+                List<Long> rest = seriesLookups.allSeriesIds().stream().filter(id -> !touched.contains(id)).toList();
                 SeriesRepository.ReconcileStats stats = series.reconcile(List.of(), Set.of(), rest);
                 return new Summary(0, 0, 0, 0, 0, 0, 0, stats.deleted(), stats.events(), 0);
             });
@@ -410,7 +418,7 @@ public class SeriesRebuilder {
             }
         });
         List<SeriesDraft> drafts = new SeriesBuilder().build(facts.values(), context.values());
-        Map<Long, List<Long>> listsOfMessage = series.listsOfMessages(pks.values());
+        Map<Long, List<Long>> listsOfMessage = seriesLookups.listsOfMessages(pks.values());
         Map<Long, String> listNames = new HashMap<>();
         for (MailingList l : lists.all()) {
             listNames.put(l.id, l.name);
@@ -425,7 +433,7 @@ public class SeriesRebuilder {
             rows.add(toRow(d, facts, known, listsOfMessage, listNames, derivation, overridden));
             revisions += d.revisions().size();
         }
-        Set<Long> scope = series.seriesTouching(group, messages.idsOf(group));
+        Set<Long> scope = seriesLookups.seriesTouching(group, messages.idsOf(group));
         SeriesRepository.ReconcileStats stats = series.reconcile(rows, overridden, scope);
         Set<Long> botPks = new HashSet<>();
         facts.forEach((id, f) -> {
@@ -434,7 +442,7 @@ public class SeriesRebuilder {
             }
         });
         int checkEvents = checks.reconcileDerived(botPks, derivedChecks);
-        Set<Long> now = series.seriesTouching(group, List.of());
+        Set<Long> now = seriesLookups.seriesTouching(group, List.of());
         versionChanges.refresh(now, Set.copyOf(stats.posted()));
         if (touched != null) {
             touched.addAll(now);
@@ -505,7 +513,7 @@ public class SeriesRebuilder {
         Map<Long, String> idOf = new HashMap<>();
         pks.forEach((id, pk) -> idOf.put(pk, id));
         Map<String, Derivation.PatchOverride> out = new HashMap<>();
-        series.patchOverridesByMessage().forEach((pk, o) -> {
+        overrides.patchOverridesByMessage().forEach((pk, o) -> {
             if (idOf.containsKey(pk)) {
                 out.put(idOf.get(pk), new Derivation.PatchOverride(o.state, o.setBy, o.note));
             }

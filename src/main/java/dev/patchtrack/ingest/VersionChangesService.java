@@ -9,6 +9,7 @@ import dev.patchtrack.store.RevisionChangesEntity;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesEntity;
 import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,9 @@ public class VersionChangesService {
     SeriesRepository series;
 
     @Inject
+    SeriesLookups seriesLookups;
+
+    @Inject
     RangeDiffService rangeDiff;
 
     /**
@@ -51,9 +55,9 @@ public class VersionChangesService {
     }
 
     private int compareAll(Collection<Long> seriesIds, Set<Long> posted) {
-        List<RevisionEntity> revisions = series.revisionsOfSeries(seriesIds);
+        List<RevisionEntity> revisions = seriesLookups.revisionsOfSeries(seriesIds);
         Map<Long, List<PatchEntity>> patches = patchesByRevision(revisions);
-        Map<Long, RevisionChangesEntity> kept = series.changesOf(revisions.stream().map(r -> r.id).toList());
+        Map<Long, RevisionChangesEntity> kept = seriesLookups.changesOf(revisions.stream().map(r -> r.id).toList());
         int compared = 0;
         RangeDiffService.Side last = null; // the newer side of the last comparison: the older of the next
         for (int i = 1; i < revisions.size(); i++) {
@@ -92,7 +96,7 @@ public class VersionChangesService {
         if (revisions.size() < 2) {
             return out;
         }
-        Map<Long, RevisionChangesEntity> kept = series.changesOf(revisions.stream().map(r -> r.id).toList());
+        Map<Long, RevisionChangesEntity> kept = seriesLookups.changesOf(revisions.stream().map(r -> r.id).toList());
         Map<Long, List<PatchEntity>> patches = null;
         for (int i = 1; i < revisions.size(); i++) {
             RevisionEntity from = revisions.get(i - 1);
@@ -132,13 +136,13 @@ public class VersionChangesService {
     }
 
     private VersionChanges compare(RevisionEntity to, RangeDiffService.Side older, RangeDiffService.Side newer) {
-        SeriesEntity s = series.findSeries(to.seriesId).orElseThrow();
+        SeriesEntity s = seriesLookups.findSeries(to.seriesId).orElseThrow();
         RangeDiffService.Result r = rangeDiff.compare(s, older, newer, RangeDiff.CREATION_FACTOR);
         return VersionChanges.of(older.revision().version, to.version, r.pairs(), r.to().changelog());
     }
 
     private Map<Long, List<PatchEntity>> patchesByRevision(List<RevisionEntity> revisions) {
-        return series.patchesOf(revisions.stream().map(r -> r.id).toList()).stream()
+        return seriesLookups.patchesOf(revisions.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(p -> p.revisionId));
     }
 

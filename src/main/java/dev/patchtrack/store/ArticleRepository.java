@@ -164,7 +164,7 @@ public class ArticleRepository {
     }
 
     /** Articles newest first, by publication. */
-    public SeriesRepository.Page<ArticleEntity> page(ArticleQuery q) {
+    public SeriesLookups.Page<ArticleEntity> page(ArticleQuery q) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q.topic() != null) {
@@ -188,7 +188,7 @@ public class ArticleRepository {
         });
         long total = count.getSingleResult();
         List<ArticleEntity> list = items.setFirstResult((q.page() - 1) * q.perPage()).setMaxResults(q.perPage()).getResultList();
-        return new SeriesRepository.Page<>(list, total);
+        return new SeriesLookups.Page<>(list, total);
     }
 
     public Map<Long, List<ArticleTopicEntity>> topicsOf(Collection<Long> articleIds) {

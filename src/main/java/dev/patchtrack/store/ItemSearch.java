@@ -80,7 +80,7 @@ public class ItemSearch {
     String dbKind;
 
     /** One page of series and how many match in all. */
-    public SeriesRepository.Page<SeriesEntity> series(Filter f, Order order, int page, int perPage) {
+    public SeriesLookups.Page<SeriesEntity> series(Filter f, Order order, int page, int perPage) {
         Filters w = new Filters();
         w.in("s.id IN (SELECT sl.series_id FROM series_list sl JOIN mailing_list l ON l.id = sl.list_id"
                 + " WHERE l.name IN (:lists))", "lists", f.lists());
@@ -101,7 +101,7 @@ public class ItemSearch {
     }
 
     /** One page of patches and how many match in all; a patch's topics are its revision's. */
-    public SeriesRepository.Page<PatchEntity> patches(Filter f, Order order, int page, int perPage) {
+    public SeriesLookups.Page<PatchEntity> patches(Filter f, Order order, int page, int perPage) {
         Filters w = new Filters();
         w.in("p.message_pk IN (SELECT ml.message_pk FROM message_list ml JOIN mailing_list l ON l.id = ml.list_id"
                 + " WHERE l.name IN (:lists))", "lists", f.lists());
@@ -259,7 +259,7 @@ public class ItemSearch {
         return dbKind != null && dbKind.toLowerCase(Locale.ROOT).startsWith("postgres");
     }
 
-    private <T> SeriesRepository.Page<T> run(String table, String alias, Class<T> type, Filters w, String orderBy,
+    private <T> SeriesLookups.Page<T> run(String table, String alias, Class<T> type, Filters w, String orderBy,
                                              boolean desc, String tieBreak, int page, int perPage) {
         String dir = desc ? " DESC NULLS LAST" : " ASC NULLS LAST";
         return w.page(em, alias + ".*", table, orderBy + dir + ", " + tieBreak + (desc ? " DESC" : " ASC"), type, page,

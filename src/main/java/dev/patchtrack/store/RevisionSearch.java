@@ -45,14 +45,14 @@ public class RevisionSearch {
     EntityManager em;
 
     /** One page of revisions, and how many match. */
-    public SeriesRepository.Page<RevisionEntity> revisions(Filter f, String orderKey, boolean descending, int page,
+    public SeriesLookups.Page<RevisionEntity> revisions(Filter f, String orderKey, boolean descending, int page,
                                                            int perPage) {
         return where(f, "LOWER(r.title)").page(em, "r.*", "revision r", order(orderKey, descending), RevisionEntity.class,
                 page, perPage);
     }
 
     /** One page of the revisions that have a cover letter, for their covers, and how many match. */
-    public SeriesRepository.Page<RevisionEntity> covers(Filter f, String orderKey, boolean descending, int page,
+    public SeriesLookups.Page<RevisionEntity> covers(Filter f, String orderKey, boolean descending, int page,
                                                         int perPage) {
         return where(f, "LOWER(m.subject)").in("m.message_id IN (:mids)", "mids", f.messageIds())
                 .page(em, "r.*", "revision r JOIN message m ON m.id = r.cover_message_pk", order(orderKey, descending),
@@ -60,7 +60,7 @@ public class RevisionSearch {
     }
 
     /** One page of people whose name or address has {@code q} (all when null), by id. */
-    public SeriesRepository.Page<Person> people(String q, int page, int perPage) {
+    public SeriesLookups.Page<Person> people(String q, int page, int perPage) {
         return new Where().value("(LOWER(p.email) LIKE :q" + ESC + " OR LOWER(p.name) LIKE :q" + ESC + ")", "q",
                 q == null ? null : Where.like(q)).page(em, "p.*", "person p", "p.id", Person.class, page, perPage);
     }

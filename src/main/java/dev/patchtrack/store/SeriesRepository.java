@@ -25,9 +25,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Series, revisions, patches and trailers: the derived side of the store. {@link #reconcile} makes
- * the stored rows equal to a desired state while keeping the ids of everything that still exists, so
- * that API clients can hold on to them and a repeated import writes nothing.
+ * The writer of series, revisions, patches and trailers, the derived side of the store.
+ * {@link #reconcile} makes the stored rows equal to a desired state while keeping the ids of everything
+ * that still exists, so that API clients can hold on to them and a repeated import writes nothing.
+ * Reading them is {@link SeriesLookups}' (by id, for derivation and the views) and {@link SeriesReads}'
+ * (a series view in plain SQL); maintainers' overrides are {@link OverrideRepository}'s.
  */
 @ApplicationScoped
 public class SeriesRepository {
@@ -40,6 +42,12 @@ public class SeriesRepository {
 
     @Inject
     PersonRepository persons;
+
+    @Inject
+    SeriesLookups lookups;
+
+    @Inject
+    OverrideRepository overrides;
 
     /** A series as it should be stored. */
     public record SeriesRow(String key, String title, Address author, Instant firstPostedAt, Instant lastPostedAt,
@@ -142,23 +150,23 @@ public class SeriesRepository {
 
         Map<Long, SeriesEntity> seriesById = new HashMap<>();
         Map<String, SeriesEntity> seriesByKey = new HashMap<>();
-        for (SeriesEntity s : inScope("from SeriesEntity e", "e.id", scope, SeriesEntity.class)) {
+        for (SeriesEntity s : lookups.inScope("from SeriesEntity e", "e.id", scope, SeriesEntity.class)) {
             seriesById.put(s.id, s);
             seriesByKey.put(s.seriesKey, s);
         }
         Map<String, RevisionEntity> revByKey = new HashMap<>();
-        for (RevisionEntity r : inScope("from RevisionEntity e", "e.seriesId", scope, RevisionEntity.class)) {
+        for (RevisionEntity r : lookups.inScope("from RevisionEntity e", "e.seriesId", scope, RevisionEntity.class)) {
             revByKey.put(r.revisionKey, r);
         }
         List<Long> revisionIds = revByKey.values().stream().map(r -> r.id).toList();
         Collection<Long> revisionScope = scope == null ? null : revisionIds;
         Map<Long, PatchEntity> patchByMessage = new HashMap<>();
-        for (PatchEntity p : inScope("from PatchEntity e", "e.revisionId", revisionScope, PatchEntity.class)) {
+        for (PatchEntity p : lookups.inScope("from PatchEntity e", "e.revisionId", revisionScope, PatchEntity.class)) {
             patchByMessage.put(p.messagePk, p);
         }
         Collection<Long> patchScope = scope == null ? null : patchByMessage.values().stream().map(p -> p.id).toList();
         Map<Long, List<TrailerEntity>> trailersByPatch = new HashMap<>();
-        for (TrailerEntity t : inScope("from TrailerEntity e", "e.patchId", patchScope, TrailerEntity.class)) {
+        for (TrailerEntity t : lookups.inScope("from TrailerEntity e", "e.patchId", patchScope, TrailerEntity.class)) {
             trailersByPatch.computeIfAbsent(t.patchId, k -> new ArrayList<>()).add(t);
         }
         // in the order they were written, as compared with what is wanted (databases return rows in any order)
@@ -167,16 +175,16 @@ public class SeriesRepository {
         Map<Long, Map<String, TopicRow>> seriesTopics = storedTopics("SeriesTopic", "seriesId", scope);
         Map<Long, Map<String, TopicRow>> revisionTopics = storedTopics("RevisionTopic", "revisionId", revisionScope);
         Map<Long, StateOverride> seriesOverrides = new HashMap<>();
-        for (StateOverride o : activeOverrides(OverrideTarget.SERIES)) {
+        for (StateOverride o : overrides.activeOverrides(OverrideTarget.SERIES)) {
             seriesOverrides.put(o.targetId, o);
         }
         Map<Long, List<AppliedNoticeEntity>> appliedByRevision = new HashMap<>();
-        for (AppliedNoticeEntity a : inScope("from AppliedNoticeEntity e", "e.revisionId", revisionScope, AppliedNoticeEntity.class)) {
+        for (AppliedNoticeEntity a : lookups.inScope("from AppliedNoticeEntity e", "e.revisionId", revisionScope, AppliedNoticeEntity.class)) {
             appliedByRevision.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a);
         }
         appliedByRevision.values().forEach(l -> l.sort(Comparator.comparing((AppliedNoticeEntity a) -> a.id)));
         Map<Long, Set<Long>> listsBySeries = new HashMap<>();
-        for (SeriesList sl : inScope("from SeriesList e", "e.seriesId", scope, SeriesList.class)) {
+        for (SeriesList sl : lookups.inScope("from SeriesList e", "e.seriesId", scope, SeriesList.class)) {
             listsBySeries.computeIfAbsent(sl.seriesId, k -> new HashSet<>()).add(sl.listId);
         }
 
@@ -473,34 +481,12 @@ public class SeriesRepository {
      */
     private Map<Long, Map<String, TopicRow>> storedTopics(String entity, String owner, Collection<Long> owners) {
         Map<Long, Map<String, TopicRow>> out = new HashMap<>();
-        for (OwnedTopic t : inScope("select new " + OwnedTopic.class.getName() + "(e." + owner
+        for (OwnedTopic t : lookups.inScope("select new " + OwnedTopic.class.getName() + "(e." + owner
                 + ", e.topic, e.reason, e.detail) from " + entity + " e", "e." + owner, owners, OwnedTopic.class)) {
             out.computeIfAbsent(t.owner(), k -> new java.util.TreeMap<>())
                     .put(t.topic(), new TopicRow(t.topic(), t.reason(), t.detail()));
         }
         return out;
-    }
-
-    /** An override in force on a patch, with the primary key of the patch's message. */
-    public record PatchOverride(Long messagePk, StateOverride override) {
-    }
-
-    /** Patch overrides in force, by the patch's message primary key. */
-    public Map<Long, StateOverride> patchOverridesByMessage() {
-        Map<Long, StateOverride> out = new HashMap<>();
-        for (PatchOverride p : em.createQuery("select new " + PatchOverride.class.getName() + "(p.messagePk, o)"
-                + " from StateOverride o, PatchEntity p"
-                + " where o.target = :t and o.clearedAt is null and o.targetId = p.id order by o.id", PatchOverride.class)
-                .setParameter("t", OverrideTarget.PATCH).getResultList()) {
-            out.put(p.messagePk(), p.override());
-        }
-        return out;
-    }
-
-    /** Overrides in force for a kind of target. */
-    public List<StateOverride> activeOverrides(OverrideTarget target) {
-        return em.createQuery("from StateOverride o where o.target = :t and o.clearedAt is null order by o.id", StateOverride.class)
-                .setParameter("t", target).getResultList();
     }
 
     private void syncApplied(Long revisionId, List<AppliedRow> want, List<AppliedNoticeEntity> have,
@@ -638,111 +624,6 @@ public class SeriesRepository {
         return Bulk.clip(s, max);
     }
 
-    // ---- reads -------------------------------------------------------------------------------
-
-    /** One page of items (series, patches, articles) and the total number that match. */
-    public record Page<T>(List<T> items, long total) {
-    }
-
-    /** How many series of a topic are in a review state. */
-    public record TopicStateCount(String topic, ReviewState state, Long count) {
-    }
-
-    /** For each topic, how many series are in each state. */
-    public Map<String, Map<String, Long>> topicStateCounts() {
-        Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
-        for (TopicStateCount c : em.createQuery("select new " + TopicStateCount.class.getName()
-                + "(st.topic, s.review.state, count(s)) from SeriesTopic st, SeriesEntity s"
-                + " where st.seriesId = s.id group by st.topic, s.review.state", TopicStateCount.class).getResultList()) {
-            out.computeIfAbsent(c.topic(), k -> new java.util.TreeMap<>()).put(c.state().wireName(), c.count());
-        }
-        return out;
-    }
-
-    /**
-     * Records a maintainer's override (replacing one in force) and its event; the next rebuild
-     * applies it.
-     */
-    public StateOverride setOverride(OverrideTarget target, long targetId, Long seriesId, ReviewState state, String by,
-                                     String note) {
-        clearOverride(target, targetId, seriesId, by, false);
-        StateOverride o = new StateOverride();
-        o.target = target;
-        o.targetId = targetId;
-        o.state = state;
-        o.setBy = clip(by, 200);
-        o.note = clip(note, 2000);
-        o.setAt = Instant.now();
-        em.persist(o);
-        em.persist(EventEntity.of(EventKind.OVERRIDE_SET, seriesId, null, target == OverrideTarget.PATCH ? targetId : null,
-                null, target.wireName() + " " + targetId + " set to " + state.wireName() + " by " + o.setBy
-                        + (note == null || note.isBlank() ? "" : ": " + note)));
-        dataVersion.bump();
-        return o;
-    }
-
-    /** Clears the override in force, if any; true when there was one. */
-    public boolean clearOverride(OverrideTarget target, long targetId, Long seriesId, String by, boolean withEvent) {
-        List<StateOverride> active = em.createQuery("from StateOverride o where o.target = :t and o.targetId = :id"
-                        + " and o.clearedAt is null", StateOverride.class)
-                .setParameter("t", target).setParameter("id", targetId).getResultList();
-        for (StateOverride o : active) {
-            o.clearedAt = Instant.now();
-            o.clearedBy = clip(by, 200);
-        }
-        if (withEvent && !active.isEmpty()) {
-            em.persist(EventEntity.of(EventKind.OVERRIDE_CLEARED, seriesId, null,
-                    target == OverrideTarget.PATCH ? targetId : null, null,
-                    target.wireName() + " " + targetId + ": override cleared by " + clip(by, 200)));
-        }
-        if (!active.isEmpty()) {
-            dataVersion.bump();
-        }
-        return !active.isEmpty();
-    }
-
-    public Optional<SeriesEntity> findSeries(long id) {
-        return Optional.ofNullable(em.find(SeriesEntity.class, id));
-    }
-
-    /** A series' title alone, null when there is no such series. */
-    public String titleOf(long seriesId) {
-        return em.createQuery("select s.title from SeriesEntity s where s.id = :id", String.class)
-                .setParameter("id", seriesId).getResultStream().findFirst().orElse(null);
-    }
-
-    public Optional<RevisionEntity> findRevision(long id) {
-        return Optional.ofNullable(em.find(RevisionEntity.class, id));
-    }
-
-    public Optional<PatchEntity> findPatch(long id) {
-        return Optional.ofNullable(em.find(PatchEntity.class, id));
-    }
-
-    public List<RevisionEntity> revisionsByIds(Collection<Long> ids) {
-        return inScope("from RevisionEntity e", "e.id", ids, RevisionEntity.class);
-    }
-
-    public List<RevisionEntity> revisionsOf(long seriesId) {
-        return em.createQuery("from RevisionEntity r where r.seriesId = :s order by r.position", RevisionEntity.class)
-                .setParameter("s", seriesId).getResultList();
-    }
-
-    /** The revisions of those series, each series' in order. */
-    public List<RevisionEntity> revisionsOfSeries(Collection<Long> seriesIds) {
-        return inScope("from RevisionEntity e", "e.seriesId", seriesIds, RevisionEntity.class).stream()
-                .sorted(Comparator.comparing((RevisionEntity r) -> r.seriesId).thenComparingInt(r -> r.position))
-                .toList();
-    }
-
-    /** What changed in each of those revisions from the one before, as kept, by revision id. */
-    public Map<Long, RevisionChangesEntity> changesOf(Collection<Long> revisionIds) {
-        Map<Long, RevisionChangesEntity> out = new HashMap<>();
-        inScope("from RevisionChangesEntity e", "e.revisionId", revisionIds, RevisionChangesEntity.class)
-                .forEach(c -> out.put(c.revisionId, c));
-        return out;
-    }
-
     /**
      * Runs {@code work} after one flush, with no flush before each of its queries: for reads that do not
      * depend on what {@code work} itself writes. A derivation's session holds every entity of the group, and
@@ -769,140 +650,4 @@ public class SeriesRepository {
         }
     }
 
-    public List<PatchEntity> patchesOf(Collection<Long> revisionIds) {
-        if (revisionIds.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("from PatchEntity p where p.revisionId in :r order by p.revisionId, p.number, p.id", PatchEntity.class)
-                .setParameter("r", revisionIds).getResultList();
-    }
-
-    public List<TrailerEntity> trailersOf(Collection<Long> patchIds) {
-        if (patchIds.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("from TrailerEntity t where t.patchId in :p order by t.patchId, t.id", TrailerEntity.class)
-                .setParameter("p", patchIds).getResultList();
-    }
-
-    public List<AppliedNoticeEntity> appliedOf(Collection<Long> revisionIds) {
-        if (revisionIds.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("from AppliedNoticeEntity a where a.revisionId in :r order by a.revisionId, a.id",
-                AppliedNoticeEntity.class).setParameter("r", revisionIds).getResultList();
-    }
-
-    /** A revision's key and id. */
-    public record RevisionKeyId(String revisionKey, Long id) {
-    }
-
-    /** Revision ids by revision key, for the keys given (those that exist). */
-    public Map<String, Long> revisionIdsByKey(Collection<String> keys) {
-        Map<String, Long> out = new HashMap<>();
-        Bulk.forChunks(keys.stream().distinct().toList(), chunk -> {
-            for (RevisionKeyId r : em.createQuery("select new " + RevisionKeyId.class.getName() + "(r.revisionKey, r.id)"
-                    + " from RevisionEntity r where r.revisionKey in :k", RevisionKeyId.class)
-                    .setParameter("k", chunk).getResultList()) {
-                out.put(r.revisionKey(), r.id());
-            }
-        });
-        return out;
-    }
-
-    public Optional<PatchEntity> patchOfMessage(long messagePk) {
-        return em.createQuery("from PatchEntity p where p.messagePk = :m", PatchEntity.class)
-                .setParameter("m", messagePk).getResultStream().findFirst();
-    }
-
-    public Optional<RevisionEntity> revisionOfCover(long messagePk) {
-        return em.createQuery("from RevisionEntity r where r.coverMessagePk = :m", RevisionEntity.class)
-                .setParameter("m", messagePk).getResultStream().findFirst();
-    }
-
-    /** Rows of {@code from}, all of them or those whose {@code column} is in {@code ids}. */
-    private <T> List<T> inScope(String from, String column, Collection<Long> ids, Class<T> type) {
-        if (ids == null) {
-            return em.createQuery(from, type).getResultList();
-        }
-        List<T> out = new ArrayList<>();
-        Bulk.forChunks(ids.stream().distinct().toList(), chunk -> out.addAll(
-                em.createQuery(from + " where " + column + " in :ids", type).setParameter("ids", chunk).getResultList()));
-        return out;
-    }
-
-    /**
-     * Ids of the stored series that have a revision, patch or cover letter among these messages, or a
-     * revision or series keyed by one of their Message-IDs.
-     */
-    public Set<Long> seriesTouching(Collection<Long> messagePks, Collection<String> messageIds) {
-        Set<Long> out = new HashSet<>();
-        List<Long> pks = messagePks.stream().distinct().toList();
-        List<String> ids = messageIds.stream().distinct().toList();
-        // plain SQL: an HQL in-list is translated again on every call, which a full pass makes hundreds of
-        Bulk.forChunks(pks, chunk -> {
-            addIds(out, em.createNativeQuery("SELECT r.series_id FROM patch p JOIN revision r ON r.id = p.revision_id"
-                    + " WHERE p.message_pk IN (:pks)").setParameter("pks", chunk).getResultList());
-            addIds(out, em.createNativeQuery("SELECT series_id FROM revision WHERE cover_message_pk IN (:pks)")
-                    .setParameter("pks", chunk).getResultList());
-        });
-        Bulk.forChunks(ids, chunk -> {
-            addIds(out, em.createNativeQuery("SELECT series_id FROM revision WHERE revision_key IN (:ids)")
-                    .setParameter("ids", chunk).getResultList());
-            addIds(out, em.createNativeQuery("SELECT id FROM series WHERE series_key IN (:ids)")
-                    .setParameter("ids", chunk).getResultList());
-        });
-        return out;
-    }
-
-    private static void addIds(Set<Long> out, List<?> rows) {
-        for (Object o : rows) {
-            out.add(((Number) o).longValue());
-        }
-    }
-
-    /** Primary keys of the patches and cover letters of these series. */
-    public Set<Long> messagesOfSeries(Collection<Long> seriesIds) {
-        Set<Long> out = new HashSet<>();
-        Bulk.forChunks(seriesIds.stream().distinct().toList(), chunk -> {
-            out.addAll(em.createQuery("select p.messagePk from PatchEntity p, RevisionEntity r where p.revisionId = r.id"
-                    + " and r.seriesId in :s", Long.class).setParameter("s", chunk).getResultList());
-            out.addAll(em.createQuery("select r.coverMessagePk from RevisionEntity r where r.seriesId in :s"
-                    + " and r.coverMessagePk is not null", Long.class).setParameter("s", chunk).getResultList());
-        });
-        return out;
-    }
-
-    /** Ids of every stored series. */
-    public List<Long> allSeriesIds() {
-        return em.createQuery("select s.id from SeriesEntity s", Long.class).getResultList();
-    }
-
-    /** A message filed under a list. */
-    public record MessageInList(Long messagePk, Long listId) {
-    }
-
-    private static final String MESSAGE_IN_LIST = "select new " + MessageInList.class.getName()
-            + "(ml.messagePk, ml.listId) from MessageList ml";
-
-    /** The lists each of these messages is filed under, by message primary key. */
-    public Map<Long, List<Long>> listsOfMessages(Collection<Long> messagePks) {
-        Map<Long, List<Long>> out = new HashMap<>();
-        Bulk.forChunks(messagePks.stream().distinct().toList(), chunk -> addLists(out, em.createQuery(
-                MESSAGE_IN_LIST + " where ml.messagePk in :pks", MessageInList.class).setParameter("pks", chunk).getResultList()));
-        return out;
-    }
-
-    /** For every message filed under a list, by primary key, the ids of its lists. */
-    public Map<Long, List<Long>> listsOfMessages() {
-        Map<Long, List<Long>> out = new HashMap<>();
-        addLists(out, em.createQuery(MESSAGE_IN_LIST, MessageInList.class).getResultList());
-        return out;
-    }
-
-    private static void addLists(Map<Long, List<Long>> out, List<MessageInList> rows) {
-        for (MessageInList ml : rows) {
-            out.computeIfAbsent(ml.messagePk(), k -> new ArrayList<>(1)).add(ml.listId());
-        }
-    }
 }

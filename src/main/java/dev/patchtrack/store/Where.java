@@ -50,7 +50,7 @@ class Where {
      * One page of {@code SELECT columns FROM from WHERE ... ORDER BY orderBy} as {@code type}, and how
      * many rows match in all.
      */
-    <T> SeriesRepository.Page<T> page(EntityManager em, String columns, String from, String orderBy, Class<T> type,
+    <T> SeriesLookups.Page<T> page(EntityManager em, String columns, String from, String orderBy, Class<T> type,
                                       int page, int perPage) {
         String where = sql();
         Query count = em.createNativeQuery("SELECT COUNT(*) FROM " + from + where);
@@ -60,7 +60,7 @@ class Where {
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<T> list = items.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
-        return new SeriesRepository.Page<>(list, total);
+        return new SeriesLookups.Page<>(list, total);
     }
 
     /** {@code %value%} for LIKE with {@code ESCAPE '\'}, lower-cased, its wildcards taken literally. */

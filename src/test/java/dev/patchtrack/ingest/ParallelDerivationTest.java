@@ -3,7 +3,7 @@ package dev.patchtrack.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchtrack.store.LinkKeyRepository;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesLookups;
 import dev.patchtrack.support.Corpus;
 import dev.patchtrack.support.Database;
 import dev.patchtrack.support.SeriesSnapshot;
@@ -51,7 +51,7 @@ class ParallelDerivationTest {
     LinkKeyRepository linkKeys;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     EntityManager em;
@@ -74,7 +74,7 @@ class ParallelDerivationTest {
         List<Set<Long>> seriesOfPart = new ArrayList<>();
         for (List<Long> part : parts) {
             assertThat(part.size()).as("parts of about the same size").isBetween(all.size() / 6, all.size() / 2);
-            seriesOfPart.add(QuarkusTransaction.requiringNew().call(() -> series.seriesTouching(part, List.of())));
+            seriesOfPart.add(QuarkusTransaction.requiringNew().call(() -> seriesLookups.seriesTouching(part, List.of())));
         }
         for (int i = 0; i < parts.size(); i++) {
             for (int j = i + 1; j < parts.size(); j++) {

@@ -1,11 +1,12 @@
 package dev.patchtrack.api.patchwork;
 
+import dev.patchtrack.store.SeriesLookups;
 import dev.patchtrack.api.Filters;
 import dev.patchtrack.api.KnownValues;
 import dev.patchtrack.api.Paging;
 import dev.patchtrack.api.dto.patchwork.PwEventInfo;
 import dev.patchtrack.config.PatchtrackConfig;
-import dev.patchtrack.store.SeriesRepository.Page;
+import dev.patchtrack.store.SeriesLookups.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package dev.patchtrack.api.patchwork;
 
+import dev.patchtrack.store.SeriesLookups;
 import dev.patchtrack.api.ApiProblem;
 import dev.patchtrack.api.Filters;
 import dev.patchtrack.api.Ids;
@@ -15,7 +16,7 @@ import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.core.query.SearchQuery;
 import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.store.ItemSearch;
-import dev.patchtrack.store.SeriesRepository.Page;
+import dev.patchtrack.store.SeriesLookups.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;

@@ -1,5 +1,6 @@
 package dev.patchtrack.api.patchwork;
 
+import dev.patchtrack.store.SeriesLookups;
 import dev.patchtrack.api.Filters;
 import dev.patchtrack.api.Ids;
 import dev.patchtrack.api.Paging;
@@ -8,7 +9,7 @@ import dev.patchtrack.api.dto.patchwork.PwCoverInfo;
 import dev.patchtrack.api.dto.patchwork.PwSeriesInfo;
 import dev.patchtrack.config.PatchtrackConfig;
 import dev.patchtrack.store.RevisionSearch;
-import dev.patchtrack.store.SeriesRepository.Page;
+import dev.patchtrack.store.SeriesLookups.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

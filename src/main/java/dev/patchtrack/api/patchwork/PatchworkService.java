@@ -31,8 +31,8 @@ import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.RevisionSearch;
-import dev.patchtrack.store.SeriesRepository;
-import dev.patchtrack.store.SeriesRepository.Page;
+import dev.patchtrack.store.SeriesLookups;
+import dev.patchtrack.store.SeriesLookups.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,7 @@ public class PatchworkService {
     RevisionSearch revisions;
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
 
     @Inject
     ListRepository lists;
@@ -198,7 +198,7 @@ public class PatchworkService {
     }
 
     private PatchEntity findPatch(long id) {
-        return series.findPatch(id).orElseThrow(() -> ApiProblem.notFound("no patch " + id));
+        return seriesLookups.findPatch(id).orElseThrow(() -> ApiProblem.notFound("no patch " + id));
     }
 
     /**
@@ -265,7 +265,7 @@ public class PatchworkService {
     }
 
     private RevisionEntity findRevision(long id) {
-        return series.findRevision(id).orElseThrow(() -> ApiProblem.notFound("no series " + id));
+        return seriesLookups.findRevision(id).orElseThrow(() -> ApiProblem.notFound("no series " + id));
     }
 
     public Page<PwCoverInfo> covers(RevisionSearch.Filter f, String order, boolean descending, int page, int perPage,
@@ -316,14 +316,14 @@ public class PatchworkService {
 
     private List<PwEventInfo> events(List<EventEntity> found, Urls u) {
         Map<Long, RevisionEntity> revs = new HashMap<>();
-        series.revisionsByIds(found.stream().map(e -> e.revisionId).filter(java.util.Objects::nonNull).distinct().toList())
+        seriesLookups.revisionsByIds(found.stream().map(e -> e.revisionId).filter(java.util.Objects::nonNull).distinct().toList())
                 .forEach(r -> revs.put(r.id, r));
         Map<Long, PwSeriesInfo> seriesInfo = new HashMap<>();
         views.series(List.copyOf(revs.values()), u).forEach(s -> seriesInfo.put(s.id(), s));
         Map<Long, CheckEntity> checkOf = checks.byEvents(found.stream().map(e -> e.id).toList());
         List<Long> patchIds = found.stream().map(e -> e.patchId).filter(java.util.Objects::nonNull).distinct().toList();
         Map<Long, PwPatchInfo> patchInfo = new HashMap<>();
-        List<PatchEntity> patchRows = patchIds.stream().map(series::findPatch).flatMap(java.util.Optional::stream).toList();
+        List<PatchEntity> patchRows = patchIds.stream().map(seriesLookups::findPatch).flatMap(java.util.Optional::stream).toList();
         views.patches(patchRows, u).forEach(p -> patchInfo.put(p.id(), p));
         List<PwEventInfo> out = new ArrayList<>();
         for (EventEntity e : found) {
@@ -354,7 +354,7 @@ public class PatchworkService {
     public byte[] seriesMbox(long id) {
         return reads.call(() -> {
             RevisionEntity r = findRevision(id);
-            return mboxes.forGitAm(series.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList(), true);
+            return mboxes.forGitAm(seriesLookups.patchesOf(List.of(r.id)).stream().filter(p -> p.number > 0).toList(), true);
         });
     }
 
@@ -364,7 +364,7 @@ public class PatchworkService {
             PatchEntity p = findPatch(id);
             List<PatchEntity> list = List.of(p);
             if (withSeries && p.number > 0) {
-                list = series.patchesOf(List.of(p.revisionId)).stream().filter(x -> x.number > 0 && x.number <= p.number)
+                list = seriesLookups.patchesOf(List.of(p.revisionId)).stream().filter(x -> x.number > 0 && x.number <= p.number)
                         .toList();
             }
             return mboxes.forGitAm(list, true);

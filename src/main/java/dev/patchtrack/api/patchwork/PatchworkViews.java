@@ -28,7 +28,8 @@ import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.Person;
 import dev.patchtrack.store.RevisionEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.OverrideRepository;
+import dev.patchtrack.store.SeriesLookups;
 import dev.patchtrack.store.TreeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,7 +61,10 @@ public class PatchworkViews {
     static final String COMMIT_NOTE = "commit ";
 
     @Inject
-    SeriesRepository series;
+    SeriesLookups seriesLookups;
+
+    @Inject
+    OverrideRepository overrides;
 
     @Inject
     MessageHeads heads;
@@ -164,7 +168,7 @@ public class PatchworkViews {
         List<Long> pks = list.stream().map(p -> p.messagePk).toList();
         List<Long> revisionIds = list.stream().map(p -> p.revisionId).distinct().toList();
         Map<Long, RevisionEntity> revisions = new HashMap<>();
-        series.revisionsByIds(revisionIds).forEach(r -> revisions.put(r.id, r));
+        seriesLookups.revisionsByIds(revisionIds).forEach(r -> revisions.put(r.id, r));
         Map<Long, Head> msgs = heads.byIds(pks);
         Map<Long, MessageEntity> entities = messages.byIds(pks);
         Set<Long> people = new HashSet<>();
@@ -210,13 +214,13 @@ public class PatchworkViews {
     private Map<Long, String> commits(List<PatchEntity> list, List<Long> revisionIds) {
         Map<Long, String> out = new HashMap<>();
         Set<Long> pks = new HashSet<>(list.stream().map(p -> p.messagePk).toList());
-        series.patchOverridesByMessage().forEach((pk, o) -> {
+        overrides.patchOverridesByMessage().forEach((pk, o) -> {
             if (pks.contains(pk) && o.note != null && o.note.startsWith(COMMIT_NOTE)) {
                 out.put(pk, o.note.substring(COMMIT_NOTE.length()).strip());
             }
         });
         Map<Long, List<AppliedNoticeEntity>> notices = new HashMap<>();
-        series.appliedOf(revisionIds).forEach(a -> notices.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
+        seriesLookups.appliedOf(revisionIds).forEach(a -> notices.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
         for (PatchEntity p : list) {
             for (AppliedNoticeEntity a : notices.getOrDefault(p.revisionId, List.of())) {
                 for (AppliedNotice.Commit c : a.commits) {
@@ -243,7 +247,7 @@ public class PatchworkViews {
     /** Revisions as Patchwork series, with their cover letters and patches. */
     public List<PwSeriesInfo> series(List<RevisionEntity> list, Urls u) {
         List<Long> ids = list.stream().map(r -> r.id).toList();
-        List<PatchEntity> patches = series.patchesOf(ids);
+        List<PatchEntity> patches = seriesLookups.patchesOf(ids);
         Map<Long, List<PatchEntity>> byRevision = new HashMap<>();
         patches.forEach(p -> byRevision.computeIfAbsent(p.revisionId, k -> new ArrayList<>()).add(p));
         Set<Long> pks = new HashSet<>();
