@@ -302,7 +302,11 @@ public class MessageRepository {
         }
         linkKeys.addPending(fresh);
         linkKeys.markPending(known);
-        dataVersion.bump();
+        // mail stored, a copy kept or a message filed under one more list; a batch of duplicates leaves
+        // every answer as it was, so their validators stay (a poller's next request is still a 304)
+        if (!rows.isEmpty() || !copyRows.isEmpty() || !known.isEmpty()) {
+            dataVersion.bump();
+        }
         return outcomes;
     }
 

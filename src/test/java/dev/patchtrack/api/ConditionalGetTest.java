@@ -93,6 +93,14 @@ class ConditionalGetTest {
         String listed = given().get("/api/series").header("ETag");
         ImportAndReadTest.upload(Pipeline.fixture("series/3006-explicit-links.mbox"), "rust-for-linux");
         given().header("If-None-Match", listed).get("/api/series").then().statusCode(200);
+
+        // but not the same mail again, which changes nothing; filed under one more list, it does
+        String again = given().get("/api/series").header("ETag");
+        assertThat(ImportAndReadTest.upload(Pipeline.fixture("series/3006-explicit-links.mbox"), "rust-for-linux")
+                .getInt("stored")).isZero();
+        given().header("If-None-Match", again).get("/api/series").then().statusCode(304);
+        ImportAndReadTest.upload(Pipeline.fixture("series/3006-explicit-links.mbox"), "linux-nvme");
+        given().header("If-None-Match", again).get("/api/series").then().statusCode(200);
     }
 
     @Test
