@@ -44,8 +44,18 @@ public class DataVersion {
     /** Moves on every local commit that bumped, so a read that raced with it is not cached. */
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Marks the data changed; call inside the transaction that writes. */
+    /** The key under which a transaction notes that it has moved the counter already. */
+    private static final Object BUMPED = DataVersion.class.getName() + ".bumped";
+
+    /**
+     * Marks the data changed; call inside the transaction that writes. The counter moves once per
+     * transaction however many writes in it call this.
+     */
     public void bump() {
+        if (transactions.getResource(BUMPED) != null) {
+            return;
+        }
+        transactions.putResource(BUMPED, Boolean.TRUE);
         em.createNativeQuery("UPDATE data_version SET version = version + 1, changed_at = ?1 WHERE id = 1")
                 .setParameter(1, Instant.now()).executeUpdate();
         transactions.registerInterposedSynchronization(new Synchronization() {

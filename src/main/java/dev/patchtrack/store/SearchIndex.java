@@ -36,6 +36,9 @@ public class SearchIndex {
     @Inject
     MailLimits limits;
 
+    @Inject
+    DataVersion dataVersion;
+
     /**
      * Adds the missing rows, and rewrites those written before the diff columns existed, in the
      * caller's transaction; returns how many.
@@ -87,6 +90,10 @@ public class SearchIndex {
             });
             written[0] += raws.size();
         });
+        if (written[0] > 0) {
+            // what a search finds changed
+            dataVersion.bump();
+        }
         return written[0];
     }
 

@@ -246,6 +246,8 @@ public class SeriesRepository {
         int revisionsWritten = 0;
         int patchesWritten = 0;
         int trailersWritten = 0;
+        // topics, lists and applied notices rewritten: not counted apart, but they change what is shown
+        int otherWrites = 0;
         for (int i = 0; i < desired.size(); i++) {
             SeriesRow s = desired.get(i);
             SeriesEntity se = matched.get(i);
@@ -271,17 +273,21 @@ public class SeriesRepository {
             if (changed) {
                 seriesWritten++;
             }
-            syncTopics(se.id, s.topics(), seriesTopics.getOrDefault(se.id, Map.of()), true);
+            if (syncTopics(se.id, s.topics(), seriesTopics.getOrDefault(se.id, Map.of()), true)) {
+                otherWrites++;
+            }
             Set<Long> haveLists = listsBySeries.getOrDefault(se.id, Set.of());
             for (Long listId : s.listIds()) {
                 if (!haveLists.contains(listId)) {
                     em.persist(SeriesList.of(se.id, listId));
+                    otherWrites++;
                 }
             }
             for (Long listId : haveLists) {
                 if (!s.listIds().contains(listId)) {
                     em.createQuery("delete from SeriesList sl where sl.seriesId = :s and sl.listId = :l")
                             .setParameter("s", se.id).setParameter("l", listId).executeUpdate();
+                    otherWrites++;
                 }
             }
             for (int pos = 0; pos < s.revisions().size(); pos++) {
@@ -309,8 +315,10 @@ public class SeriesRepository {
                                     + re.review.state.wireName()
                                     + " (" + re.review.reason + ")"));
                 }
-                syncTopics(re.id, r.topics(), revisionTopics.getOrDefault(re.id, Map.of()), false);
-                syncApplied(re.id, r.applied(), appliedByRevision.getOrDefault(re.id, List.of()), people);
+                if (syncTopics(re.id, r.topics(), revisionTopics.getOrDefault(re.id, Map.of()), false)
+                        | syncApplied(re.id, r.applied(), appliedByRevision.getOrDefault(re.id, List.of()), people)) {
+                    otherWrites++;
+                }
                 for (PatchRow p : r.patches()) {
                     PatchEntity pe = patchByMessage.get(p.messagePk());
                     boolean freshPatch = pe == null;
@@ -370,7 +378,11 @@ public class SeriesRepository {
             deleted++;
         }
         em.flush();
-        dataVersion.bump();
+        // a derivation that finds everything as stored (a full pass, a tree scan matching nothing new)
+        // leaves every answer as it was, so their validators stay
+        if (seriesWritten + revisionsWritten + patchesWritten + trailersWritten + deleted + events.size() + otherWrites > 0) {
+            dataVersion.bump();
+        }
         return new ReconcileStats(seriesWritten, revisionsWritten, patchesWritten, trailersWritten, deleted, events.size(),
                 posted);
     }
@@ -430,14 +442,15 @@ public class SeriesRepository {
     }
 
     /** Writes a series' or revision's topics when they differ from what is stored. */
-    private void syncTopics(Long ownerId, List<TopicRow> want, Map<String, TopicRow> have, boolean series) {
+    /** Makes the stored topics of a series or revision those wanted; true when it wrote. */
+    private boolean syncTopics(Long ownerId, List<TopicRow> want, Map<String, TopicRow> have, boolean series) {
         Map<String, TopicRow> wanted = new java.util.TreeMap<>();
         for (TopicRow t : want) {
             String topic = clip(t.topic(), 64);
             wanted.putIfAbsent(topic, new TopicRow(topic, clip(t.reason(), 2000), clip(t.detail(), 200)));
         }
         if (wanted.equals(have)) {
-            return;
+            return false;
         }
         if (!have.isEmpty()) {
             // A bulk delete flushes the whole session first: only when there is something to delete.
@@ -469,6 +482,7 @@ public class SeriesRepository {
                 se.topics = topics;
             }
         }
+        return true;
     }
 
     /** A topic row of a series or of a revision ({@code owner}), read as a value. */
@@ -489,7 +503,8 @@ public class SeriesRepository {
         return out;
     }
 
-    private void syncApplied(Long revisionId, List<AppliedRow> want, List<AppliedNoticeEntity> have,
+    /** Makes the stored applied notices of a revision those wanted; true when it wrote. */
+    private boolean syncApplied(Long revisionId, List<AppliedRow> want, List<AppliedNoticeEntity> have,
                              Map<String, Long> people) {
         List<AppliedKey> wantKeys = want.stream()
                 .map(a -> new AppliedKey(a.patchNumber(), a.sourceMessagePk(), personId(people, a.person()),
@@ -499,7 +514,7 @@ public class SeriesRepository {
                 .map(a -> new AppliedKey(a.patchNumber, a.sourceMessagePk, a.personId, a.tree, a.branch, a.commits))
                 .toList();
         if (wantKeys.equals(haveKeys)) {
-            return;
+            return false;
         }
         for (AppliedNoticeEntity a : have) {
             em.remove(a);
@@ -515,6 +530,7 @@ public class SeriesRepository {
             a.commits = k.commits();
             em.persist(a);
         }
+        return true;
     }
 
     private static boolean set(SeriesEntity e, SeriesRow s, Map<String, Long> people) {
@@ -648,6 +664,7 @@ public class SeriesRepository {
         if (event != null) {
             em.persist(event);
         }
+        dataVersion.bump();
     }
 
 }
