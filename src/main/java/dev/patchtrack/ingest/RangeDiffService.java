@@ -98,6 +98,11 @@ public class RangeDiffService {
         return new Result(s, from, to, RangeDiff.compare(from.patches(), to.patches(), creationFactor));
     }
 
+    /** Two sides paired, without the interdiffs: what a summary of the changes needs. */
+    Result pairs(SeriesEntity s, Side from, Side to, int creationFactor) {
+        return new Result(s, from, to, RangeDiff.pairs(from.patches(), to.patches(), creationFactor));
+    }
+
     /** A revision's side, in the caller's transaction. */
     Side side(RevisionEntity r) {
         return side(r, patchesOf(r));

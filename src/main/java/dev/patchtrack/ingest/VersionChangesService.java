@@ -137,7 +137,7 @@ public class VersionChangesService {
 
     private VersionChanges compare(RevisionEntity to, RangeDiffService.Side older, RangeDiffService.Side newer) {
         SeriesEntity s = seriesLookups.findSeries(to.seriesId).orElseThrow();
-        RangeDiffService.Result r = rangeDiff.compare(s, older, newer, RangeDiff.CREATION_FACTOR);
+        RangeDiffService.Result r = rangeDiff.pairs(s, older, newer, RangeDiff.CREATION_FACTOR);
         return VersionChanges.of(older.revision().version, to.version, r.pairs(), r.to().changelog());
     }
 

@@ -273,6 +273,18 @@ public final class RangeDiff {
     }
 
     public static List<Pair> compare(List<Patch> older, List<Patch> newer, int creationFactor) {
+        return compare(older, newer, creationFactor, true);
+    }
+
+    /**
+     * The pairs alone, as {@link #compare} pairs them but without their interdiffs: what a summary of
+     * the changes needs (each interdiff is a diff of its own, the larger part of the work).
+     */
+    public static List<Pair> pairs(List<Patch> older, List<Patch> newer, int creationFactor) {
+        return compare(older, newer, creationFactor, false);
+    }
+
+    private static List<Pair> compare(List<Patch> older, List<Patch> newer, int creationFactor, boolean interdiffs) {
         int na = older.size();
         int nb = newer.size();
         int[] aMatch = new int[na];
@@ -366,11 +378,12 @@ public final class RangeDiff {
                 }
             }
         }
-        return order(older, newer, aMatch, bMatch);
+        return order(older, newer, aMatch, bMatch, interdiffs);
     }
 
     /** git's output order: the newer revision's, each dropped patch once all before it are shown. */
-    private static List<Pair> order(List<Patch> older, List<Patch> newer, int[] aMatch, int[] bMatch) {
+    private static List<Pair> order(List<Patch> older, List<Patch> newer, int[] aMatch, int[] bMatch,
+                                    boolean interdiffs) {
         List<Pair> out = new ArrayList<>();
         boolean[] shown = new boolean[older.size()];
         int i = 0;
@@ -394,7 +407,7 @@ public final class RangeDiff {
                 Patch pb = newer.get(j);
                 boolean same = pa.text().equals(pb.text());
                 out.add(new Pair(a + 1, j + 1, same ? '=' : '!', pb.subject(),
-                        same ? List.of() : interdiff(pa.text(), pb.text())));
+                        same || !interdiffs ? List.of() : interdiff(pa.text(), pb.text())));
                 shown[a] = true;
                 j++;
             }

@@ -80,6 +80,10 @@ class RangeDiffTest {
         RangeDiff.Pair changed = pairs.get(2);
         assertThat(changed.interdiff()).contains("-    Second.", "+    Second, reworded.", "-+new b4", "++new B4");
         assertThat(changed.interdiff().get(0)).isEqualTo("@@ Commit message");
+        // the pairs alone: the same pairing, no interdiff worked out
+        assertThat(RangeDiff.pairs(v1, v2, RangeDiff.CREATION_FACTOR))
+                .extracting(p -> p.from() + " " + p.marker() + " " + p.to() + " " + p.subject() + " " + p.interdiff())
+                .containsExactly("1 = 1 one []", "null > 2 new []", "2 ! 3 two []", "3 < null three []");
 
         String text = RangeDiff.text(pairs, List.of("aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc"),
                 List.of("aaaaaaaaaa", "dddddddddd", "eeeeeeeeee"));
