@@ -118,10 +118,7 @@ public class RangeDiffService {
     }
 
     private Side side(RevisionEntity r, List<PatchEntity> patches) {
-        List<Long> pks = new ArrayList<>(patches.stream().map(p -> p.messagePk).toList());
-        if (r.coverMessagePk != null) {
-            pks.add(r.coverMessagePk);
-        }
+        List<Long> pks = patches.stream().map(p -> p.messagePk).toList();
         Map<Long, MessageEntity> msgs = messages.byIds(pks);
         Map<Long, byte[]> raw = messages.rawByPks(pks);
         MailParser parser = new MailParser(limits);
@@ -139,8 +136,11 @@ public class RangeDiffService {
                 changelog = VersionChanges.patchChangelog(mail.body());
             }
         }
-        if (r.coverMessagePk != null && raw.get(r.coverMessagePk) != null) {
-            changelog = VersionChanges.changelog(parser.parse(raw.get(r.coverMessagePk)).body());
+        if (r.coverMessagePk != null) {
+            // the cover letter's text is kept in its facts: no need to read and parse it again
+            String[] cover = {null};
+            messages.forFacts(List.of(r.coverMessagePk), (pk, f) -> cover[0] = f.coverText());
+            changelog = cover[0] == null ? null : VersionChanges.changelog(cover[0]);
         }
         return new Side(r, texts, ids, mids, changelog);
     }

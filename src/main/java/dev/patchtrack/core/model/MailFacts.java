@@ -34,6 +34,9 @@ import java.util.List;
  *                          only when the patch's author wrote it
  * @param scope             for a reply: what its words say about the reach of its trailers (whole series,
  *                          also or except some patches, a quoted line of the patch list); null when nothing
+ * @param coverText         for a cover letter, its text (at most {@link #COVER_TEXT_MAX} characters): what
+ *                          keyword rules, the diffstat of patches that never arrived and the author's
+ *                          changelog are read from, so derivation never parses raw mail again; null otherwise
  */
 public record MailFacts(
         String messageId,
@@ -59,7 +62,11 @@ public record MailFacts(
         PullRequest pull,
         boolean asksForChanges,
         boolean promisesRevision,
-        ReplyScope scope) {
+        ReplyScope scope,
+        String coverText) {
+
+    /** The most of a cover letter's text that is kept: far above any real one, a bound on a hostile one. */
+    public static final int COVER_TEXT_MAX = 256 * 1024;
 
     /** Facts without reply names, applied notice or pull request. */
     public MailFacts(String messageId, boolean syntheticId, MessageKind kind, SubjectTags tags, Address from,
@@ -67,7 +74,8 @@ public record MailFacts(
             DiffStat diff, List<Trailer> trailers, String changeId, int bodyVersion, List<String> earlierVersionIds,
             List<String> dependsOn, List<Problem> problems) {
         this(messageId, syntheticId, kind, tags, from, author, date, inReplyTo, references, listIds, diff, trailers,
-                changeId, bodyVersion, earlierVersionIds, dependsOn, problems, List.of(), List.of(), null, null, false, false, null);
+                changeId, bodyVersion, earlierVersionIds, dependsOn, problems, List.of(), List.of(), null, null, false, false, null,
+                null);
     }
 
     public MailFacts {
@@ -80,6 +88,9 @@ public record MailFacts(
         problems = copy(problems);
         namedPatches = copy(namedPatches);
         namedTitles = copy(namedTitles);
+        if (coverText != null && coverText.length() > COVER_TEXT_MAX) {
+            coverText = coverText.substring(0, COVER_TEXT_MAX);
+        }
     }
 
     /** The direct parent: the first In-Reply-To, else the last Reference, else null. */

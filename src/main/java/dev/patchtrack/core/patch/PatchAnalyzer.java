@@ -44,9 +44,9 @@ public final class PatchAnalyzer {
      * The version of these rules. Raise it whenever {@link #analyze} reads some message differently: the
      * facts stored under an older version are analysed again from the raw mail before the next full
      * derivation, so a rule change reaches history (2: reply scope, promises of a new version, applied
-     * notices that name patches, withdraw or take the sender's patches along).
+     * notices that name patches, withdraw or take the sender's patches along; 3: a cover letter's text kept).
      */
-    public static final int RULES_VERSION = 2;
+    public static final int RULES_VERSION = 3;
 
     private static final String VN = "v(\\d{1,2})(?!\\d|\\.\\d)";
 
@@ -142,7 +142,8 @@ public final class PatchAnalyzer {
                 mail.inReplyTo(), mail.references(), mail.listIds(), diff, trailers, changeId, bodyVersion, earlier,
                 depends, problems, named.numbers(), named.titles(), applied, pull,
                 kind == MessageKind.REPLY && applied == null && ChangeRequests.asked(body),
-                kind == MessageKind.REPLY && applied == null && ChangeRequests.promised(body), named.scope());
+                kind == MessageKind.REPLY && applied == null && ChangeRequests.promised(body), named.scope(),
+                kind == MessageKind.COVER ? body : null);
     }
 
     private static MessageKind kind(ParsedMail mail, SubjectTags tags, boolean pullTag, boolean hasDiff,

@@ -220,6 +220,6 @@ final class Mail {
                 kind != MessageKind.REPLY, rfc, resend, version, minor, number, total, List.of(), List.of());
         return new MailFacts(id, false, kind, tags, from, author != null ? author : from, date, inReplyTo,
                 references, List.of("rust-for-linux.vger.kernel.org"), null, trailers, changeId, bodyVersion,
-                earlier, List.of(), List.of(), named, List.of(), applied, pull, false, false, scope);
+                earlier, List.of(), List.of(), named, List.of(), applied, pull, false, false, scope, null);
     }
 }
