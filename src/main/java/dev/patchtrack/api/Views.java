@@ -10,6 +10,7 @@ import dev.patchtrack.api.dto.PersonInfo;
 import dev.patchtrack.api.dto.ReviewerInfo;
 import dev.patchtrack.api.dto.RevisionInfo;
 import dev.patchtrack.api.dto.VersionChangesInfo;
+import dev.patchtrack.core.derive.AppliedCoverage;
 import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.patch.VersionChanges;
 import dev.patchtrack.core.review.ReviewState;
@@ -171,7 +172,7 @@ public class Views {
                     cover == null ? null : new CoverLetterInfo(cover.messageId(), cover.subject(), cover.sentAt()),
                     r.linkReason == null ? null : r.linkReason.wireName(),
                     r.complete, r.extraPatches, r.changeId, dependsOn,
-                    applied(notices, 0, people, msgs), r.review.state == ReviewState.SUPERSEDED,
+                    revisionApplied(notices, people, msgs), r.review.state == ReviewState.SUPERSEDED,
                     state(r.review, false, people, msgs),
                     revisionTopics(revTopics.get(r.id)), changes(s.id, changes.get(r.id)), ps,
                     reviewers.byRevision() == null ? null : reviewers(reviewers.byRevision().getOrDefault(r.id, List.of())),
@@ -309,32 +310,45 @@ public class Views {
                 p.postedAt, new DiffStatInfo(p.filesChanged, p.insertions, p.deletions), hash,
                 state(p.review, p.stateOverridden, people, msgs),
                 ts, counts, reviewers, nacks,
-                applied(notices, p.number, people, msgs), seriesId, revisionId, version, PatchChecks.combined(checks),
+                patchApplied(notices, p, people, msgs), seriesId, revisionId, version, PatchChecks.combined(checks),
                 checks);
     }
 
-    /**
-     * The notices that cover patch {@code number} (0: those for the whole revision), each with the commits
-     * of that patch only (all commits for 0).
-     */
-    private static List<AppliedInfo> applied(List<AppliedNoticeEntity> notices, int number, Map<Long, Person> people,
-                                             Map<Long, Head> msgs) {
+    /** The notices that answer the whole revision, with all their commits. */
+    private static List<AppliedInfo> revisionApplied(List<AppliedNoticeEntity> notices, Map<Long, Person> people,
+                                                     Map<Long, Head> msgs) {
         List<AppliedInfo> out = new ArrayList<>();
         for (AppliedNoticeEntity a : notices) {
-            if (number == 0 ? a.patchNumber != 0 : a.patchNumber != 0 && a.patchNumber != number) {
-                continue;
+            if (a.patchNumber == 0) {
+                out.add(appliedInfo(a, a.commits, people, msgs));
             }
-            List<AppliedCommitInfo> commits = new ArrayList<>();
-            for (AppliedNotice.Commit c : a.commits) {
-                if (number == 0 || c.number() == number) {
-                    commits.add(new AppliedCommitInfo(c.number(), c.title(), c.commit()));
-                }
-            }
-            Head src = msgs.get(a.sourceMessagePk);
-            out.add(new AppliedInfo(src == null ? null : src.messageId(), person(people.get(a.personId)), a.tree, a.branch,
-                    a.patchNumber == 0 ? null : a.patchNumber, commits));
         }
         return out;
+    }
+
+    /**
+     * The notices that cover the patch, as its derivation found ({@link AppliedCoverage}), each with the
+     * commits that concern it.
+     */
+    private static List<AppliedInfo> patchApplied(List<AppliedNoticeEntity> notices, PatchEntity p,
+                                                  Map<Long, Person> people, Map<Long, Head> msgs) {
+        List<AppliedInfo> out = new ArrayList<>();
+        String title = null;
+        for (AppliedNoticeEntity a : notices) {
+            if (a.covers.contains(p.number)) {
+                title = title == null ? AppliedCoverage.titleOf(p.subject) : title;
+                out.add(appliedInfo(a, AppliedCoverage.commitsFor(a.commits, p.number, title), people, msgs));
+            }
+        }
+        return out;
+    }
+
+    private static AppliedInfo appliedInfo(AppliedNoticeEntity a, List<AppliedNotice.Commit> commits,
+                                           Map<Long, Person> people, Map<Long, Head> msgs) {
+        Head src = msgs.get(a.sourceMessagePk);
+        return new AppliedInfo(src == null ? null : src.messageId(), person(people.get(a.personId)), a.tree, a.branch,
+                a.patchNumber == 0 ? null : a.patchNumber,
+                commits.stream().map(c -> new AppliedCommitInfo(c.number(), c.title(), c.commit())).toList());
     }
 
     static PersonInfo person(Person p) {

@@ -2,23 +2,15 @@ package dev.patchtrack.ingest;
 
 import dev.patchtrack.core.classify.Classifier;
 import dev.patchtrack.core.classify.TopicLabel;
+import dev.patchtrack.core.derive.Derived;
+import dev.patchtrack.core.derive.SeriesDerivation;
 import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
-import dev.patchtrack.core.model.DiffStat;
 import dev.patchtrack.core.review.BotChecks;
 import dev.patchtrack.core.review.Checks;
 import dev.patchtrack.core.review.StateReason;
 import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.model.MailFacts;
-import dev.patchtrack.core.series.SeriesBuilder;
-import dev.patchtrack.core.model.AppliedNotice;
-import dev.patchtrack.core.series.SeriesModel.AppliedDraft;
-import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
-import dev.patchtrack.core.series.SeriesModel.LinkReason;
-import dev.patchtrack.core.series.SeriesModel.PatchSlot;
-import dev.patchtrack.core.series.SeriesModel.RevisionDraft;
-import dev.patchtrack.core.series.SeriesModel.RevisionLink;
-import dev.patchtrack.core.series.SeriesModel.SeriesDraft;
 import dev.patchtrack.ingest.tree.TreeMatches;
 import dev.patchtrack.core.series.LinkKeys;
 import dev.patchtrack.store.CheckRepository;
@@ -61,10 +53,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Re-derives series, revisions, patches and trailers from the stored facts of messages (all of them,
- * or those new mail can reach) and makes the store match: core's SeriesBuilder groups mail into
- * series drafts, {@link Derivation} gives each revision its topics and states (overrides applied),
- * the check rules turn bot replies into checks, and {@link VersionChangesService} compares each
- * revision with the one before. The store writes what changed and records the events.
+ * or those new mail can reach) and makes the store match: it reads what a group of messages is
+ * derived from (facts, lists, overrides, tree commits, checks, with the check rules turning bot
+ * replies into checks), core's {@link SeriesDerivation} derives the group whole, and the store writes
+ * what changed and records the events; {@link VersionChangesService} then compares each revision with
+ * the one before.
  */
 @ApplicationScoped
 public class SeriesRebuilder {
@@ -417,20 +410,25 @@ public class SeriesRebuilder {
                 known.put(f.messageId(), pk);
             }
         });
-        List<SeriesDraft> drafts = new SeriesBuilder().build(facts.values(), context.values());
-        Map<Long, List<Long>> listsOfMessage = seriesLookups.listsOfMessages(pks.values());
         Map<Long, String> listNames = new HashMap<>();
         for (MailingList l : lists.all()) {
             listNames.put(l.id, l.name);
         }
+        Map<String, List<String>> listsOf = new HashMap<>();
+        Map<Long, List<Long>> listsOfMessage = seriesLookups.listsOfMessages(pks.values());
+        pks.forEach((id, pk) -> listsOf.put(id, listsOfMessage.getOrDefault(pk, List.of()).stream()
+                .map(listNames::get).filter(Objects::nonNull).toList()));
         List<CheckRepository.DerivedRow> derivedChecks = botChecks(bots, facts, pks);
-        Derivation derivation = new Derivation(facts, classifier, coverTexts(drafts, pks), patchOverrides(pks),
-                treeMatches.refresh(facts, pks).matches(), checksByMessage(pks, derivedChecks));
-        List<SeriesRow> rows = new ArrayList<>(drafts.size());
+        List<Derived.Series> derived = SeriesDerivation.derive(new SeriesDerivation.Inputs(facts, context, listsOf,
+                patchOverrides(pks), treeMatches.refresh(facts, pks).matches(), checksByMessage(pks, derivedChecks),
+                classifier));
+        Map<String, Long> listIds = new HashMap<>();
+        listNames.forEach((id, name) -> listIds.put(name, id));
+        List<SeriesRow> rows = new ArrayList<>(derived.size());
         Set<Long> overridden = new HashSet<>();
         int revisions = 0;
-        for (SeriesDraft d : drafts) {
-            rows.add(toRow(d, facts, known, listsOfMessage, listNames, derivation, overridden));
+        for (Derived.Series d : derived) {
+            rows.add(row(d, known, listIds, overridden));
             revisions += d.revisions().size();
         }
         Set<Long> scope = seriesLookups.seriesTouching(group, messages.idsOf(group));
@@ -447,7 +445,7 @@ public class SeriesRebuilder {
         if (touched != null) {
             touched.addAll(now);
         }
-        return new Summary(facts.size(), drafts.size(), revisions, stats.seriesWritten(), stats.revisionsWritten(),
+        return new Summary(facts.size(), derived.size(), revisions, stats.seriesWritten(), stats.revisionsWritten(),
                 stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events() + checkEvents, 0);
     }
 
@@ -493,29 +491,13 @@ public class SeriesRebuilder {
         return out;
     }
 
-    /** The text of every cover letter, read again from the stored mail: what keyword rules look at. */
-    private Map<String, String> coverTexts(List<SeriesDraft> drafts, Map<String, Long> pks) {
-        Map<Long, String> byPk = new HashMap<>();
-        for (SeriesDraft d : drafts) {
-            for (RevisionDraft r : d.revisions()) {
-                if (r.coverMessageId() != null && pks.containsKey(r.coverMessageId())) {
-                    byPk.put(pks.get(r.coverMessageId()), r.coverMessageId());
-                }
-            }
-        }
-        MailParser parser = new MailParser(limits);
-        Map<String, String> out = new HashMap<>();
-        messages.rawByPks(byPk.keySet()).forEach((pk, raw) -> out.put(byPk.get(pk), parser.parse(raw).body()));
-        return out;
-    }
-
-    private Map<String, Derivation.PatchOverride> patchOverrides(Map<String, Long> pks) {
+    private Map<String, SeriesDerivation.PatchOverride> patchOverrides(Map<String, Long> pks) {
         Map<Long, String> idOf = new HashMap<>();
         pks.forEach((id, pk) -> idOf.put(pk, id));
-        Map<String, Derivation.PatchOverride> out = new HashMap<>();
+        Map<String, SeriesDerivation.PatchOverride> out = new HashMap<>();
         overrides.patchOverridesByMessage().forEach((pk, o) -> {
             if (idOf.containsKey(pk)) {
-                out.put(idOf.get(pk), new Derivation.PatchOverride(o.state, o.setBy, o.note));
+                out.put(idOf.get(pk), new SeriesDerivation.PatchOverride(o.state, o.setBy, o.note));
             }
         });
         return out;
@@ -526,120 +508,46 @@ public class SeriesRebuilder {
                 s.person());
     }
 
-    /** A series' label: the first revision's reason, the details of every revision (each architecture once, in order). */
-    private static TopicRow unionOfDetails(TopicRow first, TopicRow later) {
-        java.util.TreeSet<String> details = new java.util.TreeSet<>();
-        for (TopicRow t : List.of(first, later)) {
-            details.addAll(TopicLabel.values(t.detail()));
-        }
-        return new TopicRow(first.topic(), first.reason(), TopicLabel.detail(details));
-    }
-
     private static List<TopicRow> topicRows(List<TopicLabel> labels) {
         return labels.stream().map(l -> new TopicRow(l.topic(), l.reason(), l.detail())).toList();
     }
 
-    private static SeriesRow toRow(SeriesDraft d, Map<String, MailFacts> facts, Map<String, Long> pks,
-                                   Map<Long, List<Long>> listsOfMessage, Map<Long, String> listNames,
-                                   Derivation derivation, Set<Long> overridden) {
-        Map<String, LinkReason> linkReasonByNewer = new HashMap<>();
-        for (RevisionLink link : d.links()) {
-            linkReasonByNewer.put(link.newerKey(), link.reason());
-        }
-        Set<Long> listIds = new TreeSet<>();
-        List<RevisionRow> revisions = new ArrayList<>();
-        Instant first = null;
-        Instant last = null;
-        int latestVersion = 0;
-        StateRow latestState = null;
-        Map<String, TopicRow> seriesTopics = new java.util.TreeMap<>();
-        for (int ri = 0; ri < d.revisions().size(); ri++) {
-            RevisionDraft r = d.revisions().get(ri);
-            String newer = ri + 1 < d.revisions().size() ? d.revisions().get(ri + 1).key() : null;
-            Map<String, List<TrailerRow>> trailers = new HashMap<>();
-            for (AttributedTrailer t : r.trailers()) {
-                Long source = pks.get(t.sourceMessageId());
-                if (source == null) {
-                    continue;
-                }
-                trailers.computeIfAbsent(t.patchMessageId(), k -> new ArrayList<>())
-                        .add(new TrailerRow(t.trailer().name(), t.trailer().value(), t.trailer().person(), source));
-            }
-            Set<Long> revisionLists = new TreeSet<>();
-            for (PatchSlot slot : r.patches()) {
-                Long pk = pks.get(slot.messageId());
-                if (pk != null) {
-                    revisionLists.addAll(listsOfMessage.getOrDefault(pk, List.of()));
-                }
-            }
-            if (r.coverMessageId() != null && pks.containsKey(r.coverMessageId())) {
-                revisionLists.addAll(listsOfMessage.getOrDefault(pks.get(r.coverMessageId()), List.of()));
-            }
-            Derivation.Derived derived = derivation.revision(r, newer,
-                    revisionLists.stream().map(listNames::get).filter(Objects::nonNull).toList());
-            List<PatchRow> patches = new ArrayList<>();
-            for (PatchSlot slot : r.patches()) {
-                MailFacts f = facts.get(slot.messageId());
-                Long pk = pks.get(slot.messageId());
-                if (f == null || pk == null) {
-                    continue;
-                }
-                DiffStat diff = f.diff();
-                patches.add(new PatchRow(pk, slot.number(), f.tags().subject(), f.author(), f.date(),
-                        diff == null ? 0 : diff.files().size(), diff == null ? 0 : diff.insertions(),
-                        diff == null ? 0 : diff.deletions(), trailers.getOrDefault(slot.messageId(), List.of()),
-                        stateRow(derived.patchStates().get(slot.messageId()), pks)));
-                if (derived.overridden().contains(slot.messageId())) {
+    /**
+     * A derived series as the store's rows: Message-IDs become the keys of stored messages (every one the
+     * derivation names is at hand: the group's or its context's), list names the lists' ids.
+     *
+     * @param overridden gains the keys of the patches whose state is a maintainer's override
+     */
+    private static SeriesRow row(Derived.Series d, Map<String, Long> pks, Map<String, Long> listIds,
+                                 Set<Long> overridden) {
+        List<RevisionRow> revisions = new ArrayList<>(d.revisions().size());
+        for (Derived.Revision r : d.revisions()) {
+            List<PatchRow> patches = new ArrayList<>(r.patches().size());
+            for (Derived.Patch p : r.patches()) {
+                long pk = pks.get(p.messageId());
+                List<TrailerRow> trailers = p.trailers().stream().map(t -> new TrailerRow(t.trailer().name(),
+                        t.trailer().value(), t.trailer().person(), pks.get(t.sourceMessageId()))).toList();
+                patches.add(new PatchRow(pk, p.number(), p.subject(), p.author(), p.postedAt(), p.filesChanged(),
+                        p.insertions(), p.deletions(), trailers, stateRow(p.state(), pks)));
+                if (p.overridden()) {
                     overridden.add(pk);
                 }
-                listIds.addAll(listsOfMessage.getOrDefault(pk, List.of()));
-                first = min(first, f.date());
-                last = max(last, f.date());
             }
-            Long coverPk = r.coverMessageId() == null ? null : pks.get(r.coverMessageId());
-            if (coverPk != null) {
-                listIds.addAll(listsOfMessage.getOrDefault(coverPk, List.of()));
-            }
-            first = min(first, r.date());
-            last = max(last, r.date());
-            latestVersion = Math.max(latestVersion, r.version());
-            StateRow state = stateRow(derived.state(), pks);
-            latestState = state;
-            List<TopicRow> topics = topicRows(derived.topics());
-            topics.forEach(t -> seriesTopics.merge(t.topic(), t, SeriesRebuilder::unionOfDetails));
+            List<AppliedRow> applied = r.applied().stream().map(a -> new AppliedRow(a.patchNumber(),
+                    pks.get(a.sourceMessageId()), a.person(), a.tree(), a.branch(), a.commits(), a.covers())).toList();
             revisions.add(new RevisionRow(r.key(), r.version(), r.versionMinor(), r.total(), r.rfc(), r.title(),
-                    r.author(), r.date(), coverPk, linkReasonByNewer.get(r.key()), r.complete(), r.extraPatches(),
-                    r.changeId(), patches, r.dependsOn(), applied(r, pks), state, topics));
+                    r.author(), r.postedAt(), r.coverMessageId() == null ? null : pks.get(r.coverMessageId()),
+                    r.linkReason(), r.complete(), r.extraPatches(), r.changeId(), patches, r.dependsOn(), applied,
+                    stateRow(r.state(), pks), topicRows(r.topics())));
         }
-        if (seriesTopics.size() > 1) {
-            // Rust work in an area is not also "other" or "not Rust" because one revision said so.
-            seriesTopics.remove(Classifier.RUST_OTHER);
-            seriesTopics.remove(Classifier.NOT_RUST);
-        }
-        List<String> names = listIds.stream().map(listNames::get).filter(Objects::nonNull).sorted().toList();
-        return new SeriesRow(d.key(), d.title(), d.author(), first, last, latestVersion, listIds, names, revisions,
-                latestState, List.copyOf(seriesTopics.values()));
-    }
-
-    private static List<AppliedRow> applied(RevisionDraft r, Map<String, Long> pks) {
-        List<AppliedRow> out = new ArrayList<>(r.applied().size());
-        for (AppliedDraft a : r.applied()) {
-            Long source = pks.get(a.messageId());
-            if (source == null) {
-                continue;
+        Set<Long> ids = new TreeSet<>();
+        d.lists().forEach(name -> {
+            Long id = listIds.get(name);
+            if (id != null) {
+                ids.add(id);
             }
-            AppliedNotice n = a.notice();
-            out.add(new AppliedRow(a.number(), source, n.by() != null ? n.by() : a.from(), n.tree(), n.branch(),
-                    n.commits()));
-        }
-        return out;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+        });
+        return new SeriesRow(d.key(), d.title(), d.author(), d.firstPostedAt(), d.lastPostedAt(), d.latestVersion(),
+                ids, d.lists(), revisions, d.state() == null ? null : stateRow(d.state(), pks), topicRows(d.topics()));
     }
 }

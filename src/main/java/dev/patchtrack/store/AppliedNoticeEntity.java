@@ -2,15 +2,19 @@ package dev.patchtrack.store;
 
 import dev.patchtrack.core.model.AppliedNotice;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** An "applied" notice given in a revision's threads. */
 @Entity
@@ -42,4 +46,34 @@ public class AppliedNoticeEntity extends PanacheEntityBase {
     /** The commits the notice lists, stored through {@link AppliedCommits} (one per line; null when none). */
     @Convert(converter = AppliedCommits.Column.class)
     public List<AppliedNotice.Commit> commits = List.of();
+
+    /** The numbers of the patches it covers, ascending; empty for a notice derived before they were kept. */
+    @Convert(converter = Covers.class)
+    public List<Integer> covers = List.of();
+
+    /** {@code applied_notice.covers}: the numbers comma-separated. */
+    @Converter
+    public static class Covers implements AttributeConverter<List<Integer>, String> {
+
+        @Override
+        public String convertToDatabaseColumn(List<Integer> numbers) {
+            return numbers == null ? null : numbers.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+
+        @Override
+        public List<Integer> convertToEntityAttribute(String column) {
+            if (column == null || column.isBlank()) {
+                return List.of();
+            }
+            List<Integer> out = new ArrayList<>();
+            for (String n : column.split(",")) {
+                try {
+                    out.add(Integer.parseInt(n.strip()));
+                } catch (NumberFormatException e) {
+                    // not written by this converter: skipped
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
 }

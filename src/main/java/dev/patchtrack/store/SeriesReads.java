@@ -116,9 +116,11 @@ public class SeriesReads {
                 });
     }
 
+    private static final AppliedNoticeEntity.Covers COVERS = new AppliedNoticeEntity.Covers();
+
     public List<AppliedNoticeEntity> applied(long seriesId) {
-        return jdbc.list("SELECT id, revision_id, patch_number, source_message_pk, person_id, tree, branch, commits"
-                + " FROM applied_notice WHERE revision_id" + REVISIONS + " ORDER BY revision_id, id", List.of(seriesId), rs -> {
+        return jdbc.list("SELECT id, revision_id, patch_number, source_message_pk, person_id, tree, branch, commits,"
+                + " covers FROM applied_notice WHERE revision_id" + REVISIONS + " ORDER BY revision_id, id", List.of(seriesId), rs -> {
                     AppliedNoticeEntity a = new AppliedNoticeEntity();
                     a.id = rs.getLong("id");
                     a.revisionId = rs.getLong("revision_id");
@@ -128,6 +130,7 @@ public class SeriesReads {
                     a.tree = rs.getString("tree");
                     a.branch = rs.getString("branch");
                     a.commits = AppliedCommits.decode(rs.getString("commits"));
+                    a.covers = COVERS.convertToEntityAttribute(rs.getString("covers"));
                     return a;
                 });
     }

@@ -84,13 +84,14 @@ public class SeriesRepository {
      * An "applied" notice as it should be stored.
      *
      * @param commits one {@code number<TAB>commit<TAB>title} per line, null when none
+     * @param covers  the numbers of the patches it covers ({@code core.derive.AppliedCoverage})
      */
     public record AppliedRow(int patchNumber, long sourceMessagePk, Address person, String tree, String branch,
-                             List<AppliedNotice.Commit> commits) {
+                             List<AppliedNotice.Commit> commits, List<Integer> covers) {
     }
 
     private record AppliedKey(int patchNumber, Long sourcePk, Long personId, String tree, String branch,
-                              List<AppliedNotice.Commit> commits) {
+                              List<AppliedNotice.Commit> commits, List<Integer> covers) {
     }
 
     /** A patch as it should be stored. */
@@ -508,10 +509,12 @@ public class SeriesRepository {
                              Map<String, Long> people) {
         List<AppliedKey> wantKeys = want.stream()
                 .map(a -> new AppliedKey(a.patchNumber(), a.sourceMessagePk(), personId(people, a.person()),
-                        clip(a.tree(), 1000), clip(a.branch(), 200), AppliedCommits.asStored(a.commits())))
+                        clip(a.tree(), 1000), clip(a.branch(), 200), AppliedCommits.asStored(a.commits()),
+                        List.copyOf(a.covers())))
                 .toList();
         List<AppliedKey> haveKeys = have.stream()
-                .map(a -> new AppliedKey(a.patchNumber, a.sourceMessagePk, a.personId, a.tree, a.branch, a.commits))
+                .map(a -> new AppliedKey(a.patchNumber, a.sourceMessagePk, a.personId, a.tree, a.branch, a.commits,
+                        a.covers))
                 .toList();
         if (wantKeys.equals(haveKeys)) {
             return false;
@@ -528,6 +531,7 @@ public class SeriesRepository {
             a.tree = k.tree();
             a.branch = k.branch();
             a.commits = k.commits();
+            a.covers = k.covers();
             em.persist(a);
         }
         return true;

@@ -11,6 +11,7 @@ import dev.patchtrack.api.dto.patchwork.PwSeriesRefInfo;
 import dev.patchtrack.api.dto.patchwork.PwSubmissionRefInfo;
 import dev.patchtrack.api.text.SubjectTagText;
 import dev.patchtrack.config.PatchtrackConfig;
+import dev.patchtrack.core.derive.AppliedCoverage;
 import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
 import dev.patchtrack.core.model.AppliedNotice;
@@ -223,8 +224,12 @@ public class PatchworkViews {
         seriesLookups.appliedOf(revisionIds).forEach(a -> notices.computeIfAbsent(a.revisionId, k -> new ArrayList<>()).add(a));
         for (PatchEntity p : list) {
             for (AppliedNoticeEntity a : notices.getOrDefault(p.revisionId, List.of())) {
-                for (AppliedNotice.Commit c : a.commits) {
-                    if (c.number() == p.number && c.commit() != null) {
+                if (!a.covers.contains(p.number)) {
+                    continue;
+                }
+                for (AppliedNotice.Commit c : AppliedCoverage.commitsFor(a.commits, p.number,
+                        AppliedCoverage.titleOf(p.subject))) {
+                    if (c.commit() != null) {
                         out.put(p.messagePk, c.commit());
                     }
                 }

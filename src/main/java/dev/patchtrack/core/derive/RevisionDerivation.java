@@ -1,4 +1,4 @@
-package dev.patchtrack.ingest;
+package dev.patchtrack.core.derive;
 
 import dev.patchtrack.core.classify.ClassifyInput;
 import dev.patchtrack.core.classify.Classifier;
@@ -6,12 +6,10 @@ import dev.patchtrack.core.classify.TopicLabel;
 import dev.patchtrack.core.model.AppliedNotice;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.core.patch.DiffstatLines;
-import dev.patchtrack.core.patch.SubjectParser;
 import dev.patchtrack.core.model.Trailer;
 import dev.patchtrack.core.review.Checks;
 import dev.patchtrack.core.review.ReviewDeriver;
 import dev.patchtrack.core.review.ReviewInput;
-import dev.patchtrack.core.review.ReviewState;
 import dev.patchtrack.core.review.StateReason;
 import dev.patchtrack.core.series.SeriesModel.AppliedDraft;
 import dev.patchtrack.core.series.SeriesModel.AttributedTrailer;
@@ -29,23 +27,18 @@ import java.util.Set;
 
 /**
  * Topics and review states of one revision, from the facts of its messages: the glue between the
- * series drafts and the pure classifier and review deriver.
+ * series drafts and the classifier and review deriver.
  */
-final class Derivation {
+final class RevisionDerivation {
 
     /** What a revision is about and where it stands. */
-    record Derived(Map<String, StateReason> patchStates, Set<String> overridden, StateReason state,
+    record Outcome(Map<String, StateReason> patchStates, Set<String> overridden, StateReason state,
                    List<TopicLabel> topics) {
-    }
-
-    /** A maintainer's override of one patch. */
-    record PatchOverride(ReviewState state, String by, String note) {
     }
 
     private final Map<String, MailFacts> facts;
     private final Classifier classifier;
-    private final Map<String, String> coverText;
-    private final Map<String, PatchOverride> overrides;
+    private final Map<String, SeriesDerivation.PatchOverride> overrides;
     private final Map<String, TreeMatch> inTrees;
     private final Map<String, List<Checks.Result>> checks;
 
@@ -53,18 +46,17 @@ final class Derivation {
      * {@code inTrees}: the commit of a tracked tree each patch was found as, by Message-ID; {@code checks}:
      * the CI checks on each patch and cover letter, oldest first, by Message-ID.
      */
-    Derivation(Map<String, MailFacts> facts, Classifier classifier, Map<String, String> coverText,
-               Map<String, PatchOverride> overrides, Map<String, TreeMatch> inTrees,
-               Map<String, List<Checks.Result>> checks) {
+    RevisionDerivation(Map<String, MailFacts> facts, Classifier classifier,
+                       Map<String, SeriesDerivation.PatchOverride> overrides, Map<String, TreeMatch> inTrees,
+                       Map<String, List<Checks.Result>> checks) {
         this.checks = checks;
         this.facts = facts;
         this.classifier = classifier;
-        this.coverText = coverText;
         this.overrides = overrides;
         this.inTrees = inTrees;
     }
 
-    Derived revision(RevisionDraft r, String newerKey, List<String> lists) {
+    Outcome revision(RevisionDraft r, String newerKey, List<String> lists) {
         Set<String> patchIds = new LinkedHashSet<>();
         for (PatchSlot p : r.patches()) {
             patchIds.add(p.messageId());
@@ -90,7 +82,7 @@ final class Derivation {
         Map<String, StateReason> states = new LinkedHashMap<>();
         Set<String> overridden = new HashSet<>();
         for (String patch : patchIds) {
-            PatchOverride o = overrides.get(patch);
+            SeriesDerivation.PatchOverride o = overrides.get(patch);
             if (o != null) {
                 states.put(patch, StateReason.overridden(o.state(), o.by(), o.note()));
                 overridden.add(patch);
@@ -112,7 +104,7 @@ final class Derivation {
             // a failing check of the cover letter or of any patch: named in the revision's reason
             state = Checks.withFailures(state, checks.getOrDefault(m, List.of()));
         }
-        return new Derived(states, overridden, state, topics(r, lists));
+        return new Outcome(states, overridden, state, topics(r, lists));
     }
 
     private static int numberOf(RevisionDraft r, String patch) {
@@ -140,48 +132,16 @@ final class Derivation {
         return notice;
     }
 
-    /** The applied notice that covers patch {@code number}: one naming it, or one for the whole revision. */
-    private ReviewInput.Evidence accepted(RevisionDraft r, int number, String title) {
+    /** The first applied notice that covers patch {@code number} ({@link AppliedCoverage}). */
+    private static ReviewInput.Evidence accepted(RevisionDraft r, int number, String title) {
         for (AppliedDraft a : r.applied()) {
-            if (a.number() != 0 && a.number() != number) {
-                continue;
-            }
-            if (isAuthorOf(r, a) && a.notice().tree() == null && a.notice().branch() == null) {
-                continue; // "I applied all fixes": the author speaking of their own work, not of a tree
-            }
             AppliedNotice n = a.notice();
-            boolean numbered = n.commits().stream().anyMatch(c -> c.number() > 0);
-            boolean titled = n.commits().stream().anyMatch(c -> c.title() != null) && !numbered;
-            if (a.number() == 0 && numbered && n.commits().stream().noneMatch(c -> c.number() == number
-                    || sameTitle(c.title(), title))) {
-                continue; // a thank-you that lists the patches it took, and not this one
+            if (AppliedCoverage.covers(n, a.number(), a.from(), number, title, r.author())) {
+                return new ReviewInput.Evidence(a.messageId(), n.by() != null ? n.by() : a.from(),
+                        AppliedCoverage.detail(n, number, title));
             }
-            if (a.number() == 0 && titled && n.commits().stream().noneMatch(c -> sameTitle(c.title(), title))) {
-                continue; // it names the patches it took by title, and not this one
-            }
-            StringBuilder detail = new StringBuilder("applied");
-            if (n.tree() != null || n.branch() != null) {
-                detail.append(" to ").append(n.tree() != null ? n.tree() : "")
-                        .append(n.tree() != null && n.branch() != null ? " " : "").append(n.branch() != null ? n.branch() : "");
-            }
-            n.commits().stream().filter(c -> c.commit() != null && (c.number() == number || n.commits().size() == 1))
-                    .findFirst().ifPresent(c -> detail.append(" (commit ").append(c.commit()).append(')'));
-            return new ReviewInput.Evidence(a.messageId(), n.by() != null ? n.by() : a.from(), detail.toString());
         }
         return null;
-    }
-
-    private static boolean sameTitle(String noticeTitle, String patchTitle) {
-        return noticeTitle != null && patchTitle != null
-                && SubjectParser.parse(noticeTitle).normalizedTitle().strip().equals(patchTitle.strip());
-    }
-
-    /** Whether the notice comes from the revision's own author (by address). */
-    private boolean isAuthorOf(RevisionDraft r, AppliedDraft a) {
-        if (a.from() == null || r.author() == null || a.from().email().isEmpty()) {
-            return false;
-        }
-        return a.from().key().equals(r.author().key());
     }
 
     private List<TopicLabel> topics(RevisionDraft r, List<String> lists) {
@@ -200,7 +160,8 @@ final class Derivation {
                 f.diff().files().forEach(c -> paths.add(c.path()));
             }
         }
-        String text = r.coverMessageId() == null ? "" : coverText.getOrDefault(r.coverMessageId(), "");
+        MailFacts cover = r.coverMessageId() == null ? null : facts.get(r.coverMessageId());
+        String text = cover == null || cover.coverText() == null ? "" : cover.coverText();
         if (r.patches().size() < r.total()) {
             // some patches never reached this list: the cover letter's diffstat says what the posting touches
             for (String path : DiffstatLines.paths(text)) {
