@@ -1,5 +1,6 @@
 package dev.patchtrack.ingest;
 
+import dev.patchtrack.core.derive.SeriesEvents;
 import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.core.patch.RangeDiff;
 import dev.patchtrack.core.patch.VersionChanges;
@@ -83,7 +84,7 @@ public class VersionChangesService {
             c.patchesKey = key;
             c.set(changes);
             EventEntity event = fresh && posted.contains(to.id)
-                    ? EventEntity.of(EventKind.REVISION_COMPARED, to.seriesId, to.id, null, null, summary(to, changes)) : null;
+                    ? EventEntity.of(EventKind.REVISION_COMPARED, to.seriesId, to.id, null, null, SeriesEvents.revisionCompared(to.version, to.title, changes)) : null;
             series.keepChanges(c, fresh, event);
             compared++;
         }
@@ -110,25 +111,6 @@ public class VersionChangesService {
             out.put(to.id, compare(from, to));
         }
         return out;
-    }
-
-    /** One line and the changelog: what the event log and the series feed say. */
-    static String summary(RevisionEntity to, VersionChanges c) {
-        StringBuilder b = new StringBuilder("v").append(to.version).append(" of ").append(to.title).append(' ')
-                .append(c.sentence());
-        list(b, "changed", c.changed());
-        list(b, "added", c.added());
-        list(b, "dropped", c.dropped());
-        if (c.changelog() != null) {
-            b.append("\n\n").append(c.changelog());
-        }
-        return b.toString();
-    }
-
-    private static void list(StringBuilder b, String what, List<String> subjects) {
-        if (!subjects.isEmpty()) {
-            b.append("; ").append(what).append(": ").append(String.join(", ", subjects));
-        }
     }
 
     private VersionChanges compare(RevisionEntity from, RevisionEntity to) {

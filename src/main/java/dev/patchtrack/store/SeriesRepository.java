@@ -2,6 +2,7 @@ package dev.patchtrack.store;
 
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.AppliedNotice;
+import dev.patchtrack.core.derive.SeriesEvents;
 import dev.patchtrack.core.model.EventKind;
 import dev.patchtrack.core.model.OverrideTarget;
 import dev.patchtrack.core.review.ReviewState;
@@ -265,11 +266,10 @@ public class SeriesRepository {
             if (fresh) {
                 em.persist(se);
                 events.add(EventEntity.of(EventKind.SERIES_CREATED, se.id, null, null, s.key(),
-                        "new series: " + se.title + " (" + se.review.state.wireName() + ")"));
+                        SeriesEvents.seriesCreated(se.title, se.review.state)));
             } else if (se.review.state != before) {
                 events.add(EventEntity.of(EventKind.STATE_CHANGED, se.id, null, null, null,
-                        "series " + se.title + ": " + before.wireName() + " -> " + se.review.state.wireName()
-                                + " (" + se.review.reason + ")"));
+                        SeriesEvents.seriesStateChanged(se.title, before, se.review.state, se.review.reason)));
             }
             if (changed) {
                 seriesWritten++;
@@ -308,13 +308,11 @@ public class SeriesRepository {
                     revByKey.put(r.key(), re);
                     posted.add(re.id);
                     events.add(EventEntity.of(EventKind.REVISION_POSTED, se.id, re.id, null, r.key(),
-                            "v" + re.version + (re.rfc ? " (RFC)" : "") + " of " + re.title + " posted, "
-                                    + r.patches().size() + " of " + re.total + " patches"));
+                            SeriesEvents.revisionPosted(re.version, re.rfc, re.title, r.patches().size(), re.total)));
                 } else if (re.review.state != revBefore) {
                     events.add(EventEntity.of(EventKind.STATE_CHANGED, se.id, re.id, null, null,
-                            "v" + re.version + " of " + re.title + ": " + revBefore.wireName() + " -> "
-                                    + re.review.state.wireName()
-                                    + " (" + re.review.reason + ")"));
+                            SeriesEvents.revisionStateChanged(re.version, re.title, revBefore, re.review.state,
+                                    re.review.reason)));
                 }
                 if (syncTopics(re.id, r.topics(), revisionTopics.getOrDefault(re.id, Map.of()), false)
                         | syncApplied(re.id, r.applied(), appliedByRevision.getOrDefault(re.id, List.of()), people)) {
@@ -404,9 +402,9 @@ public class SeriesRepository {
             Set<TrailerKey> had = new HashSet<>(haveKeys);
             for (int i = 0; i < wantKeys.size(); i++) {
                 TrailerKey k = wantKeys.get(i);
-                if (!had.contains(k) && !k.name().equals("Signed-off-by")) {
+                if (!had.contains(k) && SeriesEvents.announcesTrailer(k.name())) {
                     events.add(EventEntity.of(EventKind.TRAILER_ADDED, seriesId, revisionId, patchId, null,
-                            k.name() + ": " + k.value() + " on " + patch.subject));
+                            SeriesEvents.trailerAdded(k.name(), k.value(), patch.subject)));
                 }
             }
         }

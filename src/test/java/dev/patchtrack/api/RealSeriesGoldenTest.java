@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * through {@code POST /api/import}: series membership of every revision, versions, RFC flags, totals,
  * cover letters and patches, link reasons, states and the messages that decide them, topics and their
  * details ({@code topicDetails}: a {@code rust-arch} label's architectures), authors,
- * and the trailers collected from replies for the patches a golden lists.
+ * the trailers collected from replies for the patches a golden lists, and that the series' event log
+ * tells the same story (one creation, each revision posted with its patches, the state last announced).
  */
 @QuarkusTest
 @Order(4) // shares its import of the real archives: support.RealArchives
@@ -172,6 +173,7 @@ class RealSeriesGoldenTest {
                 eq(d, at + "state message", want.get("stateMessage").asText(), got.path("state").path("messageId").asText());
             }
         }
+        events(d, s, seriesId);
         JsonNode trailers = g.path("trailers");
         for (Iterator<Map.Entry<String, JsonNode>> it = trailers.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -192,6 +194,68 @@ class RealSeriesGoldenTest {
             eq(d, "trailers of <" + e.getKey() + ">", want, got);
         }
         return d;
+    }
+
+    /**
+     * The series' event log against the series served (which the rest holds to its golden): created once;
+     * one {@code revision-posted} per revision, saying its version, RFC and how many of its patches arrived;
+     * a {@code revision-compared} for no revision but a later one; and the last state the log announced for
+     * the series is the state served.
+     */
+    private static void events(List<String> d, JsonNode s, long seriesId) {
+        JsonNode revs = s.path("revisions");
+        Response r = given().accept("application/json").queryParam("series", seriesId).queryParam("limit", 1000)
+                .when().get("/api/events");
+        JsonNode events;
+        try {
+            events = JSON.readTree(r.asString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        int before = d.size();
+        List<String> posted = new ArrayList<>();
+        List<String> compared = new ArrayList<>();
+        int created = 0;
+        String lastState = null;
+        for (JsonNode e : events) {
+            String kind = e.path("kind").asText();
+            String text = e.path("summary").asText();
+            switch (kind) {
+                case "series-created" -> {
+                    created++;
+                    lastState = text.substring(text.lastIndexOf('(') + 1, text.length() - 1);
+                }
+                case "revision-posted" -> posted.add(text.replaceFirst(" of .* posted, ", " posted, "));
+                case "revision-compared" -> compared.add(text.substring(0, text.indexOf(' ')));
+                case "state-changed" -> {
+                    if (e.path("revisionId").isNull() || e.path("revisionId").isMissingNode()) {
+                        lastState = text.replaceFirst("^series .*: \\S+ -> (\\S+) \\(.*$", "$1");
+                    }
+                }
+                default -> { }
+            }
+        }
+        eq(d, "events: series-created", 1, created);
+        List<String> wantPosted = new ArrayList<>();
+        List<String> laterVersions = new ArrayList<>();
+        for (int i = 0; i < revs.size(); i++) {
+            JsonNode rev = revs.get(i);
+            wantPosted.add("v" + rev.path("version").asInt() + (rev.path("rfc").asBoolean() ? " (RFC)" : "") + " posted, "
+                    + rev.path("patches").size() + " of " + rev.path("total").asInt() + " patches");
+            if (i > 0) {
+                laterVersions.add("v" + rev.path("version").asInt());
+            }
+        }
+        eq(d, "events: revision-posted", wantPosted, posted);
+        List<String> stray = compared.stream().filter(v -> !laterVersions.contains(v)).toList();
+        eq(d, "events: revision-compared of a first revision", List.of(), stray);
+        eq(d, "events: the state last announced", s.path("state").path("state").asText(), lastState);
+        if (d.size() > before) {
+            List<String> served = new ArrayList<>();
+            events.forEach(e -> served.add(e.path("kind").asText() + " (revision " + e.path("revisionId").asText()
+                    + "): " + e.path("summary").asText().lines().findFirst().orElse("")));
+            d.add("events: served " + served);
+        }
     }
 
     private static String headOf(JsonNode rev) {
