@@ -1,14 +1,12 @@
 package dev.patchtrack.ingest;
 
 import dev.patchtrack.core.classify.Classifier;
-import dev.patchtrack.core.classify.TopicLabel;
 import dev.patchtrack.core.derive.Derived;
 import dev.patchtrack.core.derive.SeriesDerivation;
 import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
 import dev.patchtrack.core.review.BotChecks;
 import dev.patchtrack.core.review.Checks;
-import dev.patchtrack.core.review.StateReason;
 import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.model.MailFacts;
 import dev.patchtrack.ingest.tree.TreeMatches;
@@ -19,16 +17,9 @@ import dev.patchtrack.store.LinkKeyRepository;
 import dev.patchtrack.store.ListRepository;
 import dev.patchtrack.store.MailingList;
 import dev.patchtrack.store.MessageRepository;
-import dev.patchtrack.store.SeriesRepository;
 import dev.patchtrack.store.OverrideRepository;
 import dev.patchtrack.store.SeriesLookups;
-import dev.patchtrack.store.SeriesRepository.AppliedRow;
-import dev.patchtrack.store.SeriesRepository.PatchRow;
-import dev.patchtrack.store.SeriesRepository.RevisionRow;
-import dev.patchtrack.store.SeriesRepository.SeriesRow;
-import dev.patchtrack.store.SeriesRepository.StateRow;
-import dev.patchtrack.store.SeriesRepository.TopicRow;
-import dev.patchtrack.store.SeriesRepository.TrailerRow;
+import dev.patchtrack.store.SeriesWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +77,7 @@ public class SeriesRebuilder {
     MessageRepository messages;
 
     @Inject
-    SeriesRepository series;
+    SeriesWriter writer;
 
     @Inject
     SeriesLookups seriesLookups;
@@ -243,7 +233,7 @@ public class SeriesRebuilder {
         if (dropTheRest) {
             Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
                 List<Long> rest = seriesLookups.allSeriesIds().stream().filter(id -> !touched.contains(id)).toList();
-                SeriesRepository.ReconcileStats stats = series.reconcile(List.of(), Set.of(), rest);
+                SeriesWriter.Written stats = writer.write(List.of(), Map.of(), Map.of(), rest);
                 return new Summary(0, 0, 0, 0, 0, 0, 0, stats.deleted(), stats.events(), 0);
             });
             add(sums, s);
@@ -424,15 +414,9 @@ public class SeriesRebuilder {
                 classifier));
         Map<String, Long> listIds = new HashMap<>();
         listNames.forEach((id, name) -> listIds.put(name, id));
-        List<SeriesRow> rows = new ArrayList<>(derived.size());
-        Set<Long> overridden = new HashSet<>();
-        int revisions = 0;
-        for (Derived.Series d : derived) {
-            rows.add(row(d, known, listIds, overridden));
-            revisions += d.revisions().size();
-        }
+        int revisions = derived.stream().mapToInt(d -> d.revisions().size()).sum();
         Set<Long> scope = seriesLookups.seriesTouching(group, messages.idsOf(group));
-        SeriesRepository.ReconcileStats stats = series.reconcile(rows, overridden, scope);
+        SeriesWriter.Written stats = writer.write(derived, known, listIds, scope);
         Set<Long> botPks = new HashSet<>();
         facts.forEach((id, f) -> {
             if (f.from() != null && bots.isBot(f.from().email())) {
@@ -445,8 +429,8 @@ public class SeriesRebuilder {
         if (touched != null) {
             touched.addAll(now);
         }
-        return new Summary(facts.size(), derived.size(), revisions, stats.seriesWritten(), stats.revisionsWritten(),
-                stats.patchesWritten(), stats.trailersWritten(), stats.deleted(), stats.events() + checkEvents, 0);
+        return new Summary(facts.size(), derived.size(), revisions, stats.series(), stats.revisions(),
+                stats.patches(), stats.trailers(), stats.deleted(), stats.events() + checkEvents, 0);
     }
 
     /**
@@ -501,53 +485,5 @@ public class SeriesRebuilder {
             }
         });
         return out;
-    }
-
-    private static StateRow stateRow(StateReason s, Map<String, Long> pks) {
-        return new StateRow(s.state(), s.because(), s.messageId() == null ? null : pks.get(s.messageId()),
-                s.person());
-    }
-
-    private static List<TopicRow> topicRows(List<TopicLabel> labels) {
-        return labels.stream().map(l -> new TopicRow(l.topic(), l.reason(), l.detail())).toList();
-    }
-
-    /**
-     * A derived series as the store's rows: Message-IDs become the keys of stored messages (every one the
-     * derivation names is at hand: the group's or its context's), list names the lists' ids.
-     *
-     * @param overridden gains the keys of the patches whose state is a maintainer's override
-     */
-    private static SeriesRow row(Derived.Series d, Map<String, Long> pks, Map<String, Long> listIds,
-                                 Set<Long> overridden) {
-        List<RevisionRow> revisions = new ArrayList<>(d.revisions().size());
-        for (Derived.Revision r : d.revisions()) {
-            List<PatchRow> patches = new ArrayList<>(r.patches().size());
-            for (Derived.Patch p : r.patches()) {
-                long pk = pks.get(p.messageId());
-                List<TrailerRow> trailers = p.trailers().stream().map(t -> new TrailerRow(t.trailer().name(),
-                        t.trailer().value(), t.trailer().person(), pks.get(t.sourceMessageId()))).toList();
-                patches.add(new PatchRow(pk, p.number(), p.subject(), p.author(), p.postedAt(), p.filesChanged(),
-                        p.insertions(), p.deletions(), trailers, stateRow(p.state(), pks)));
-                if (p.overridden()) {
-                    overridden.add(pk);
-                }
-            }
-            List<AppliedRow> applied = r.applied().stream().map(a -> new AppliedRow(a.patchNumber(),
-                    pks.get(a.sourceMessageId()), a.person(), a.tree(), a.branch(), a.commits(), a.covers())).toList();
-            revisions.add(new RevisionRow(r.key(), r.version(), r.versionMinor(), r.total(), r.rfc(), r.title(),
-                    r.author(), r.postedAt(), r.coverMessageId() == null ? null : pks.get(r.coverMessageId()),
-                    r.linkReason(), r.complete(), r.extraPatches(), r.changeId(), patches, r.dependsOn(), applied,
-                    stateRow(r.state(), pks), topicRows(r.topics())));
-        }
-        Set<Long> ids = new TreeSet<>();
-        d.lists().forEach(name -> {
-            Long id = listIds.get(name);
-            if (id != null) {
-                ids.add(id);
-            }
-        });
-        return new SeriesRow(d.key(), d.title(), d.author(), d.firstPostedAt(), d.lastPostedAt(), d.latestVersion(),
-                ids, d.lists(), revisions, d.state() == null ? null : stateRow(d.state(), pks), topicRows(d.topics()));
     }
 }

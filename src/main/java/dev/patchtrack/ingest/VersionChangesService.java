@@ -9,7 +9,7 @@ import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.RevisionChangesEntity;
 import dev.patchtrack.store.RevisionEntity;
 import dev.patchtrack.store.SeriesEntity;
-import dev.patchtrack.store.SeriesRepository;
+import dev.patchtrack.store.SeriesWriter;
 import dev.patchtrack.store.SeriesLookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 public class VersionChangesService {
 
     @Inject
-    SeriesRepository series;
+    SeriesWriter series;
 
     @Inject
     SeriesLookups seriesLookups;

@@ -231,6 +231,15 @@ public class Jdbc {
         return new Ids(this, next, block);
     }
 
+    /**
+     * The SQL expression that takes the next value of {@code sequence} inside a statement, for rows whose
+     * ids follow a sequence of increment 1 in the order they are inserted.
+     */
+    public String nextValue(String sequence) {
+        return em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect().getSequenceSupport().getSelectSequenceNextValString(sequence);
+    }
+
     /** A source of ids, fetching a block from the sequence when it runs out. */
     public static final class Ids {
         private final Jdbc jdbc;

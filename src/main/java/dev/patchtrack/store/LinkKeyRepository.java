@@ -271,7 +271,7 @@ public class LinkKeyRepository {
 
     /**
      * The stored series each message is the key of (as its series' or one of its revisions' key),
-     * whether or not it is still among their patches: what {@link SeriesRepository#seriesTouching}
+     * whether or not it is still among their patches: what {@link SeriesLookups#seriesTouching}
      * finds by Message-ID, so a group holds the stored series it will reconcile.
      */
     private static final String KEYED_BY = "SELECT s.id AS series_id, m.id AS message_pk FROM series s"

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Lookups on the derived side of the store, through Hibernate: series, revisions, patches, trailers
  * and applied notices by id, and what a derivation needs to know about them (which stored series some
- * messages touch, which lists hold a message). {@link SeriesRepository} writes them; a series view's
+ * messages touch, which lists hold a message). {@link SeriesWriter} writes them; a series view's
  * own reads are {@link SeriesReads}'.
  */
 @ApplicationScoped
