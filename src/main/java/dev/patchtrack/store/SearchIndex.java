@@ -2,30 +2,24 @@ package dev.patchtrack.store;
 
 import dev.patchtrack.core.mail.MailLimits;
 import dev.patchtrack.core.mail.MailParser;
-import dev.patchtrack.core.patch.PatchId;
-import dev.patchtrack.core.query.DiffWords;
+import dev.patchtrack.core.query.SearchText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.Session;
 
 /**
  * The text {@code q=} searches beyond subjects and authors: each cover letter's body and each patch's
  * commit message, with the file names, removed and added lines of its diffs (lore's {@code dfn:},
- * {@code dfa:} and {@code dfb:}) and the stable patch-id of its diff, one {@code search_text} row per message. Raw mail never changes, so a row once
- * written stays right; each rebuild adds the rows of messages that became patches or cover letters.
+ * {@code dfa:} and {@code dfb:}) and the stable patch-id of its diff ({@link SearchText}), one
+ * {@code search_text} row per message. The rows of mail read as patches and cover letters are written
+ * with the mail ({@link #insert}, from the text worked out while it was parsed); raw mail never changes,
+ * so a row once written stays right. Each derivation then only adds the rows of messages that became
+ * patches or cover letters without being read as one, and of mail stored before rows were written
+ * with it, parsing their raw mail again ({@link #catchUp}).
  */
 @ApplicationScoped
 public class SearchIndex {
-
-    /** Longest text kept per message. */
-    static final int MAX_CHARS = 100_000;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Jdbc jdbc;
@@ -66,29 +60,12 @@ public class SearchIndex {
         int[] written = {0};
         // Plain JDBC batches: a native statement per row would flush the rebuild's whole session each time.
         Bulk.forChunks(pks, chunk -> {
-            Map<Long, byte[]> raws = messages.rawByPks(chunk);
-            em.unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM search_text WHERE message_pk = ?");
-                     PreparedStatement ps = c.prepareStatement(
-                             "INSERT INTO search_text (message_pk, body, files, removed, added, patch_id) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    for (Map.Entry<Long, byte[]> e : raws.entrySet()) {
-                        del.setLong(1, e.getKey());
-                        del.addBatch();
-                        String body = parser.parse(e.getValue()).body();
-                        DiffWords diff = DiffWords.of(body);
-                        ps.setLong(1, e.getKey());
-                        ps.setString(2, ownText(body));
-                        ps.setString(3, diff.files());
-                        ps.setString(4, diff.removed());
-                        ps.setString(5, diff.added());
-                        ps.setString(6, PatchId.of(body));
-                        ps.addBatch();
-                    }
-                    del.executeBatch();
-                    ps.executeBatch();
-                }
-            });
-            written[0] += raws.size();
+            Map<Long, SearchText> texts = new java.util.LinkedHashMap<>();
+            messages.rawByPks(chunk).forEach((pk, raw) -> texts.put(pk, SearchText.of(parser.parse(raw).body())));
+            jdbc.batch("DELETE FROM search_text WHERE message_pk = ?", texts.keySet().stream()
+                    .map(pk -> new Object[] {pk}).toList(), new int[] {java.sql.Types.BIGINT});
+            insert(texts);
+            written[0] += texts.size();
         });
         if (written[0] > 0) {
             // what a search finds changed
@@ -97,24 +74,20 @@ public class SearchIndex {
         return written[0];
     }
 
+
+    private static final String INSERT = "INSERT INTO search_text (message_pk, body, files, removed, added, patch_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
     /**
-     * What the author wrote: a patch's commit message stops at the {@code ---} line (or the first diff),
-     * a cover letter at its signature; the diff and diffstat are not prose.
+     * Writes the rows of messages stored just now in the caller's transaction, from the text worked out
+     * when they were parsed: they have none yet.
      */
-    static String ownText(String body) {
-        if (body == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (String line : body.split("\r?\n", -1)) {
-            if (line.equals("---") || line.equals("-- ") || line.startsWith("diff --git ")) {
-                break;
-            }
-            if (out.length() + line.length() + 1 > MAX_CHARS) {
-                break;
-            }
-            out.append(line).append('\n');
-        }
-        return out.toString().replace('\0', ' ');
+    public void insert(Map<Long, SearchText> texts) {
+        List<Object[]> rows = new java.util.ArrayList<>(texts.size());
+        texts.forEach((pk, t) -> rows.add(new Object[] {pk, t.prose(), t.diff().files(), t.diff().removed(),
+                t.diff().added(), t.patchId()}));
+        jdbc.batch(INSERT, rows, new int[] {java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+                java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR});
     }
+
 }
