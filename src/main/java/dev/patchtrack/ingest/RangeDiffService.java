@@ -6,7 +6,7 @@ import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.patch.PatchId;
 import dev.patchtrack.core.patch.RangeDiff;
 import dev.patchtrack.core.patch.VersionChanges;
-import dev.patchtrack.store.MessageEntity;
+import dev.patchtrack.store.MessageHeads;
 import dev.patchtrack.store.MessageRepository;
 import dev.patchtrack.store.PatchEntity;
 import dev.patchtrack.store.ReadOnly;
@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +32,9 @@ public class RangeDiffService {
 
     @Inject
     MessageRepository messages;
+
+    @Inject
+    MessageHeads heads;
 
     @Inject
     MailLimits limits;
@@ -105,7 +109,7 @@ public class RangeDiffService {
 
     /** A revision's side, in the caller's transaction. */
     Side side(RevisionEntity r) {
-        return side(r, patchesOf(r));
+        return sides(List.of(r), Map.of(r.id, patchesOf(r))).get(r.id);
     }
 
     /** A revision's numbered patches in order: what range-diff compares. */
@@ -117,33 +121,55 @@ public class RangeDiffService {
         return patches.stream().filter(p -> p.number > 0).sorted(Comparator.comparingInt(p -> p.number)).toList();
     }
 
-    private Side side(RevisionEntity r, List<PatchEntity> patches) {
-        List<Long> pks = patches.stream().map(p -> p.messagePk).toList();
-        Map<Long, MessageEntity> msgs = messages.byIds(pks);
-        Map<Long, byte[]> raw = messages.rawByPks(pks);
-        MailParser parser = new MailParser(limits);
-        List<RangeDiff.Patch> texts = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        List<String> mids = new ArrayList<>();
-        String changelog = null;
-        for (PatchEntity p : patches) {
-            ParsedMail mail = parser.parse(raw.get(p.messagePk));
-            texts.add(RangeDiff.fromMail(mail.from() == null ? null : mail.from().name(),
-                    mail.from() == null ? "" : mail.from().email(), mail.subject(), mail.body()));
-            ids.add(PatchId.of(mail.body()));
-            mids.add(msgs.get(p.messagePk).messageId);
-            if (patches.size() == 1 && r.coverMessagePk == null) {
-                changelog = VersionChanges.patchChangelog(mail.body());
+    /**
+     * The sides of these revisions, by revision id, from their patches as the caller read them (by
+     * revision id; any order, only the numbered ones count): their mail, Message-IDs and cover letters'
+     * facts each read in one go, in the caller's transaction.
+     */
+    Map<Long, Side> sides(List<RevisionEntity> revisions, Map<Long, List<PatchEntity>> patchesByRevision) {
+        Map<Long, List<PatchEntity>> numbered = new HashMap<>();
+        List<Long> pks = new ArrayList<>();
+        List<Long> covers = new ArrayList<>();
+        for (RevisionEntity r : revisions) {
+            List<PatchEntity> patches = numbered(patchesByRevision.getOrDefault(r.id, List.of()));
+            numbered.put(r.id, patches);
+            patches.forEach(p -> pks.add(p.messagePk));
+            if (r.coverMessagePk != null) {
+                covers.add(r.coverMessagePk);
             }
         }
-        if (r.coverMessagePk != null) {
-            // the cover letter's text is kept in its facts: no need to read and parse it again
-            String[] cover = {null};
-            messages.forFacts(List.of(r.coverMessagePk), (pk, f) -> cover[0] = f.coverText());
-            changelog = cover[0] == null ? null : VersionChanges.changelog(cover[0]);
+        Map<Long, MessageHeads.Head> msgs = heads.byIds(pks);
+        Map<Long, byte[]> raw = messages.rawByPks(pks);
+        // the cover letter's text is kept in its facts: no need to read and parse it again
+        Map<Long, String> coverTexts = new HashMap<>();
+        messages.forFacts(covers, (pk, f) -> coverTexts.put(pk, f.coverText()));
+        MailParser parser = new MailParser(limits);
+        Map<Long, Side> out = new HashMap<>();
+        for (RevisionEntity r : revisions) {
+            List<PatchEntity> patches = numbered.get(r.id);
+            List<RangeDiff.Patch> texts = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<String> mids = new ArrayList<>();
+            String changelog = null;
+            for (PatchEntity p : patches) {
+                ParsedMail mail = parser.parse(raw.get(p.messagePk));
+                texts.add(RangeDiff.fromMail(mail.from() == null ? null : mail.from().name(),
+                        mail.from() == null ? "" : mail.from().email(), mail.subject(), mail.body()));
+                ids.add(PatchId.of(mail.body()));
+                mids.add(msgs.get(p.messagePk).messageId());
+                if (patches.size() == 1 && r.coverMessagePk == null) {
+                    changelog = VersionChanges.patchChangelog(mail.body());
+                }
+            }
+            if (r.coverMessagePk != null) {
+                String cover = coverTexts.get(r.coverMessagePk);
+                changelog = cover == null ? null : VersionChanges.changelog(cover);
+            }
+            out.put(r.id, new Side(r, texts, ids, mids, changelog));
         }
-        return new Side(r, texts, ids, mids, changelog);
+        return out;
     }
+
 
     /** The position of the latest revision with that version. */
     private static int pick(List<RevisionEntity> revisions, int version, String parameter) {

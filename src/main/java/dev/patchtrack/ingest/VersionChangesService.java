@@ -16,9 +16,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,12 +57,17 @@ public class VersionChangesService {
         return series.flushedOnce(() -> compareAll(seriesIds, posted));
     }
 
+    /** Comparisons whose sides are read together: bounds the mail held at once. */
+    static final int BLOCK = 32;
+
     private int compareAll(Collection<Long> seriesIds, Set<Long> posted) {
         List<RevisionEntity> revisions = seriesLookups.revisionsOfSeries(seriesIds);
         Map<Long, List<PatchEntity>> patches = patchesByRevision(revisions);
         Map<Long, RevisionChangesEntity> kept = seriesLookups.changesOf(revisions.stream().map(r -> r.id).toList());
-        int compared = 0;
-        RangeDiffService.Side last = null; // the newer side of the last comparison: the older of the next
+        // which revisions to compare with the one before: those whose patches or predecessor changed
+        record Todo(RevisionEntity from, RevisionEntity to, String key) {
+        }
+        List<Todo> todo = new ArrayList<>();
         for (int i = 1; i < revisions.size(); i++) {
             RevisionEntity from = revisions.get(i - 1);
             RevisionEntity to = revisions.get(i);
@@ -69,27 +76,38 @@ public class VersionChangesService {
             }
             String key = key(from, to, patches);
             RevisionChangesEntity c = kept.get(to.id);
-            if (c != null && c.patchesKey.equals(key) && c.fromRevisionId.equals(from.id)) {
-                continue;
+            if (c == null || !c.patchesKey.equals(key) || !c.fromRevisionId.equals(from.id)) {
+                todo.add(new Todo(from, to, key));
             }
-            boolean fresh = c == null;
-            if (fresh) {
-                c = new RevisionChangesEntity();
-                c.revisionId = to.id;
-            }
-            RangeDiffService.Side older = last != null && last.revision() == from ? last : rangeDiff.side(from);
-            last = rangeDiff.side(to);
-            VersionChanges changes = compare(to, older, last);
-            c.fromRevisionId = from.id;
-            c.patchesKey = key;
-            c.set(changes);
-            EventEntity event = fresh && posted.contains(to.id)
-                    ? EventEntity.of(EventKind.REVISION_COMPARED, to.seriesId, to.id, null, null, SeriesEvents.revisionCompared(to.version, to.title, changes)) : null;
-            series.keepChanges(c, fresh, event);
-            compared++;
         }
-        return compared;
+        for (int at = 0; at < todo.size(); at += BLOCK) {
+            List<Todo> block = todo.subList(at, Math.min(todo.size(), at + BLOCK));
+            Map<Long, RevisionEntity> involved = new LinkedHashMap<>();
+            block.forEach(t -> {
+                involved.put(t.from().id, t.from());
+                involved.put(t.to().id, t.to());
+            });
+            Map<Long, RangeDiffService.Side> sides = rangeDiff.sides(List.copyOf(involved.values()), patches);
+            for (Todo t : block) {
+                RevisionChangesEntity c = kept.get(t.to().id);
+                boolean fresh = c == null;
+                if (fresh) {
+                    c = new RevisionChangesEntity();
+                    c.revisionId = t.to().id;
+                }
+                VersionChanges changes = compare(t.to(), sides.get(t.from().id), sides.get(t.to().id));
+                c.fromRevisionId = t.from().id;
+                c.patchesKey = t.key();
+                c.set(changes);
+                EventEntity event = fresh && posted.contains(t.to().id)
+                        ? EventEntity.of(EventKind.REVISION_COMPARED, t.to().seriesId, t.to().id, null, null,
+                        SeriesEvents.revisionCompared(t.to().version, t.to().title, changes)) : null;
+                series.keepChanges(c, fresh, event);
+            }
+        }
+        return todo.size();
     }
+
 
     /** The changes of each revision of a series from the one before, by revision id: kept, or worked out now. */
     public Map<Long, VersionChanges> ofSeries(List<RevisionEntity> revisions) {
