@@ -3,7 +3,6 @@ package dev.patchtrack.store;
 import dev.patchtrack.core.mail.SyntheticId;
 import dev.patchtrack.core.model.Address;
 import dev.patchtrack.core.model.MailFacts;
-import dev.patchtrack.core.query.SearchText;
 import dev.patchtrack.core.model.MessageKind;
 import dev.patchtrack.core.model.ParsedMail;
 import dev.patchtrack.core.model.Problem;
@@ -35,9 +34,6 @@ public class MessageRepository {
 
     @Inject
     PersonRepository persons;
-
-    @Inject
-    SearchIndex searchIndex;
 
     @Inject
     LinkKeyRepository linkKeys;
@@ -104,19 +100,15 @@ public class MessageRepository {
 
     /**
      * A message with the work that needs no database done: its hash, its compressed bytes, its facts
-     * as JSON, its link keys, and for a patch or cover letter the text search reads in it
-     * ({@link SearchIndex}; null otherwise). Made before the transaction (on another thread, when the
-     * caller pipelines), so that storing is only writing.
+     * as JSON and its link keys. Made before the transaction (on another thread, when the caller
+     * pipelines), so that storing is only writing.
      */
-    public record Encoded(NewMessage message, String sha256, byte[] compressed, String factsJson, Set<Long> keys,
-                          SearchText search) {
+    public record Encoded(NewMessage message, String sha256, byte[] compressed, String factsJson, Set<Long> keys) {
 
         public static Encoded of(NewMessage m) {
             MailFacts f = m.facts();
-            boolean searched = f != null && (f.kind() == MessageKind.PATCH || f.kind() == MessageKind.COVER);
             return new Encoded(m, RawCodec.sha256(m.raw()), RawCodec.compress(m.raw()),
-                    f == null ? null : FactsCodec.write(f), f == null ? null : LinkKeys.of(f),
-                    searched ? SearchText.of(m.mail().body()) : null);
+                    f == null ? null : FactsCodec.write(f), f == null ? null : LinkKeys.of(f));
         }
     }
 
@@ -189,7 +181,6 @@ public class MessageRepository {
         List<Object[]> copyRows = new ArrayList<>();
         Map<Long, List<Problem>> copyProblems = new LinkedHashMap<>();
         Map<Long, Set<Long>> keys = new HashMap<>();
-        Map<Long, SearchText> searched = new HashMap<>();
         Jdbc.Ids ids = jdbc.ids(MESSAGE_SEQ, MESSAGE_SEQ_BLOCK);
         java.time.OffsetDateTime now = Jdbc.utc(Instant.now());
         for (int i = 0; i < batch.size(); i++) {
@@ -258,9 +249,6 @@ public class MessageRepository {
             if (messageKeys != null) {
                 keys.put(pk, messageKeys);
             }
-            if (enc.search() != null) {
-                searched.put(pk, enc.search());
-            }
             existing.put(id, new Kept(id, h, pk));
             outcomes.add(new Outcome(Fate.STORED, id, false));
             listed.add(pk);
@@ -293,7 +281,6 @@ public class MessageRepository {
                     new int[] {java.sql.Types.VARCHAR, java.sql.Types.BIGINT});
         }
         linkKeys.insert(keys);
-        searchIndex.insert(searched);
         // a message stored just now cannot be pending yet; only known ones newly listed are looked up
         Set<Long> fresh = new HashSet<>(keys.keySet());
         Set<Long> known = new HashSet<>();

@@ -12,11 +12,9 @@ import java.util.Map;
  * The text {@code q=} searches beyond subjects and authors: each cover letter's body and each patch's
  * commit message, with the file names, removed and added lines of its diffs (lore's {@code dfn:},
  * {@code dfa:} and {@code dfb:}) and the stable patch-id of its diff ({@link SearchText}), one
- * {@code search_text} row per message. The rows of mail read as patches and cover letters are written
- * with the mail ({@link #insert}, from the text worked out while it was parsed); raw mail never changes,
- * so a row once written stays right. Each derivation then only adds the rows of messages that became
- * patches or cover letters without being read as one, and of mail stored before rows were written
- * with it, parsing their raw mail again ({@link #catchUp}).
+ * {@code search_text} row per message. Raw mail never changes, so a row once written stays right; each
+ * derivation adds the rows of messages that became patches or cover letters ({@link #catchUp}). Writing
+ * them with the mail instead was measured slower for a whole archive: see docs/performance.md.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -78,11 +76,8 @@ public class SearchIndex {
     private static final String INSERT = "INSERT INTO search_text (message_pk, body, files, removed, added, patch_id)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
 
-    /**
-     * Writes the rows of messages stored just now in the caller's transaction, from the text worked out
-     * when they were parsed: they have none yet.
-     */
-    public void insert(Map<Long, SearchText> texts) {
+    /** Writes the rows of these messages, which have none, in the caller's transaction. */
+    private void insert(Map<Long, SearchText> texts) {
         List<Object[]> rows = new java.util.ArrayList<>(texts.size());
         texts.forEach((pk, t) -> rows.add(new Object[] {pk, t.prose(), t.diff().files(), t.diff().removed(),
                 t.diff().added(), t.patchId()}));
