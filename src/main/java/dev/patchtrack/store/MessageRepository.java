@@ -426,12 +426,10 @@ public class MessageRepository {
 
     /** The Message-IDs of these messages. */
     public List<String> idsOf(Collection<Long> pks) {
-        List<String> out = new ArrayList<>();
-        Bulk.forChunks(pks.stream().distinct().toList(), chunk -> out.addAll(em.createQuery(
-                "select m.messageId from MessageEntity m where m.id in :ids", String.class).setParameter("ids", chunk)
-                .getResultList()));
-        return out;
+        return jdbc.listIn("SELECT message_id FROM message WHERE id IN ({in})", pks.stream().distinct().toList(),
+                rs -> rs.getString("message_id"));
     }
+
 
     public Optional<MessageEntity> findByMessageId(String messageId) {
         return MessageEntity.find("messageId", messageId).firstResultOptional();

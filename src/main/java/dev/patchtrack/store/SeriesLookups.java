@@ -26,6 +26,9 @@ public class SeriesLookups {
     @Inject
     EntityManager em;
 
+    @Inject
+    SeriesReads reads;
+
     /** One page of items (series, patches, articles) and the total number that match. */
     public record Page<T>(List<T> items, long total) {
     }
@@ -87,12 +90,9 @@ public class SeriesLookups {
         return out;
     }
 
+    /** The patches of these revisions, each revision's by number: read, not managed (plain SQL, in chunks). */
     public List<PatchEntity> patchesOf(Collection<Long> revisionIds) {
-        if (revisionIds.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("from PatchEntity p where p.revisionId in :r order by p.revisionId, p.number, p.id", PatchEntity.class)
-                .setParameter("r", revisionIds).getResultList();
+        return reads.patchesOfRevisions(revisionIds);
     }
 
     public List<TrailerEntity> trailersOf(Collection<Long> patchIds) {

@@ -81,25 +81,35 @@ public class SeriesReads {
     }
 
     public List<PatchEntity> patches(long seriesId) {
-        return jdbc.list("SELECT id, revision_id, message_pk, number, subject, author_id, posted_at, files_changed,"
-                + " insertions, deletions, state_overridden, " + REVIEW + " FROM patch WHERE revision_id" + REVISIONS
-                + " ORDER BY revision_id, number, id", List.of(seriesId), rs -> {
-                    PatchEntity p = new PatchEntity();
-                    p.id = rs.getLong("id");
-                    p.revisionId = rs.getLong("revision_id");
-                    p.messagePk = rs.getLong("message_pk");
-                    p.number = rs.getInt("number");
-                    p.subject = rs.getString("subject");
-                    p.authorId = Jdbc.nullableLong(rs, "author_id");
-                    p.postedAt = Jdbc.instant(rs, "posted_at");
-                    p.filesChanged = rs.getInt("files_changed");
-                    p.insertions = rs.getInt("insertions");
-                    p.deletions = rs.getInt("deletions");
-                    p.stateOverridden = rs.getBoolean("state_overridden");
-                    p.review = review(rs);
-                    return p;
-                });
+        return jdbc.list(PATCHES + REVISIONS + " ORDER BY revision_id, number, id", List.of(seriesId), SeriesReads::patch);
     }
+
+    /** The patches of these revisions, each revision's by number, as read (not managed) entities. */
+    public List<PatchEntity> patchesOfRevisions(java.util.Collection<Long> revisionIds) {
+        List<PatchEntity> out = new java.util.ArrayList<>(jdbc.listIn(PATCHES + " IN ({in})",
+                revisionIds.stream().distinct().toList(), SeriesReads::patch));
+        out.sort(java.util.Comparator.comparingLong((PatchEntity p) -> p.revisionId).thenComparingInt(p -> p.number)
+                .thenComparingLong(p -> p.id));
+        return out;
+    }
+
+    private static PatchEntity patch(java.sql.ResultSet rs) throws java.sql.SQLException {
+        PatchEntity p = new PatchEntity();
+        p.id = rs.getLong("id");
+        p.revisionId = rs.getLong("revision_id");
+        p.messagePk = rs.getLong("message_pk");
+        p.number = rs.getInt("number");
+        p.subject = rs.getString("subject");
+        p.authorId = Jdbc.nullableLong(rs, "author_id");
+        p.postedAt = Jdbc.instant(rs, "posted_at");
+        p.filesChanged = rs.getInt("files_changed");
+        p.insertions = rs.getInt("insertions");
+        p.deletions = rs.getInt("deletions");
+        p.stateOverridden = rs.getBoolean("state_overridden");
+        p.review = review(rs);
+        return p;
+    }
+
 
     public List<TrailerEntity> trailers(long seriesId) {
         return jdbc.list("SELECT t.id, t.patch_id, t.name, t.trailer_value, t.person_id, t.source_message_pk"
@@ -202,6 +212,10 @@ public class SeriesReads {
 
     /** The review columns a series, revision and patch row share. */
     private static final String REVIEW = "state, state_reason, state_message_pk, state_person_id";
+
+    /** A patch row as {@link #patch} reads it, for a condition on its revision id to follow. */
+    private static final String PATCHES = "SELECT id, revision_id, message_pk, number, subject, author_id, posted_at,"
+            + " files_changed, insertions, deletions, state_overridden, " + REVIEW + " FROM patch WHERE revision_id";
 
     private static ReviewColumns review(ResultSet rs) throws SQLException {
         ReviewColumns r = new ReviewColumns();
