@@ -225,15 +225,8 @@ class FeedsTest {
     }
 
     void article(String url, String title, String topic, Instant published) {
-        ArticleEntity a = new ArticleEntity();
-        a.url = url;
-        a.title = title;
-        a.author = "Jonathan Corbet";
-        a.publishedAt = published;
+        ArticleEntity a = dev.patchtrack.support.Articles.fetched(url, title, published);
         a.summary = "Summary of " + title;
-        a.state = ArticleEntity.FETCHED;
-        a.foundIn = "feed";
-        a.firstSeenAt = published;
         articles.persist(a);
         articles.replaceTopics(a.id, List.of(new ArticleRepository.TopicRow(topic, "test", null)));
     }

@@ -172,14 +172,8 @@ class RustStatusTest {
         TreesTest.upload(Mbox.create().patch("rs1@example.com", ANA, 0, "[PATCH] rust: sync: add Arc and Mutex", null,
                 "rust/kernel/sync.rs"));
         QuarkusTransaction.requiringNew().run(() -> {
-            ArticleEntity a = new ArticleEntity();
-            a.url = "https://lwn.net/Articles/2001/";
-            a.title = "Rust's minimum toolchain moves on";
-            a.author = "Jonathan Corbet";
-            a.publishedAt = Instant.parse("2024-07-01T00:00:00Z");
-            a.state = ArticleEntity.FETCHED;
-            a.foundIn = "feed";
-            a.firstSeenAt = a.publishedAt;
+            ArticleEntity a = dev.patchtrack.support.Articles.fetched("https://lwn.net/Articles/2001/",
+                    "Rust's minimum toolchain moves on", Instant.parse("2024-07-01T00:00:00Z"));
             articles.persist(a);
             articles.replaceRefs(a.id, List.of(new ArticleRepository.RefRow("message", "rs1@example.com",
                     "https://lore.kernel.org/rust-for-linux/rs1@example.com/")));
