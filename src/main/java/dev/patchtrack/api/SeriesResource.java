@@ -26,12 +26,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Series: all revisions of one piece of work. */
 @Path("/api/series")
 @Produces(MediaType.APPLICATION_JSON)
 public class SeriesResource {
+
+    /** The Content-Type of JSON written from a record, for the JSON written already. */
+    static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     @Inject
     KnownValues known;
@@ -50,6 +54,9 @@ public class SeriesResource {
 
     @Inject
     Reads reads;
+
+    @Inject
+    SeriesDetails details;
 
     @GET
     @Operation(summary = "List series, filtered and sorted; most recently active first by default",
@@ -98,7 +105,17 @@ public class SeriesResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One series with its revisions, patches and trailers")
-    public SeriesInfo get(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "the series", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesInfo.class)))
+    @APIResponse(responseCode = "404", description = "no such series", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    public Response get(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
+        long sid = Ids.parse("id", id);
+        return Response.ok(new JsonDocument(details.json(sid), () -> reads.call(() -> views.series(sid))),
+                JSON_UTF8).build();
+    }
+
+    /** One series as {@link #get} gives it, as a record: the web page of a series. */
+    public SeriesInfo detail(String id) {
         long sid = Ids.parse("id", id);
         return reads.call(() -> views.series(sid));
     }

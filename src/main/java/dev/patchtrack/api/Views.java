@@ -117,20 +117,40 @@ public class Views {
         return topics == null ? List.of() : topics.stream().map(t -> new TopicInfo(t.topic, t.reason, t.detail)).toList();
     }
 
-    /** One series by id, as {@link #series(SeriesEntity)} maps it; a 404 when there is none. */
+    /** One series by id, as {@link #rendered} maps it; a 404 when there is none. */
     public SeriesInfo series(long sid) {
-        return series(reads.series(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid)));
+        return rendered(sid).info();
     }
 
-    private SeriesInfo series(SeriesEntity s) {
+    /**
+     * A series detail with what it shows beyond the series' own rows, for its kept document
+     * ({@link dev.patchtrack.store.SeriesDocuments}).
+     *
+     * @param people         the people it names
+     * @param dependsOnOthers whether it names revisions of other series (the revisions its own depend on)
+     */
+    public record RenderedSeries(SeriesInfo info, Set<Long> people, boolean dependsOnOthers) {
+    }
+
+    /** One series by id, and what it names; a 404 when there is none. */
+    public RenderedSeries rendered(long sid) {
+        SeriesEntity s = reads.series(sid).orElseThrow(() -> ApiProblem.notFound("no series " + sid));
+        Refs refs = new Refs();
+        SeriesInfo info = series(s, refs);
+        Set<Long> people = new HashSet<>(refs.personIds);
+        people.remove(null);
+        return new RenderedSeries(info, people, refs.otherSeries);
+    }
+
+    private SeriesInfo series(SeriesEntity s, Refs refs) {
         List<RevisionEntity> revisions = reads.revisions(s.id);
         List<PatchEntity> patches = reads.patches(s.id);
         List<TrailerEntity> trailers = reads.trailers(s.id);
         List<AppliedNoticeEntity> applied = reads.applied(s.id);
-        Refs refs = new Refs();
         refs.person(s.authorId).person(s.review.personId).message(s.review.messagePk).notices(applied);
         Set<String> dependencyKeys = new HashSet<>();
         revisions.forEach(r -> dependencyKeys.addAll(r.dependsOn));
+        refs.otherSeries = !dependencyKeys.isEmpty();
         Map<String, Long> dependencyIds = seriesLookups.revisionIdsByKey(dependencyKeys);
         revisions.forEach(r -> refs.person(r.authorId).person(r.review.personId).message(r.coverMessagePk)
                 .message(r.review.messagePk));
@@ -221,6 +241,8 @@ public class Views {
     private static final class Refs {
         final Set<Long> personIds = new HashSet<>();
         final Set<Long> messagePks = new HashSet<>();
+        /** Whether what is gathered names revisions of other series. */
+        boolean otherSeries;
 
         Refs person(Long id) {
             personIds.add(id);

@@ -80,6 +80,12 @@ public class SeriesRebuilder {
     SeriesWriter writer;
 
     @Inject
+    dev.patchtrack.store.SeriesDocuments documents;
+
+    @Inject
+    dev.patchtrack.store.DataVersion dataVersion;
+
+    @Inject
     SeriesLookups seriesLookups;
 
     @Inject
@@ -234,6 +240,7 @@ public class SeriesRebuilder {
             Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
                 List<Long> rest = seriesLookups.allSeriesIds().stream().filter(id -> !touched.contains(id)).toList();
                 SeriesWriter.Written stats = writer.write(List.of(), Map.of(), Map.of(), rest);
+                documents.forget(rest);
                 return new Summary(0, 0, 0, 0, 0, 0, 0, stats.deleted(), stats.events(), 0);
             });
             add(sums, s);
@@ -426,6 +433,14 @@ public class SeriesRebuilder {
         int checkEvents = checks.reconcileDerived(botPks, derivedChecks);
         Set<Long> now = seriesLookups.seriesTouching(group, List.of());
         versionChanges.refresh(now, Set.copyOf(stats.posted()));
+        // The kept documents of the group's series: a derivation for changed mail drops them (what they
+        // show may have changed beyond the derived rows: a reviewer's reply, a reply an article names);
+        // a full pass only when it wrote something.
+        if (touched == null || dataVersion.movedHere()) {
+            Set<Long> shown = new HashSet<>(scope);
+            shown.addAll(now);
+            documents.forget(shown);
+        }
         if (touched != null) {
             touched.addAll(now);
         }

@@ -38,6 +38,9 @@ public class ArticleRepository {
     DataVersion dataVersion;
 
     @Inject
+    SeriesDocuments documents;
+
+    @Inject
     Jdbc jdbc;
 
     /** A reference to store. */
@@ -81,6 +84,7 @@ public class ArticleRepository {
             em.persist(EventEntity.of(EventKind.ARTICLE_PUBLISHED, null, null, null, null, "LWN: " + a.title));
         }
         dataVersion.bump();
+        forgetMentioned(a.id);
     }
 
     /** Every article, oldest id first. */
@@ -95,6 +99,8 @@ public class ArticleRepository {
     }
 
     public void replaceRefs(long articleId, List<RefRow> refs) {
+        dataVersion.bump();
+        forgetMentioned(articleId);
         em.createQuery("delete from ArticleRefEntity r where r.articleId = :a").setParameter("a", articleId).executeUpdate();
         int position = 0;
         for (RefRow r : refs) {
@@ -106,7 +112,24 @@ public class ArticleRepository {
             e.url = Bulk.clip(r.url(), 2000);
             em.persist(e);
         }
-        dataVersion.bump();
+        em.flush();
+        forgetMentioned(articleId);
+    }
+
+    /** Drops the kept documents of the series an article mentions (they list it, with its title and topics). */
+    private void forgetMentioned(Long articleId) {
+        if (articleId == null) {
+            return;
+        }
+        List<String> ids = jdbc.list("SELECT ref_value FROM article_ref WHERE article_id = ? AND kind = 'message'",
+                List.of(articleId), rs -> rs.getString("ref_value"));
+        Set<Long> series = new HashSet<>();
+        resolve(ids).values().forEach(t -> {
+            if (t.seriesId() != null) {
+                series.add(t.seriesId());
+            }
+        });
+        documents.forget(series);
     }
 
     public void replaceTopics(long articleId, List<TopicRow> topics) {
@@ -121,6 +144,7 @@ public class ArticleRepository {
             em.persist(e);
         }
         dataVersion.bump();
+        forgetMentioned(articleId);
     }
 
     /**

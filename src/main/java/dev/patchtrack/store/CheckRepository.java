@@ -25,6 +25,9 @@ public class CheckRepository {
     DataVersion dataVersion;
 
     @Inject
+    SeriesDocuments documents;
+
+    @Inject
     Jdbc jdbc;
 
     /** What a check's event says it is on: a patch, or a revision through its cover letter. */
@@ -48,6 +51,9 @@ public class CheckRepository {
         c.eventId = e.id;
         em.persist(c);
         dataVersion.bump();
+        if (seriesId != null) {
+            documents.forget(List.of(seriesId));
+        }
         return c;
     }
 

@@ -73,6 +73,11 @@ public class DataVersion {
         });
     }
 
+    /** Whether the current transaction has moved the counter (it wrote something the API shows). */
+    public boolean movedHere() {
+        return transactions.getResource(BUMPED) != null;
+    }
+
     /** The data version, read from the database at most patchtrack.api.version-check-interval ago. */
     public Snapshot current() {
         Snapshot s = cached;

@@ -202,6 +202,50 @@ public class Jdbc {
         });
     }
 
+    /** Runs one statement that changes rows, with these parameters; returns how many rows it changed. */
+    public int update(String sql, Collection<?> params) {
+        int[] n = {0};
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Object p : params) {
+                    bind(ps, i++, p, java.sql.Types.OTHER);
+                }
+                n[0] = ps.executeUpdate();
+            }
+        });
+        return n[0];
+    }
+
+    /**
+     * Inserts a row, or replaces the row with its {@code key}: PostgreSQL with {@code ON CONFLICT DO
+     * UPDATE}, H2 with {@code MERGE ... KEY}.
+     */
+    public void upsert(String table, String key, List<String> columns, Object[] row, int[] nullTypes) {
+        em.unwrap(Session.class).doWork(c -> {
+            String sql;
+            if (postgres(c)) {
+                StringBuilder set = new StringBuilder();
+                for (String col : columns) {
+                    if (!col.equals(key)) {
+                        set.append(set.length() == 0 ? "" : ", ").append(col).append(" = EXCLUDED.").append(col);
+                    }
+                }
+                sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size())
+                        + ") ON CONFLICT (" + key + ") DO UPDATE SET " + set;
+            } else {
+                sql = "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + key + ") VALUES ("
+                        + marks(columns.size()) + ")";
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < row.length; i++) {
+                    bind(ps, i + 1, row[i], nullTypes[i]);
+                }
+                ps.executeUpdate();
+            }
+        });
+    }
+
     private static void bind(PreparedStatement ps, int i, Object v, int nullType) throws SQLException {
         if (v == null) {
             ps.setNull(i, nullType);

@@ -21,6 +21,9 @@ public class OverrideRepository {
     @Inject
     DataVersion dataVersion;
 
+    @Inject
+    SeriesDocuments documents;
+
     /** An override in force on a patch, with the primary key of the patch's message. */
     public record PatchOverride(Long messagePk, StateOverride override) {
     }
@@ -62,6 +65,9 @@ public class OverrideRepository {
                 null, target.wireName() + " " + targetId + " set to " + state.wireName() + " by " + o.setBy
                         + (note == null || note.isBlank() ? "" : ": " + note)));
         dataVersion.bump();
+        if (seriesId != null) {
+            documents.forget(java.util.List.of(seriesId));
+        }
         return o;
     }
 
@@ -81,6 +87,9 @@ public class OverrideRepository {
         }
         if (!active.isEmpty()) {
             dataVersion.bump();
+            if (seriesId != null) {
+                documents.forget(java.util.List.of(seriesId));
+            }
         }
         return !active.isEmpty();
     }

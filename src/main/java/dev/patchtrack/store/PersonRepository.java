@@ -37,6 +37,9 @@ public class PersonRepository {
     @Inject
     Jdbc jdbc;
 
+    @Inject
+    SeriesDocuments documents;
+
     private static final String PERSON_SEQ = "person_seq";
     /** The sequence's increment (V1) and the entity's allocation size. */
     private static final int PERSON_SEQ_BLOCK = 50;
@@ -99,6 +102,7 @@ public class PersonRepository {
             wanted.merge(a.key(), a, (old, neu) -> old.name() == null || mapped ? neu : old);
         }
         Map<String, Long> ids = new HashMap<>();
+        List<Long> renamedIds = new java.util.ArrayList<>();
         Bulk.forChunks(List.copyOf(wanted.keySet()), chunk -> {
             List<Person> found = em.createQuery("from Person where email in :emails", Person.class)
                     .setParameter("emails", chunk).getResultList();
@@ -106,14 +110,19 @@ public class PersonRepository {
                 ids.put(p.email, p.id);
                 Address a = wanted.get(p.email);
                 Spoken said = spoken.get(p.email);
+                String was = p.name;
                 if (a.name() != null && (p.name == null || renamed.contains(p.email))) {
                     p.name = Bulk.clip(a.name(), 500);
                 } else if (said != null && (p.nameSeenAt == null || said.at.isAfter(p.nameSeenAt))) {
                     p.name = Bulk.clip(said.name, 500);
                     p.nameSeenAt = said.at;
                 }
+                if (!java.util.Objects.equals(was, p.name)) {
+                    renamedIds.add(p.id);
+                }
             }
         });
+        documents.forgetPeople(renamedIds);
         List<Object[]> rows = new java.util.ArrayList<>();
         List<String> created = new java.util.ArrayList<>();
         Jdbc.Ids next = null;

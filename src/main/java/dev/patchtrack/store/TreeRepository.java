@@ -52,6 +52,9 @@ public class TreeRepository {
     @Inject
     DataVersion dataVersion;
 
+    @Inject
+    SeriesDocuments documents;
+
     private static final String TREE_COLUMNS = "SELECT id, name, url, last_scan_at, last_success_at, last_error,"
             + " last_commits, lease_owner, lease_until FROM tree";
 
@@ -131,6 +134,9 @@ public class TreeRepository {
     /** Replaces the refs of one kind. */
     public void saveRefs(long treeId, String kind, Map<String, String> refs) {
         Map<String, String> old = refs(treeId, kind);
+        if ("branch".equals(kind) && !old.equals(refs)) {
+            documents.forgetAll(); // a branch moved: the MAINTAINERS file the reviewers come from may have
+        }
         for (Map.Entry<String, String> e : old.entrySet()) {
             if (!refs.containsKey(e.getKey())) {
                 em.createNativeQuery("DELETE FROM tree_ref WHERE tree_id = ?1 AND kind = ?2 AND ref_name = ?3")

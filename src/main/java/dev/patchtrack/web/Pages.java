@@ -96,7 +96,7 @@ public class Pages {
     @GET
     @Path("series/{id: [0-9]+}")
     public TemplateInstance series(@PathParam("id") String id) {
-        return Templates.series(series.get(id));
+        return Templates.series(series.detail(id));
     }
 
     /** The target of the Message-ID form: on to the message's page. */

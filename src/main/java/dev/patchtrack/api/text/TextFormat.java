@@ -102,6 +102,9 @@ public class TextFormat implements ContainerRequestFilter, ContainerResponseFilt
             response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
             return;
         }
+        if (width instanceof Integer && entity instanceof dev.patchtrack.api.JsonDocument d) {
+            entity = d.record().get(); // a kept document: text renders the record it was written from
+        }
         if (!(width instanceof Integer w) || entity == null || entity instanceof String || entity instanceof byte[]
                 || entity instanceof InputStream) {
             return;
