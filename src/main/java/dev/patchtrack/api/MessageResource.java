@@ -66,6 +66,9 @@ public class MessageResource {
     @Inject
     Reads reads;
 
+    @Inject
+    KeptAnswers answers;
+
     @GET
     @Path("{id: .+}")
     @Produces({MediaType.APPLICATION_JSON, "message/rfc822"})
@@ -78,20 +81,25 @@ public class MessageResource {
     @APIResponse(responseCode = "404", description = "no such message", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response get(@Parameter(description = "the Message-ID, with or without <>, URL-encoded or not")
                         @PathParam("id") String id) {
+        String mid = Params.messageId(id);
+        if (mid.isEmpty()) {
+            throw ApiProblem.badParameter("id", "a Message-ID is needed");
+        }
+        Optional<byte[]> detail = answers.message(mid, () -> messages.shown(mid).map(m -> {
+            Rendered r = rendered(m);
+            return new KeptAnswers.Rendering(r.info(), m.id, r.series(), r.people(), true);
+        }));
+        if (detail.isPresent()) {
+            return Response.ok(new JsonDocument(detail.get(), () -> message(id)), SeriesResource.JSON_UTF8).build();
+        }
         return reads.call(() -> {
-            String mid = Params.messageId(id);
-            if (mid.isEmpty()) {
-                throw ApiProblem.badParameter("id", "a Message-ID is needed");
-            }
-            Optional<MessageEntity> found = messages.shown(mid);
-            if (found.isEmpty() && mid.endsWith("/raw")) {
+            if (mid.endsWith("/raw")) {
                 String base = Params.messageId(mid.substring(0, mid.length() - 4));
                 MessageEntity m = messages.findByMessageId(base)
                         .orElseThrow(() -> ApiProblem.notFound("no message <" + base + ">"));
                 return Response.ok(messages.raw(m), "message/rfc822").build();
             }
-            MessageEntity m = found.orElseThrow(() -> ApiProblem.notFound("no message <" + mid + ">"));
-            return Response.ok(info(m), MediaType.APPLICATION_JSON).build();
+            throw ApiProblem.notFound("no message <" + mid + ">");
         });
     }
 
@@ -163,6 +171,17 @@ public class MessageResource {
     }
 
     private MessageInfo info(MessageEntity m) {
+        return rendered(m).info();
+    }
+
+    /**
+     * A message's detail, with the series it belongs to (or whose thread it is in) and the people it
+     * names, on which its kept document depends.
+     */
+    private record Rendered(MessageInfo info, Long series, Set<Long> people) {
+    }
+
+    private Rendered rendered(MessageEntity m) {
         Long seriesId = null;
         Long revisionId = null;
         Integer version = null;
@@ -213,8 +232,10 @@ public class MessageResource {
             links.put("feed", "/feeds/series/" + threadSeries + ".atom");
         }
         List<Problem> problems = Problem.decode(m.problems);
-        return new MessageInfo(m.messageId, m.kind, m.subject, Views.person(from), m.sentAt, messages.listNames(m.id),
+        personIds.remove(null);
+        return new Rendered(new MessageInfo(m.messageId, m.kind, m.subject, Views.person(from), m.sentAt, messages.listNames(m.id),
                 m.inReplyTo, m.syntheticId, m.readable, m.deleted, Problem.details(problems),
-                ParseProblemInfo.of(problems), seriesId, revisionId, version, number, patchId, seriesTitle, state, links, pull(m));
+                ParseProblemInfo.of(problems), seriesId, revisionId, version, number, patchId, seriesTitle, state, links, pull(m)),
+                threadSeries, personIds);
     }
 }

@@ -56,7 +56,7 @@ public class SeriesResource {
     Reads reads;
 
     @Inject
-    SeriesDetails details;
+    KeptAnswers answers;
 
     @GET
     @Operation(summary = "List series, filtered and sorted; most recently active first by default",
@@ -110,8 +110,11 @@ public class SeriesResource {
     @APIResponse(responseCode = "404", description = "no such series", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response get(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
         long sid = Ids.parse("id", id);
-        return Response.ok(new JsonDocument(details.json(sid), () -> reads.call(() -> views.series(sid))),
-                JSON_UTF8).build();
+        byte[] body = answers.series(sid, () -> {
+            Views.RenderedSeries r = views.rendered(sid);
+            return new KeptAnswers.Rendering(r.info(), sid, sid, r.people(), !r.dependsOnOthers());
+        });
+        return Response.ok(new JsonDocument(body, () -> reads.call(() -> views.series(sid))), JSON_UTF8).build();
     }
 
     /** One series as {@link #get} gives it, as a record: the web page of a series. */

@@ -124,7 +124,7 @@ public class Views {
 
     /**
      * A series detail with what it shows beyond the series' own rows, for its kept document
-     * ({@link dev.patchtrack.store.SeriesDocuments}).
+     * ({@link dev.patchtrack.store.KeptDocuments}).
      *
      * @param people         the people it names
      * @param dependsOnOthers whether it names revisions of other series (the revisions its own depend on)

@@ -80,7 +80,7 @@ public class SeriesRebuilder {
     SeriesWriter writer;
 
     @Inject
-    dev.patchtrack.store.SeriesDocuments documents;
+    dev.patchtrack.store.KeptDocuments documents;
 
     @Inject
     dev.patchtrack.store.DataVersion dataVersion;
@@ -433,13 +433,14 @@ public class SeriesRebuilder {
         int checkEvents = checks.reconcileDerived(botPks, derivedChecks);
         Set<Long> now = seriesLookups.seriesTouching(group, List.of());
         versionChanges.refresh(now, Set.copyOf(stats.posted()));
-        // The kept documents of the group's series: a derivation for changed mail drops them (what they
-        // show may have changed beyond the derived rows: a reviewer's reply, a reply an article names);
-        // a full pass only when it wrote something.
+        // The kept documents of the group's series and messages: a derivation for changed mail drops them
+        // (what they show may have changed beyond the derived rows: a reviewer's reply, a reply an article
+        // names, the series a reply's thread now has); a full pass only when it wrote something.
         if (touched == null || dataVersion.movedHere()) {
             Set<Long> shown = new HashSet<>(scope);
             shown.addAll(now);
             documents.forget(shown);
+            documents.forgetMessages(group);
         }
         if (touched != null) {
             touched.addAll(now);

@@ -1,24 +1,24 @@
 package dev.patchtrack.service;
 
-import dev.patchtrack.store.SeriesDocuments;
+import dev.patchtrack.store.KeptDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 
 /**
- * Keeps the documents a request rendered ({@link SeriesDocuments}), each in a short transaction of its
+ * Keeps the documents a request rendered ({@link KeptDocuments}), each in a short transaction of its
  * own after the request's read-only one: a request that read and rendered hands over what it made.
  */
 @ApplicationScoped
 public class Documents {
 
     @Inject
-    SeriesDocuments series;
+    KeptDocuments documents;
 
-    /** Keeps a series' rendered detail if the data is still at {@code version}; whether it was kept. */
+    /** Keeps a rendered detail if the data is still at {@code version}; whether it was kept. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean keepSeries(long seriesId, long version, Collection<Long> people, byte[] body) {
-        return series.keep(seriesId, version, people, body);
+    public boolean keep(KeptDocuments.Kind kind, long key, Long series, long version, Collection<Long> people, byte[] body) {
+        return documents.keep(kind, key, series, version, people, body);
     }
 }

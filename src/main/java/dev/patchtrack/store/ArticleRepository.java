@@ -38,7 +38,7 @@ public class ArticleRepository {
     DataVersion dataVersion;
 
     @Inject
-    SeriesDocuments documents;
+    KeptDocuments documents;
 
     @Inject
     Jdbc jdbc;

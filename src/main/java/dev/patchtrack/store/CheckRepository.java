@@ -25,7 +25,7 @@ public class CheckRepository {
     DataVersion dataVersion;
 
     @Inject
-    SeriesDocuments documents;
+    KeptDocuments documents;
 
     @Inject
     Jdbc jdbc;

@@ -41,6 +41,9 @@ public class MessageRepository {
     @Inject
     Jdbc jdbc;
 
+    @Inject
+    KeptDocuments documents;
+
     /** A stored message as a batch being stored compares its mail with: by Message-ID, then by bytes. */
     private record Kept(String messageId, String sha256, long pk) {
     }
@@ -306,6 +309,12 @@ public class MessageRepository {
         // every answer as it was, so their validators stay (a poller's next request is still a 304)
         if (!rows.isEmpty() || !copyRows.isEmpty() || !known.isEmpty()) {
             dataVersion.bump();
+            // their details name their lists and the problems of their copies
+            Set<Long> changed = new HashSet<>(known);
+            if (!copyRows.isEmpty()) {
+                changed.addAll(storedBefore);
+            }
+            documents.forgetMessages(changed);
         }
         return outcomes;
     }
@@ -341,6 +350,8 @@ public class MessageRepository {
                 .setParameter("h", h).setParameter("ids", ids).executeUpdate();
         if (n > 0) {
             dataVersion.bump();
+            documents.forgetMessages(jdbc.listIn("SELECT id FROM message WHERE message_id IN ({in})", ids,
+                    rs -> rs.getLong("id")));
         }
         return n;
     }

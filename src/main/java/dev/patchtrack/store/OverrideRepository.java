@@ -22,7 +22,7 @@ public class OverrideRepository {
     DataVersion dataVersion;
 
     @Inject
-    SeriesDocuments documents;
+    KeptDocuments documents;
 
     /** An override in force on a patch, with the primary key of the patch's message. */
     public record PatchOverride(Long messagePk, StateOverride override) {

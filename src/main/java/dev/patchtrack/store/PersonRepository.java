@@ -38,7 +38,7 @@ public class PersonRepository {
     Jdbc jdbc;
 
     @Inject
-    SeriesDocuments documents;
+    KeptDocuments documents;
 
     private static final String PERSON_SEQ = "person_seq";
     /** The sequence's increment (V1) and the entity's allocation size. */

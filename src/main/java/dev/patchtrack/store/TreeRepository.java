@@ -53,7 +53,7 @@ public class TreeRepository {
     DataVersion dataVersion;
 
     @Inject
-    SeriesDocuments documents;
+    KeptDocuments documents;
 
     private static final String TREE_COLUMNS = "SELECT id, name, url, last_scan_at, last_success_at, last_error,"
             + " last_commits, lease_owner, lease_until FROM tree";
@@ -135,7 +135,7 @@ public class TreeRepository {
     public void saveRefs(long treeId, String kind, Map<String, String> refs) {
         Map<String, String> old = refs(treeId, kind);
         if ("branch".equals(kind) && !old.equals(refs)) {
-            documents.forgetAll(); // a branch moved: the MAINTAINERS file the reviewers come from may have
+            documents.forgetAllSeries(); // a branch moved: the MAINTAINERS file the reviewers come from may have
         }
         for (Map.Entry<String, String> e : old.entrySet()) {
             if (!refs.containsKey(e.getKey())) {

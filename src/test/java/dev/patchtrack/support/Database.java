@@ -19,7 +19,7 @@ public class Database {
     public void clear() {
         for (String table : new String[] {"webhook_delivery", "webhook_filter", "webhook", "rust_release_arch", "rust_release", "tree_match", "tree_commit_link", "tree_commit", "tree_ref", "tree", "article_topic", "article_ref", "article", "lwn_source", "source_cursor",
                 "source", "sync_run", "event", "state_override", "revision_topic", "series_topic", "trailer", "message_link", "derivation_pending",
-                "applied_notice", "patch", "revision", "series_list", "series_document", "series", "message_list", "search_text", "message_copy", "patch_check", "message", "person",
+                "applied_notice", "patch", "revision", "series_list", "series_document", "message_document", "series", "message_list", "search_text", "message_copy", "patch_check", "message", "person",
                 "mailing_list"}) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }

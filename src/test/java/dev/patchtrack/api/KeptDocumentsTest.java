@@ -1,6 +1,8 @@
 package dev.patchtrack.api;
 
 import static io.restassured.RestAssured.given;
+import static dev.patchtrack.store.KeptDocuments.Kind.MESSAGE;
+import static dev.patchtrack.store.KeptDocuments.Kind.SERIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +11,7 @@ import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.ArticleEntity;
 import dev.patchtrack.store.ArticleRepository;
 import dev.patchtrack.store.DataVersion;
-import dev.patchtrack.store.SeriesDocuments;
+import dev.patchtrack.store.KeptDocuments;
 import dev.patchtrack.store.TreeRepository;
 import dev.patchtrack.support.Database;
 import dev.patchtrack.support.RealMail;
@@ -36,16 +38,13 @@ import org.junit.jupiter.api.Test;
  * facts until the next start; each write path has its test here.
  */
 @QuarkusTest
-class SeriesDocumentsTest {
+class KeptDocumentsTest {
 
     @Inject
     Database database;
 
     @Inject
-    SeriesDocuments documents;
-
-    @Inject
-    SeriesDetails details;
+    KeptDocuments documents;
 
     @Inject
     Views views;
@@ -74,6 +73,11 @@ class SeriesDocumentsTest {
     @Inject
     dev.patchtrack.store.Jdbc jdbc;
 
+    @Inject
+    MessageResource messageResource;
+
+    static final String COVER = ChecksApiTest.THREAD + "0-883a94599a97@redhat.com";
+
     long series;
 
     static final int PARTS = 4;
@@ -86,16 +90,30 @@ class SeriesDocumentsTest {
     }
 
     private Optional<byte[]> kept(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> documents.body(id));
+        return QuarkusTransaction.requiringNew().call(() -> documents.series(id));
     }
 
     private byte[] fresh(long id) throws Exception {
         return json.writeValueAsBytes(reads.call(() -> views.series(id)));
     }
 
+    private Optional<byte[]> keptMessage(String messageId) {
+        return QuarkusTransaction.requiringNew().call(() -> documents.message(messageId));
+    }
+
+    private byte[] freshMessage(String messageId) throws Exception {
+        return json.writeValueAsBytes(messageResource.message(messageId));
+    }
+
+    /** Asks for the message so that its document is kept, and checks that it is. */
+    private void keepMessage(String messageId) {
+        given().get("/api/messages/" + messageId).then().statusCode(200);
+        assertThat(keptMessage(messageId)).as("message %s kept", messageId).isPresent();
+    }
+
     /** Asks for the series so that its document is kept, and checks that it is. */
     private void keep(long id) {
-        details.json(id);
+        given().get("/api/series/" + id).then().statusCode(200);
         assertThat(kept(id)).as("series %d kept", id).isPresent();
     }
 
@@ -112,8 +130,8 @@ class SeriesDocumentsTest {
         assertThat(first.contentType()).isEqualTo(given().get("/api/patches/" + patch).contentType());
         // the next answer is the document: shown by changing the document behind the service's back
         byte[] marker = "{\"kept\":true}".getBytes(StandardCharsets.UTF_8);
-        QuarkusTransaction.requiringNew().run(() -> documents.keep(series, documents.version(), Set.of(), marker));
-        assertThat(details.json(series)).isEqualTo(marker);
+        QuarkusTransaction.requiringNew().run(() -> documents.keep(SERIES, series, null, documents.version(), Set.of(), marker));
+        assertThat(given().get("/api/v1/series/" + series).asByteArray()).isEqualTo(marker);
         // text is rendered from the series, not from the document
         assertThat(given().queryParam("format", "text").get("/api/series/" + series).asString())
                 .contains("rust: pci: add abstractions for SR-IOV capability");
@@ -122,8 +140,97 @@ class SeriesDocumentsTest {
     }
 
     @Test
-    void aReplyWithATrailerDropsIt() {
+    void theMessageAnswerIsTheKeptDocumentByteForByte() throws Exception {
+        String mid = ChecksApiTest.PATCH_3;
+        assertThat(keptMessage(mid)).isEmpty();
+        io.restassured.response.Response first = given().get("/api/messages/<" + mid + ">");
+        first.then().statusCode(200);
+        byte[] body = first.asByteArray();
+        assertThat(keptMessage(mid)).hasValueSatisfying(d -> assertThat(d).isEqualTo(body));
+        assertThat(body).isEqualTo(freshMessage(mid));
+        long patch = ChecksApiTest.patchId(ChecksApiTest.PATCH_1);
+        assertThat(first.contentType()).isEqualTo(given().get("/api/patches/" + patch).contentType());
+        long pk = QuarkusTransaction.requiringNew().call(() -> messages.findByMessageId(mid).get().id);
+        byte[] marker = "{\"kept\":true}".getBytes(StandardCharsets.UTF_8);
+        QuarkusTransaction.requiringNew().run(() -> documents.keep(MESSAGE, pk, series, documents.version(), Set.of(), marker));
+        assertThat(given().get("/api/v1/messages/" + mid).asByteArray()).isEqualTo(marker);
+        assertThat(given().queryParam("format", "text").get("/api/messages/" + mid).asString())
+                .contains("add {enable,disable}_sriov()");
+        given().get("/api/messages/" + mid + "/raw").then().statusCode(200).contentType("message/rfc822");
+        given().get("/api/messages/no-such@example.org").then().statusCode(404);
+        given().get("/api/messages/no-such@example.org/raw").then().statusCode(404);
+    }
+
+    @Test
+    void aMessageFiledUnderOneMoreListDropsIt() throws Exception {
+        keepMessage(COVER);
+        ImportAndReadTest.upload(ChecksApiTest.thread(), "rust-for-linux");
+        assertThat(keptMessage(COVER)).isEmpty();
+        assertThat(given().get("/api/messages/" + COVER).jsonPath().getList("lists")).contains("linux-pci", "rust-for-linux");
+        assertThat(keptMessage(COVER)).hasValueSatisfying(d -> assertThat(d).isEqualTo(freshMessageUnchecked(COVER)));
+    }
+
+    private byte[] freshMessageUnchecked(String messageId) {
+        try {
+            return freshMessage(messageId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aReplyKeptBeforeItsPatchArrivedIsDroppedWhenItDoes() {
+        String reply = """
+                From dakr@example.org Mon Dec  1 10:00:00 2025
+                From: Danilo Example <dakr@example.org>
+                To: linux-pci@vger.kernel.org
+                Subject: Re: [PATCH] rust: pci: add a doc alias
+                Date: Mon, 1 Dec 2025 10:00:00 +0000
+                Message-ID: <early-reply@example.org>
+                In-Reply-To: <late-patch@example.org>
+                References: <late-patch@example.org>
+
+                Applied, thanks.
+                """;
+        String patch = """
+                From pc@example.org Mon Dec  1 09:00:00 2025
+                From: Pat Example <pc@example.org>
+                To: linux-pci@vger.kernel.org
+                Subject: [PATCH] rust: pci: add a doc alias
+                Date: Mon, 1 Dec 2025 09:00:00 +0000
+                Message-ID: <late-patch@example.org>
+
+                Add an alias.
+
+                Signed-off-by: Pat Example <pc@example.org>
+                ---
+                 rust/kernel/pci.rs | 1 +
+                 1 file changed, 1 insertion(+)
+
+                diff --git a/rust/kernel/pci.rs b/rust/kernel/pci.rs
+                index 1111111..2222222 100644
+                --- a/rust/kernel/pci.rs
+                +++ b/rust/kernel/pci.rs
+                @@ -1 +1,2 @@
+                 //! PCI
+                +#[doc(alias = "pci")]
+                --\s
+                2.43.0
+                """;
+        ImportAndReadTest.upload(reply.getBytes(StandardCharsets.UTF_8), "linux-pci");
+        keepMessage("early-reply@example.org");
+        assertThat(given().get("/api/messages/early-reply@example.org").jsonPath().getString("links.series")).isNull();
+        ImportAndReadTest.upload(patch.getBytes(StandardCharsets.UTF_8), "linux-pci");
+        assertThat(keptMessage("early-reply@example.org")).isEmpty();
+        long id = given().get("/api/messages/late-patch@example.org").jsonPath().getLong("seriesId");
+        assertThat(given().get("/api/messages/early-reply@example.org").jsonPath().getString("links.series"))
+                .isEqualTo("/api/series/" + id);
+    }
+
+    @Test
+    void aReplyWithATrailerDropsIt() throws Exception {
         keep(series);
+        keepMessage(ChecksApiTest.PATCH_3);
         String reply = """
                 From kees@example.org Mon Dec  1 10:00:00 2025
                 From: Kees Example <kees@example.org>
@@ -142,6 +249,12 @@ class SeriesDocumentsTest {
         assertThat(kept(series)).isEmpty();
         JsonPath s = given().get("/api/series/" + series).jsonPath();
         assertThat(s.getList("revisions[0].patches[2].trailers.messageId", String.class)).contains("review-3@example.org");
+        assertThat(keptMessage(ChecksApiTest.PATCH_3)).isEmpty();
+        // the reply itself: in the thread of the series
+        assertThat(given().get("/api/messages/review-3@example.org").jsonPath().getString("links.series"))
+                .isEqualTo("/api/series/" + series);
+        given().get("/api/messages/" + ChecksApiTest.PATCH_3).then().statusCode(200);
+        assertThat(keptMessage(ChecksApiTest.PATCH_3)).hasValueSatisfying(d -> assertThat(d).isEqualTo(freshMessageUnchecked(ChecksApiTest.PATCH_3)));
     }
 
     @Test
@@ -183,6 +296,7 @@ class SeriesDocumentsTest {
     @Test
     void aNewNameForAPersonItNamesDropsIt() {
         keep(series);
+        keepMessage(COVER);
         // the author posts again, later and elsewhere (a series of its own), under another name: the
         // newest name a person signs their postings with is shown
         String unrelated = """
@@ -213,13 +327,15 @@ class SeriesDocumentsTest {
         ImportAndReadTest.upload(unrelated.getBytes(StandardCharsets.UTF_8), "linux-pci");
         assertThat(kept(series)).isEmpty();
         assertThat(given().get("/api/series/" + series).jsonPath().getString("author.name")).isEqualTo("Peter C. Colberg");
+        assertThat(keptMessage(COVER)).isEmpty();
+        assertThat(given().get("/api/messages/" + COVER).jsonPath().getString("from.name")).isEqualTo("Peter C. Colberg");
     }
 
     @Test
     void forgettingPeopleDropsOnlyTheDocumentsThatNameThem() {
         keep(series);
         long other = QuarkusTransaction.requiringNew().call(() -> {
-            documents.keep(series + 1_000_000, documents.version(), Set.of(9_000_000_007L, 9_000_000_070L), "{}".getBytes(StandardCharsets.UTF_8));
+            documents.keep(SERIES, series + 1_000_000, null, documents.version(), Set.of(9_000_000_007L, 9_000_000_070L), "{}".getBytes(StandardCharsets.UTF_8));
             return series + 1_000_000;
         });
         assertThat(kept(other)).isPresent();
@@ -275,7 +391,7 @@ class SeriesDocumentsTest {
         // the data moved on after the rendering began
         long before = QuarkusTransaction.requiringNew().call(documents::version);
         QuarkusTransaction.requiringNew().run(dataVersion::bump);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> documents.keep(series, before, Set.of(), body))).isFalse();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, before, Set.of(), body))).isFalse();
         assertThat(kept(series)).isEmpty();
         // a writer is under way: it holds the version's row until it commits
         CountDownLatch holding = new CountDownLatch(1);
@@ -294,7 +410,7 @@ class SeriesDocumentsTest {
             assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
             long now = QuarkusTransaction.requiringNew().call(documents::version);
             long t0 = System.nanoTime();
-            assertThat(QuarkusTransaction.requiringNew().call(() -> documents.keep(series, now, Set.of(), body)))
+            assertThat(QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, now, Set.of(), body)))
                     .as("not kept while a writer holds the version").isFalse();
             assertThat((System.nanoTime() - t0) / 1_000_000).as("without waiting for the writer").isLessThan(10_000);
         } finally {
@@ -303,12 +419,13 @@ class SeriesDocumentsTest {
         }
         assertThat(kept(series)).isEmpty();
         long now = QuarkusTransaction.requiringNew().call(documents::version);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> documents.keep(series, now, Set.of(), body))).isTrue();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, now, Set.of(), body))).isTrue();
     }
 
     @Test
     void aSeriesThatIsGoneIsNotAnsweredFromItsDocument() {
         keep(series);
+        keepMessage(ChecksApiTest.PATCH_1);
         JsonPath s = given().get("/api/series/" + series).jsonPath();
         List<String> ids = new java.util.ArrayList<>(s.getList("revisions[0].patches.messageId", String.class));
         ids.add(s.getString("revisions[0].coverLetter.messageId"));
@@ -320,6 +437,10 @@ class SeriesDocumentsTest {
         rebuilder.rebuildAffected(ids);
         assertThat(kept(series)).isEmpty();
         given().get("/api/series/" + series).then().statusCode(404);
+        assertThat(keptMessage(ChecksApiTest.PATCH_1)).isEmpty();
+        JsonPath m = given().get("/api/messages/" + ChecksApiTest.PATCH_1).jsonPath();
+        assertThat(m.getBoolean("deleted")).isTrue();
+        assertThat(m.getString("seriesId")).isNull();
     }
 
     /** The file's messages in {@code parts} consecutive mboxes, each message byte for byte. */
@@ -353,31 +474,49 @@ class SeriesDocumentsTest {
     @Test
     void keptDocumentsAreWhatRenderingGivesAfterEveryPart() throws Exception {
         database.clear();
-        int checked = 0;
-        int dropped = 0;
+        int[] series = new int[2]; // compared, dropped
+        int[] mail = new int[2];
         List<byte[]> pci = parts(RealMail.bytes(RealMail.Archive.PCI), PARTS);
         List<byte[]> kbuild = parts(RealMail.bytes(RealMail.Archive.KBUILD), PARTS);
         for (int p = 0; p < 2 * PARTS; p++) {
             RealMail.Archive archive = p % 2 == 0 ? RealMail.Archive.PCI : RealMail.Archive.KBUILD;
             ImportAndReadTest.upload((p % 2 == 0 ? pci : kbuild).get(p / 2), archive.list);
             List<Long> ids = seriesIds();
+            // every tenth message: patches, cover letters, replies (some before what they answer)
+            List<String> sample = QuarkusTransaction.requiringNew().call(() -> jdbc.list(
+                    "SELECT message_id FROM message WHERE MOD(id, 10) = 0 ORDER BY id", List.of(), rs -> rs.getString("message_id")));
             if (p > 0) {
                 for (long id : ids) {
-                    Optional<byte[]> kept = QuarkusTransaction.requiringNew().call(() -> documents.body(id));
-                    if (kept.isEmpty()) {
-                        dropped++;
-                        continue;
-                    }
-                    byte[] fresh = json.writeValueAsBytes(reads.call(() -> views.series(id)));
-                    assertThat(new String(kept.get(), StandardCharsets.UTF_8)).as("series %d after part %d", id, p + 1)
-                            .isEqualTo(new String(fresh, StandardCharsets.UTF_8));
-                    checked++;
+                    compare(QuarkusTransaction.requiringNew().call(() -> documents.series(id)),
+                            () -> json.writeValueAsBytes(reads.call(() -> views.series(id))), "series " + id, p, series);
+                }
+                for (String id : sample) {
+                    compare(keptMessage(id), () -> freshMessage(id), "message " + id, p, mail);
                 }
             }
-            ids.forEach(details::json);
+            ids.forEach(id -> given().get("/api/series/" + id).then().statusCode(200));
+            sample.forEach(id -> given().get("/api/messages/{id}", id).then().statusCode(200));
         }
-        // the later parts leave most earlier series alone: their documents stay and are compared
-        assertThat(checked).as("documents compared (%d dropped)", dropped).isGreaterThan(300);
-        assertThat(dropped).as("documents dropped by the later parts").isPositive();
+        // the later parts leave most earlier series and mail alone: their documents stay and are compared
+        assertThat(series[0]).as("series documents compared (%d dropped)", series[1]).isGreaterThan(300);
+        assertThat(series[1]).as("series documents dropped by the later parts").isPositive();
+        assertThat(mail[0]).as("message documents compared (%d dropped)", mail[1]).isGreaterThan(500);
+        assertThat(mail[1]).as("message documents dropped by the later parts").isPositive();
+    }
+
+    /** What renders a detail now. */
+    private interface Render {
+        byte[] bytes() throws Exception;
+    }
+
+    /** A kept document, if any, against what rendering gives now; counts compared and dropped. */
+    private static void compare(Optional<byte[]> kept, Render fresh, String what, int part, int[] counts) throws Exception {
+        if (kept.isEmpty()) {
+            counts[1]++;
+            return;
+        }
+        assertThat(new String(kept.get(), StandardCharsets.UTF_8)).as("%s after part %d", what, part + 1)
+                .isEqualTo(new String(fresh.bytes(), StandardCharsets.UTF_8));
+        counts[0]++;
     }
 }
