@@ -72,6 +72,19 @@ public class Jdbc {
         return list(sql, params, mapper);
     }
 
+    /** Whether the database is PostgreSQL (else H2), as the session's connection says; asked once. */
+    public boolean onPostgres() {
+        Boolean pg = onPostgres;
+        if (pg == null) {
+            boolean[] out = {false};
+            em.unwrap(Session.class).doWork(c -> out[0] = postgres(c));
+            onPostgres = pg = out[0];
+        }
+        return pg;
+    }
+
+    private volatile Boolean onPostgres;
+
     /** Whether the connection is to PostgreSQL (else H2). */
     private static boolean postgres(java.sql.Connection c) throws SQLException {
         return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");

@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
  *
  * <p>A rendering races with writes; the rule that keeps it right: a document is kept only if the data
  * version is still the one read before the rendering began, checked under the lock of the version's
- * row and skipped when a writer holds it ({@code FOR UPDATE SKIP LOCKED}). A writer drops documents
+ * row and skipped when a writer holds it ({@code FOR SHARE SKIP LOCKED}; H2, which has no share lock,
+ * {@code FOR UPDATE}). A writer drops documents
  * only after it has moved the version, so it holds that lock: a document kept before is seen and
  * dropped, and none is kept after until the writer commits.
  */
@@ -108,8 +109,10 @@ public class KeptDocuments {
      * @param people the ids of the people the document names
      */
     public boolean keep(Kind kind, long key, Long series, long version, Collection<Long> people, byte[] body) {
-        List<Long> now = jdbc.list("SELECT version FROM data_version WHERE id = 1 FOR UPDATE SKIP LOCKED", List.of(),
-                rs -> rs.getLong("version"));
+        // PostgreSQL: a share lock, which keepers hold side by side and a writer's update waits for; H2
+        // has only the exclusive one
+        List<Long> now = jdbc.list("SELECT version FROM data_version WHERE id = 1 FOR "
+                + (jdbc.onPostgres() ? "SHARE" : "UPDATE") + " SKIP LOCKED", List.of(), rs -> rs.getLong("version"));
         if (now.isEmpty() || now.get(0) != version) {
             return false; // a writer holds the version, or has moved it since the rendering began
         }

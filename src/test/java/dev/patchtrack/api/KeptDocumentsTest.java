@@ -423,6 +423,36 @@ class KeptDocumentsTest {
     }
 
     @Test
+    void keepersDoNotStopEachOtherOnPostgres() throws Exception {
+        byte[] body = fresh(series);
+        long now = QuarkusTransaction.requiringNew().call(documents::version);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        boolean[] first = new boolean[1];
+        Thread keeper = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            first[0] = documents.keep(SERIES, series + 2_000_000, null, now, Set.of(), body);
+            holding.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        keeper.start();
+        boolean second;
+        try {
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            second = QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, now, Set.of(), body));
+        } finally {
+            release.countDown();
+            keeper.join();
+        }
+        assertThat(first[0]).isTrue();
+        // PostgreSQL's share lock lets keepers side by side; H2 has only the exclusive one, so the second skips
+        assertThat(second).isEqualTo(QuarkusTransaction.requiringNew().call(jdbc::onPostgres));
+    }
+
+    @Test
     void aSeriesThatIsGoneIsNotAnsweredFromItsDocument() {
         keep(series);
         keepMessage(ChecksApiTest.PATCH_1);
