@@ -5,8 +5,9 @@
 # again with If-None-Match (the 304 answer) when the service gives an ETag. Requests/s and p99.
 # Repeating one URL measures the answers kept by ETag; the "uncached" runs rotate over many series
 # and messages (more URLs than the service keeps answers for, in a cycle), so nearly every request
-# is rendered: the share of requests answered from kept bytes is printed for each run, and the
-# service's CPU time per request.
+# is rendered or read from its kept document: the share of requests answered from kept bytes is printed
+# for each run, and the service's CPU time per request. Before them, the first renders: details no one
+# has asked for since start-up, each rendered and kept once.
 #   bench/api.sh            30 s per endpoint (BENCH_DURATION), 2 threads, 32 connections
 #   bench/api.sh --smoke    2 s per endpoint, on the smoke database
 source "$(dirname "$0")/lib.sh"
@@ -85,10 +86,21 @@ psql_bench -c "SELECT id FROM series ORDER BY id LIMIT $urls" | awk -v n="$urls"
 psql_bench -c "SELECT m.message_id FROM message m JOIN patch p ON p.message_pk = m.id ORDER BY m.id LIMIT $urls" \
   | python3 -c 'import sys, urllib.parse; [print("/api/messages/" + urllib.parse.quote(l.strip(), safe="")) for l in sys.stdin if l.strip()]' \
   > "$message_paths"
+# First renders: series and messages no request has asked for since start-up (the service drops its
+# kept documents at start), walked by wrk over more URLs than it can ask for in that time, so
+# each is asked for once: what rendering, writing and keeping a detail costs. The runs after them read
+# kept documents (of the warm-up's URLs) or replay kept bytes.
+first_series=$(mktemp)
+first_messages=$(mktemp)
+psql_bench -c "SELECT id FROM series ORDER BY id OFFSET $urls LIMIT 20000" | awk '{print "/api/series/" $1}' > "$first_series"
+psql_bench -c "SELECT m.message_id FROM message m JOIN patch p ON p.message_pk = m.id ORDER BY m.id OFFSET $urls LIMIT 20000" \
+  | python3 -c 'import sys, urllib.parse; [print("/api/messages/" + urllib.parse.quote(l.strip(), safe="")) for l in sys.stdin if l.strip()]' \
+  > "$first_messages"
 # warm-up: the JIT and the connection pool
 wrk -t2 -c16 -d3s "$base/api/series/$series_id" >/dev/null
 wrk -t2 -c16 -d3s "$base/api/series?topic=$topic" >/dev/null
 wrk -t2 -c16 -d3s -s "$lua" "$base/" -- "$message_paths" >/dev/null
+wrk -t2 -c16 -d3s -s "$lua" "$base/" -- "$series_paths" >/dev/null
 echo "== wrk -t2 -c32 -d$duration (requests/s, p50 ms, p99 ms, requests, errors incl. non-2xx/3xx, share answered from kept bytes, service CPU per request)"
 # the service's count of answers replayed from kept bytes and of lookups that found none
 cache_counts() {
@@ -109,7 +121,7 @@ run() {
   read -r h0 m0 <<<"$(cache_counts)"
   local cpu0 cpu1
   cpu0=$(cpu_ticks)
-  r=$(wrk -t2 -c32 -d"$duration" --latency -s "$lua" "$@" "$base$path" "${paths[@]}" | grep '^RESULT')
+  r=$(wrk -t2 -c32 -d"${run_for:-$duration}" --latency -s "$lua" "$@" "$base$path" "${paths[@]}" | grep '^RESULT')
   cpu1=$(cpu_ticks)
   read -r h1 m1 <<<"$(cache_counts)"
   read -r _ rps p50 p99 n err <<<"$r"
@@ -120,6 +132,17 @@ run() {
   printf '%-28s %-6s %8s req/s   p50 %6s ms   p99 %7s ms   %s requests, %s errors, %s from kept answers, service CPU %s ms/request\n' \
     "$name" "$code" "$rps" "$p50" "$p99" "$n" "$err" "$kept" "$cpu"
 }
+# the first renders: 10 s each (BENCH_FIRST_DURATION; 2 s with --smoke), and only when there are
+# more URLs than that can ask for
+first_for=${BENCH_FIRST_DURATION:-10s}
+if [ "${1:-}" = "--smoke" ]; then first_for=2s; fi
+if [ "$(wc -l < "$first_series")" -ge 3000 ]; then
+  run_for=$first_for run "series detail, first render" "$(head -n 1 "$first_series")" "$first_series"
+fi
+if [ "$(wc -l < "$first_messages")" -ge 6000 ]; then
+  run_for=$first_for run "message detail, first render" "$(head -n 1 "$first_messages")" "$first_messages"
+fi
+rm -f "$first_series" "$first_messages"
 run "series list ($topic)" "/api/series?topic=$topic"
 run "series detail" "/api/series/$series_id"
 run "message detail" "$message_path"
