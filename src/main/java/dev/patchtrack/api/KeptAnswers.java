@@ -2,6 +2,7 @@ package dev.patchtrack.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchtrack.ingest.DocumentsDropped;
 import dev.patchtrack.service.Documents;
 import dev.patchtrack.service.Reads;
 import dev.patchtrack.store.KeptDocuments;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -22,7 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * The series detail ({@code GET /api/series/{id}}) and the message detail ({@code GET /api/messages/{id}})
  * in JSON bytes: the kept document ({@link KeptDocuments}) when there is one, else rendered, written as
- * the API writes JSON, and kept for the next request. What it does is counted, per kind
+ * the API writes JSON, and kept for the next request. Series whose documents a derivation dropped,
+ * which someone had asked for, are rendered again at once ({@link #renderAgain}). What it does is
+ * counted, per kind
  * ({@code patchtrack_kept_documents_total{kind=series|message, result=read|rendered|kept|not_kept}} at
  * {@code /q/metrics}).
  */
@@ -45,6 +49,9 @@ public class KeptAnswers {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Views views;
 
     /** The four counts of one kind: read, rendered, kept, not kept. */
     private final Map<KeptDocuments.Kind, AtomicLong[]> counts = Map.of(
@@ -83,10 +90,34 @@ public class KeptAnswers {
     private record Answer(byte[] body, long version, Rendering rendering) {
     }
 
-    /** A series' detail as JSON; {@code render} throws the 404 problem when there is no such series. */
-    public byte[] series(long seriesId, Supplier<Rendering> render) {
-        return answer(KeptDocuments.Kind.SERIES, () -> documents.series(seriesId), () -> Optional.of(render.get()))
-                .orElseThrow();
+    /** A series' detail as JSON; the 404 problem when there is no such series. */
+    public byte[] series(long seriesId) {
+        return answer(KeptDocuments.Kind.SERIES, () -> documents.series(seriesId), () -> {
+            Views.RenderedSeries r = views.rendered(seriesId);
+            return Optional.of(new Rendering(r.info(), seriesId, seriesId, r.people(), !r.dependsOnOthers()));
+        }).orElseThrow();
+    }
+
+    /** Most series rendered again after one derivation; the rest wait for their next request. */
+    static final int RENDER_AGAIN = 500;
+
+    /**
+     * After a derivation dropped the documents of series someone had asked for: renders and keeps them
+     * again, one after the other, so that the next request reads a document. A series that is gone, or
+     * a rendering that fails, is left to the next request.
+     */
+    void renderAgain(@ObservesAsync DocumentsDropped dropped) {
+        int failures = 0;
+        for (Long id : dropped.seriesIds().stream().limit(RENDER_AGAIN).toList()) {
+            try {
+                series(id);
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "series %d: not rendered again", id);
+                if (++failures >= 3) {
+                    return; // the database or the process is going away
+                }
+            }
+        }
     }
 
     /** A message's detail as JSON; empty when {@code render} finds no such message. */

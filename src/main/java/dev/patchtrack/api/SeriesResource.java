@@ -110,10 +110,7 @@ public class SeriesResource {
     @APIResponse(responseCode = "404", description = "no such series", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response get(@Parameter(description = "the series id", example = "42") @PathParam("id") String id) {
         long sid = Ids.parse("id", id);
-        byte[] body = answers.series(sid, () -> {
-            Views.RenderedSeries r = views.rendered(sid);
-            return new KeptAnswers.Rendering(r.info(), sid, sid, r.people(), !r.dependsOnOthers());
-        });
+        byte[] body = answers.series(sid);
         return Response.ok(new JsonDocument(body, () -> reads.call(() -> views.series(sid))), JSON_UTF8).build();
     }
 

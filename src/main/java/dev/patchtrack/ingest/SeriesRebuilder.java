@@ -86,6 +86,9 @@ public class SeriesRebuilder {
     dev.patchtrack.store.DataVersion dataVersion;
 
     @Inject
+    jakarta.enterprise.event.Event<DocumentsDropped> documentsDropped;
+
+    @Inject
     SeriesLookups seriesLookups;
 
     @Inject
@@ -231,16 +234,17 @@ public class SeriesRebuilder {
     private Summary rebuildChunks(List<List<Long>> chunks, boolean dropTheRest, long start) {
         int[] sums = new int[9];
         Set<Long> touched = ConcurrentHashMap.newKeySet();
+        Set<Long> dropped = ConcurrentHashMap.newKeySet();
         Classifier classifier = new Classifier(rules.load());
         BotChecks bots = new BotChecks(checkRules.load());
-        for (Summary s : deriveGroups(chunks, classifier, bots, dropTheRest ? touched : null)) {
+        for (Summary s : deriveGroups(chunks, classifier, bots, dropTheRest ? touched : null, dropped)) {
             add(sums, s);
         }
         if (dropTheRest) {
             Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
                 List<Long> rest = seriesLookups.allSeriesIds().stream().filter(id -> !touched.contains(id)).toList();
                 SeriesWriter.Written stats = writer.write(List.of(), Map.of(), Map.of(), rest);
-                documents.forget(rest);
+                dropped.addAll(documents.forget(rest));
                 return new Summary(0, 0, 0, 0, 0, 0, 0, stats.deleted(), stats.events(), 0);
             });
             add(sums, s);
@@ -254,6 +258,10 @@ public class SeriesRebuilder {
             QuarkusTransaction.requiringNew().timeout(3600).call(() -> searchIndex.catchUp(among));
         }
         QuarkusTransaction.requiringNew().timeout(3600).run(statsSummary::refresh);
+        if (!dropped.isEmpty()) {
+            // someone had asked for these: the API renders them again now rather than at the next request
+            documentsDropped.fireAsync(new DocumentsDropped(List.copyOf(dropped)));
+        }
         meters.derived(dropTheRest, System.nanoTime() - start);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Summary summary = new Summary(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], sums[8], millis);
@@ -269,12 +277,13 @@ public class SeriesRebuilder {
      * (the lists share no key and no stored series, so the order they commit in changes nothing); what
      * each did, in the order given. The first failure ends the pass once the lists under way are done.
      */
-    private List<Summary> deriveGroups(List<List<Long>> chunks, Classifier classifier, BotChecks bots, Set<Long> touched) {
+    private List<Summary> deriveGroups(List<List<Long>> chunks, Classifier classifier, BotChecks bots, Set<Long> touched,
+                                       Set<Long> dropped) {
         int threads = Math.min(chunks.size(), deriveThreads(config.imports().deriveThreads()));
         if (threads <= 1) {
             List<Summary> out = new ArrayList<>();
             for (List<Long> chunk : chunks) {
-                out.add(deriveGroup(chunk, classifier, bots, touched));
+                out.add(deriveGroup(chunk, classifier, bots, touched, dropped));
             }
             return out;
         }
@@ -287,7 +296,7 @@ public class SeriesRebuilder {
         try {
             List<Future<Summary>> futures = new ArrayList<>();
             for (List<Long> chunk : chunks) {
-                futures.add(pool.submit(() -> deriveGroup(chunk, classifier, bots, touched)));
+                futures.add(pool.submit(() -> deriveGroup(chunk, classifier, bots, touched, dropped)));
             }
             List<Summary> out = new ArrayList<>();
             for (Future<Summary> f : futures) {
@@ -333,15 +342,18 @@ public class SeriesRebuilder {
      * (each after its own import) can write a revision first; the group that then meets its key lost a
      * race, and runs again: it finds the other's rows and reconciles with them.
      */
-    private Summary deriveGroup(List<Long> chunk, Classifier classifier, BotChecks bots, Set<Long> touched) {
+    private Summary deriveGroup(List<Long> chunk, Classifier classifier, BotChecks bots, Set<Long> touched,
+                                Set<Long> dropped) {
         for (int attempt = 1; ; attempt++) {
             Set<Long> seen = touched == null ? null : new HashSet<>();
+            Set<Long> forgotten = new HashSet<>();
             try {
                 Summary s = QuarkusTransaction.requiringNew().timeout(3600).call(() -> rebuildInTransaction(chunk,
-                        classifier, bots, seen));
+                        classifier, bots, seen, forgotten));
                 if (touched != null) {
                     touched.addAll(seen);
                 }
+                dropped.addAll(forgotten);
                 return s;
             } catch (RuntimeException e) {
                 if (!Conflict.is(e) || attempt >= ImportService.RACE_ATTEMPTS) {
@@ -390,8 +402,10 @@ public class SeriesRebuilder {
      * that touch it match them.
      *
      * @param touched when not null, gains the ids of the stored series the group now has
+     * @param dropped gains the ids of the series whose kept documents it dropped
      */
-    private Summary rebuildInTransaction(List<Long> group, Classifier classifier, BotChecks bots, Set<Long> touched) {
+    private Summary rebuildInTransaction(List<Long> group, Classifier classifier, BotChecks bots, Set<Long> touched,
+                                         Set<Long> dropped) {
         Map<String, MailFacts> facts = new HashMap<>();
         Map<String, Long> pks = new HashMap<>();
         messages.forFacts(group, (pk, f) -> {
@@ -439,7 +453,7 @@ public class SeriesRebuilder {
         if (touched == null || dataVersion.movedHere()) {
             Set<Long> shown = new HashSet<>(scope);
             shown.addAll(now);
-            documents.forget(shown);
+            dropped.addAll(documents.forget(shown));
             documents.forgetMessages(group);
         }
         if (touched != null) {

@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * </ul>
  * A series whose revisions depend on others' ({@code depends_on}) is never kept: its document would
  * name revisions of series other writes create. Dropping a series' documents drops those of the
- * messages that belong to it too.
+ * messages that belong to it too. {@link #forget} says which series documents it dropped: after a
+ * derivation, the API renders those again ({@code ingest.DocumentsDropped}), since someone reads them.
  *
  * <p>A rendering races with writes; the rule that keeps it right: a document is kept only if the data
  * version is still the one read before the rendering began, checked under the lock of the version's
@@ -130,11 +131,12 @@ public class KeptDocuments {
     /**
      * Drops the documents of these series and of the messages that belong to them. Call in the
      * transaction that changed them, after its writes have moved the data version (a write that changes
-     * nothing leaves the documents as they are).
+     * nothing leaves the documents as they are). Returns the series whose own document was dropped.
      */
-    public void forget(Collection<Long> seriesIds) {
-        drop(Kind.SERIES.table, "series_id", seriesIds);
+    public List<Long> forget(Collection<Long> seriesIds) {
+        List<Long> dropped = drop(Kind.SERIES.table, "series_id", seriesIds);
         drop(Kind.MESSAGE.table, "series_id", seriesIds);
+        return dropped;
     }
 
     /** Drops the documents of these messages (by primary key); as {@link #forget}. */
@@ -142,9 +144,9 @@ public class KeptDocuments {
         drop(Kind.MESSAGE.table, "message_pk", messagePks);
     }
 
-    private void drop(String table, String column, Collection<Long> ids) {
+    private List<Long> drop(String table, String column, Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Long> kept = jdbc.listIn("SELECT " + column + " FROM " + table + " WHERE " + column + " IN ({in})", ids,
                 rs -> rs.getLong(column));
@@ -153,6 +155,7 @@ public class KeptDocuments {
             Bulk.forChunks(kept.stream().distinct().toList(), chunk -> jdbc.update("DELETE FROM " + table + " WHERE "
                     + column + " IN (" + Jdbc.marks(chunk.size()) + ")", chunk));
         }
+        return kept;
     }
 
     /** Drops the documents that name any of these people (their names changed); moves the data version. */

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static dev.patchtrack.store.KeptDocuments.Kind.MESSAGE;
 import static dev.patchtrack.store.KeptDocuments.Kind.SERIES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchtrack.ingest.SeriesRebuilder;
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,7 +230,7 @@ class KeptDocumentsTest {
     }
 
     @Test
-    void aReplyWithATrailerDropsIt() throws Exception {
+    void aReplyWithATrailerDropsItAndItIsRenderedAgain() throws Exception {
         keep(series);
         keepMessage(ChecksApiTest.PATCH_3);
         String reply = """
@@ -246,7 +248,11 @@ class KeptDocumentsTest {
                 Reviewed-by: Kees Example <kees@example.org>
                 """.formatted(ChecksApiTest.PATCH_3, ChecksApiTest.PATCH_3);
         ImportAndReadTest.upload(reply.getBytes(StandardCharsets.UTF_8), "linux-pci");
-        assertThat(kept(series)).isEmpty();
+        // dropped, and rendered again at once, since someone had asked for it: the kept document is the
+        // series as it is now, with the new trailer
+        await().atMost(Duration.ofSeconds(30)).until(() -> kept(series).isPresent());
+        assertThat(new String(kept(series).get(), StandardCharsets.UTF_8)).contains("review-3@example.org")
+                .isEqualTo(new String(fresh(series), StandardCharsets.UTF_8));
         JsonPath s = given().get("/api/series/" + series).jsonPath();
         assertThat(s.getList("revisions[0].patches[2].trailers.messageId", String.class)).contains("review-3@example.org");
         assertThat(keptMessage(ChecksApiTest.PATCH_3)).isEmpty();
