@@ -391,6 +391,33 @@ class KeptDocumentsTest {
         assertThat(kept(series)).as("the same branch again").isPresent();
     }
 
+    /**
+     * Runs {@code inTransaction} in a transaction on another thread and, while that transaction is still
+     * open (holding what it locked), {@code meanwhile} here; then lets it commit. Gives what
+     * {@code meanwhile} gave.
+     */
+    private static <T> T whileHeld(Runnable inTransaction, java.util.concurrent.Callable<T> meanwhile) throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread other = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            inTransaction.run();
+            holding.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        other.start();
+        try {
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            return meanwhile.call();
+        } finally {
+            release.countDown();
+            other.join();
+        }
+    }
+
     @Test
     void aRenderingThatRacesAWriteIsNotKept() throws Exception {
         byte[] body = fresh(series);
@@ -400,29 +427,16 @@ class KeptDocumentsTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, before, Set.of(), body))).isFalse();
         assertThat(kept(series)).isEmpty();
         // a writer is under way: it holds the version's row until it commits
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread writer = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
-            dataVersion.bump();
-            holding.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        writer.start();
-        try {
-            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        long[] waited = new long[1];
+        boolean keptMeanwhile = whileHeld(dataVersion::bump, () -> {
             long now = QuarkusTransaction.requiringNew().call(documents::version);
             long t0 = System.nanoTime();
-            assertThat(QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, now, Set.of(), body)))
-                    .as("not kept while a writer holds the version").isFalse();
-            assertThat((System.nanoTime() - t0) / 1_000_000).as("without waiting for the writer").isLessThan(10_000);
-        } finally {
-            release.countDown();
-            writer.join();
-        }
+            boolean done = QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, now, Set.of(), body));
+            waited[0] = (System.nanoTime() - t0) / 1_000_000;
+            return done;
+        });
+        assertThat(keptMeanwhile).as("not kept while a writer holds the version").isFalse();
+        assertThat(waited[0]).as("without waiting for the writer").isLessThan(10_000);
         assertThat(kept(series)).isEmpty();
         long now = QuarkusTransaction.requiringNew().call(documents::version);
         assertThat(QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, now, Set.of(), body))).isTrue();
@@ -432,27 +446,9 @@ class KeptDocumentsTest {
     void keepersDoNotStopEachOtherOnPostgres() throws Exception {
         byte[] body = fresh(series);
         long now = QuarkusTransaction.requiringNew().call(documents::version);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         boolean[] first = new boolean[1];
-        Thread keeper = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
-            first[0] = documents.keep(SERIES, series + 2_000_000, null, now, Set.of(), body);
-            holding.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        keeper.start();
-        boolean second;
-        try {
-            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
-            second = QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, now, Set.of(), body));
-        } finally {
-            release.countDown();
-            keeper.join();
-        }
+        boolean second = whileHeld(() -> first[0] = documents.keep(SERIES, series + 2_000_000, null, now, Set.of(), body),
+                () -> QuarkusTransaction.requiringNew().call(() -> documents.keep(SERIES, series, null, now, Set.of(), body)));
         assertThat(first[0]).isTrue();
         // PostgreSQL's share lock lets keepers side by side; H2 has only the exclusive one, so the second skips
         assertThat(second).isEqualTo(QuarkusTransaction.requiringNew().call(jdbc::onPostgres));
